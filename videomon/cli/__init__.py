@@ -1,0 +1,1 @@
+"""The `videomon` command line."""

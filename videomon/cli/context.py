@@ -1,0 +1,67 @@
+"""What every CLI command needs: paths, config, credentials, and the target of a lookup."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+
+from videomon.core.credentials import CredentialStore
+from videomon.core.dialects import DIALECTS
+from videomon.core.errors import ConfigError
+from videomon.core.paths import AppPaths
+from videomon.core.profile import ConfigStore, Profile
+
+
+@dataclass
+class CliContext:
+    paths: AppPaths
+    config: ConfigStore
+    credentials: CredentialStore
+
+    @classmethod
+    def create(cls) -> CliContext:
+        paths = AppPaths.from_environment()
+        return cls(paths, ConfigStore(paths.config_file), CredentialStore())
+
+
+@dataclass(frozen=True)
+class Target:
+    """A profile to query, the key for it, and the name to report (None when ad hoc)."""
+
+    profile: Profile
+    key: str | None
+    label: str | None
+
+
+def add_selector_args(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "provider selection", "either a saved profile, or --base-url with --dialect "
+        "(the key then comes from $VIDEOMON_API_KEY)")
+    group.add_argument("--profile", "-p", metavar="NAME", help="a saved provider profile")
+    group.add_argument("--base-url", metavar="URL", help="provider base URL, e.g. https://relay.example")
+    group.add_argument("--dialect", choices=sorted(DIALECTS), help="the provider's API format")
+    group.add_argument("--auth", metavar="SCHEME",
+                       help="bearer | raw | header:NAME | none (default depends on the dialect)")
+    parser.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                        help="total seconds per lookup, retries included (default 30)")
+
+
+def resolve_target(ctx: CliContext, args: argparse.Namespace) -> Target:
+    if args.profile:
+        if args.base_url or args.dialect or args.auth:
+            raise ConfigError("use either --profile or --base-url/--dialect/--auth, not both")
+        profile = ctx.config.get(args.profile)
+        label: str | None = profile.name
+    else:
+        if not (args.base_url and args.dialect):
+            raise ConfigError("say which provider to ask: --profile NAME, or --base-url URL "
+                              "--dialect D")
+        profile = Profile(name="ad-hoc", dialect=args.dialect, base_url=args.base_url,
+                          auth=args.auth or "")
+        label = None
+    key = ctx.credentials.get_key(label)
+    if key is None and profile.auth != "none":
+        print(f"videomon: note: {ctx.credentials.explain_missing(label)}; "
+              "asking without a key", file=sys.stderr)
+    return Target(profile, key, label)

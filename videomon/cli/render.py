@@ -1,0 +1,141 @@
+"""Terminal rendering: tidy tables, progress bars and the live `watch` display."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from collections.abc import Sequence
+from typing import TextIO
+
+from videomon.core.lookup import LookupResult
+from videomon.core.model import TaskState
+
+STATE_LABELS = {
+    TaskState.QUEUED: "queued",
+    TaskState.RUNNING: "running",
+    TaskState.SUCCEEDED: "succeeded",
+    TaskState.FAILED: "failed",
+}
+
+
+def _unicode_ok(stream: TextIO) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").lower()
+    return "utf" in encoding
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns padded to their widest cell; the last column is never padded."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+    lines = []
+    for row in (headers, *rows):
+        cells = [cell.ljust(widths[i]) if i < len(row) - 1 else cell
+                 for i, cell in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def progress_text(progress: float | None) -> str:
+    return "—" if progress is None else f"{progress:.0f}%"
+
+
+def bar(progress: float | None, width: int, *, unicode: bool = True, tick: int = 0) -> str:
+    """A fixed-width bar; unknown progress shows a moving block (indeterminate)."""
+    full, empty = ("█", "░") if unicode else ("#", "-")
+    if progress is None:
+        pos = tick % max(1, width - 3)
+        return empty * pos + full * 3 + empty * max(0, width - pos - 3)
+    filled = round(width * max(0.0, min(progress, 100.0)) / 100)
+    return full * filled + empty * (width - filled)
+
+
+def result_rows(results: Sequence[LookupResult]) -> list[list[str]]:
+    rows = []
+    for result in results:
+        snap = result.snapshot
+        if snap is None:
+            problem = result.problem
+            kind = problem.kind.value if problem else "?"
+            rows.append([result.task_id, "problem", "", "", f"{kind}: {problem}"])
+            continue
+        if snap.state is TaskState.SUCCEEDED:
+            detail = " ".join(snap.video_urls) or "(no video URL reported)"
+        elif snap.state is TaskState.FAILED:
+            detail = snap.error or "(no reason given)"
+            if snap.error_code:
+                detail = f"[{snap.error_code}] {detail}"
+        else:
+            detail = f"provider status: {snap.raw_status}" if snap.raw_status else ""
+        rows.append([result.task_id, STATE_LABELS[snap.state], progress_text(snap.progress),
+                     snap.model or "", detail])
+    return rows
+
+
+def results_table(results: Sequence[LookupResult]) -> str:
+    return table(["TASK ID", "STATE", "PROGRESS", "MODEL", "RESULT"], result_rows(results))
+
+
+class LiveDisplay:
+    """Redraws one line per task in place on a terminal; prints changes elsewhere."""
+
+    def __init__(self, task_ids: Sequence[str], stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stdout
+        self.task_ids = list(task_ids)
+        self.interactive = self.stream.isatty()
+        self.unicode = _unicode_ok(self.stream)
+        self._drawn = 0
+        self._last_line: dict[str, str] = {}
+        self._tick = 0
+        self._started = time.monotonic()
+
+    def _line(self, task_id: str, result: LookupResult | None, id_width: int,
+              bar_width: int, note: str) -> str:
+        label = task_id if len(task_id) <= id_width else task_id[: id_width - 1] + "…"
+        tick = self._tick if self.interactive else 0
+        if result is None:
+            shown = bar(None, bar_width, unicode=self.unicode, tick=tick)
+            return f"{label.ljust(id_width)}  {shown}  {'…':>4}  waiting for the first answer"
+        snap = result.snapshot
+        if snap is None:
+            text = f"{result.problem.kind.value}: {result.problem}" if result.problem else ""
+            return f"{label.ljust(id_width)}  {' ' * bar_width}  {'':>4}  {text}{note}"
+        indeterminate = snap.progress is None and not snap.state.terminal
+        shown = bar(None if indeterminate else (snap.progress or 0.0), bar_width,
+                    unicode=self.unicode, tick=tick)
+        state = STATE_LABELS[snap.state]
+        if snap.state is TaskState.FAILED and snap.error:
+            state += f": {snap.error}"
+        return f"{label.ljust(id_width)}  {shown}  {progress_text(snap.progress):>4}  {state}{note}"
+
+    def update(self, latest: dict[str, LookupResult | None],
+               notes: dict[str, str] | None = None) -> None:
+        notes = notes or {}
+        self._tick += 1
+        columns = shutil.get_terminal_size((100, 24)).columns
+        id_width = min(max(len(t) for t in self.task_ids), max(12, columns // 3))
+        bar_width = max(10, min(30, columns - id_width - 30))
+        lines = {t: self._line(t, latest.get(t), id_width, bar_width, notes.get(t, ""))
+                 for t in self.task_ids}
+        if self.interactive:
+            out = []
+            if self._drawn:
+                out.append(f"\x1b[{self._drawn}F")
+            elapsed = int(time.monotonic() - self._started)
+            header = f"watching {len(self.task_ids)} task(s) — {elapsed // 60}:{elapsed % 60:02d}" \
+                     " elapsed — Ctrl+C to stop"
+            for line in (header, *lines.values()):
+                out.append("\x1b[2K" + line[: columns - 1] + "\n")
+            self.stream.write("".join(out))
+            self._drawn = len(lines) + 1
+        else:
+            for task_id, line in lines.items():
+                result = latest.get(task_id)
+                if result is None:
+                    continue
+                if self._last_line.get(task_id) != line:
+                    self.stream.write(line.rstrip() + "\n")
+                    self._last_line[task_id] = line
+        self.stream.flush()

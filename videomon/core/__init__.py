@@ -1,0 +1,1 @@
+"""Qt-free core of videomon: domain, provider dialects, HTTP, credentials, CLI services."""

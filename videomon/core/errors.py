@@ -1,0 +1,115 @@
+"""The error taxonomy: every way a task lookup can fail, with its CLI exit status.
+
+Messages are written for people and never contain an API key: `redact()` scrubs
+any secret known to the caller before text from a server reaches a message.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+
+class ProblemKind(enum.StrEnum):
+    NOT_FOUND = "not_found"
+    AUTH = "auth"
+    RATE_LIMITED = "rate_limited"
+    SERVER = "server"
+    NETWORK = "network"
+    BAD_RESPONSE = "bad_response"
+
+    @property
+    def exit_code(self) -> int:
+        return _EXIT_CODES[self]
+
+
+_EXIT_CODES = {
+    ProblemKind.NOT_FOUND: 3,
+    ProblemKind.AUTH: 4,
+    ProblemKind.RATE_LIMITED: 5,
+    ProblemKind.SERVER: 5,
+    ProblemKind.NETWORK: 5,
+    ProblemKind.BAD_RESPONSE: 6,
+}
+
+BODY_EXCERPT_CHARS = 200
+
+
+class VideomonError(Exception):
+    """Base of every error videomon reports to the user."""
+
+
+class ConfigError(VideomonError):
+    """Bad configuration or usage (unknown profile, invalid URL, ...)."""
+
+
+class CredentialError(VideomonError):
+    """The key could not be stored or read (no keyring backend, locked, timeout)."""
+
+
+class LookupProblem(VideomonError):
+    """A task lookup failed; `kind` says how, `message` says it in words."""
+
+    kind: ProblemKind = ProblemKind.BAD_RESPONSE
+
+    def __init__(self, message: str, *, status: int | None = None,
+                 retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.retry_after = retry_after
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind.value, "message": self.message}
+
+
+class NotFound(LookupProblem):
+    kind = ProblemKind.NOT_FOUND
+
+
+class AuthRejected(LookupProblem):
+    kind = ProblemKind.AUTH
+
+
+class RateLimited(LookupProblem):
+    kind = ProblemKind.RATE_LIMITED
+
+
+class ServerError(LookupProblem):
+    kind = ProblemKind.SERVER
+
+
+class NetworkError(LookupProblem):
+    kind = ProblemKind.NETWORK
+
+
+class BadResponse(LookupProblem):
+    kind = ProblemKind.BAD_RESPONSE
+
+
+PROBLEM_CLASSES: dict[ProblemKind, type[LookupProblem]] = {
+    cls.kind: cls for cls in (NotFound, AuthRejected, RateLimited, ServerError, NetworkError,
+                              BadResponse)
+}
+
+_BEARERISH = re.compile(
+    r"(?i)\b(bearer|sk|key|token|api[_-]?key)([\s:=\"'-]+)([A-Za-z0-9._\-]{12,})")
+
+
+def redact(text: str, secrets: tuple[str | None, ...] = ()) -> str:
+    """Remove every known secret from `text`, plus things that look like bearer keys."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return _BEARERISH.sub(lambda m: f"{m.group(1)}{m.group(2)}***", text)
+
+
+def excerpt(body: bytes | str, secrets: tuple[str | None, ...] = ()) -> str:
+    """The first 200 characters of a response body, on one line, secrets removed."""
+    if isinstance(body, bytes):
+        body = body.decode("utf-8", errors="replace")
+    text = " ".join(body.split())
+    text = redact(text, secrets)
+    if len(text) > BODY_EXCERPT_CHARS:
+        text = text[:BODY_EXCERPT_CHARS] + "…"
+    return text

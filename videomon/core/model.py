@@ -1,0 +1,56 @@
+"""Domain types: the normalized task state and the snapshot every dialect produces."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class TaskState(enum.StrEnum):
+    """The four states every provider's vocabulary is mapped onto."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+
+    @property
+    def terminal(self) -> bool:
+        return self in (TaskState.SUCCEEDED, TaskState.FAILED)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One normalized reading of a task, as the provider reported it at one moment.
+
+    Field names and meanings follow the JSON contract of `videomon status --json`.
+    `raw` keeps the decoded response body for the details view and for debugging.
+    """
+
+    task_id: str
+    dialect: str
+    state: TaskState
+    progress: float | None = None
+    video_urls: tuple[str, ...] = ()
+    error: str | None = None
+    error_code: str | None = None
+    raw_status: str | None = None
+    model: str | None = None
+    created_at: int | None = None
+    finished_at: int | None = None
+    expires_at: int | None = None
+    profile: str | None = None
+    raw: Any = field(default=None, compare=False, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's JSON object (without the raw response)."""
+        data = asdict(self)
+        data.pop("raw")
+        data["state"] = self.state.value
+        data["video_urls"] = list(self.video_urls)
+        order = (
+            "task_id", "profile", "dialect", "state", "progress", "video_urls", "error",
+            "error_code", "raw_status", "model", "created_at", "finished_at", "expires_at",
+        )
+        return {key: data[key] for key in order}
