@@ -258,6 +258,16 @@ def _s(value: Any) -> str | None:
     return None if value is None or isinstance(value, dict | list) else str(value)
 
 
+_AUTH_HINTS = ("api_key_invalid", "api key not valid", "invalid api key", "invalid_api_key",
+               "incorrect api key", "invalid token", "无效的令牌")
+
+
+def _looks_auth(raw: bytes) -> bool:
+    """400 answers that really mean a bad key (Gemini: API_KEY_INVALID; relays: 无效的令牌)."""
+    blob = raw[:4096].decode("utf-8", errors="replace").lower()
+    return any(hint in blob for hint in _AUTH_HINTS)
+
+
 def _problem_for(response: httpx.Response, secrets: tuple[str | None, ...]) -> LookupProblem:
     status = response.status_code
     raw = response.content
@@ -275,6 +285,8 @@ def _problem_for(response: httpx.Response, secrets: tuple[str | None, ...]) -> L
     if status in RETRY_STATUSES or status >= 500:
         return ServerError(f"the provider had a server error ({tail})", status=status,
                            retry_after=retry_after)
+    if status == 400 and _looks_auth(raw):
+        return AuthRejected(f"the provider rejected the API key ({tail})", status=status)
     if 400 <= status < 500 and looks_not_found(code, message):
         return NotFound(f"the provider does not know this task ({tail})", status=status)
     return BadResponse(f"unexpected answer ({tail})", status=status)

@@ -221,6 +221,15 @@ def _say(code: Any, message: Any) -> str:
     return ": ".join(parts)[:200] or "no details"
 
 
+_MODEL_PREFIX = re.compile(r"^([A-Za-z][A-Za-z0-9._-]{1,40}):[^/]")
+
+
+def model_from_id(task_id: str) -> str | None:
+    """Relays prefix IDs with the model: ``sora-2:task_…`` → ``sora-2``."""
+    match = _MODEL_PREFIX.match(task_id)
+    return match.group(1) if match else None
+
+
 def quote_id(task_id: str, *, keep_slashes: bool = False) -> str:
     """Percent-encode a task ID for one URL path segment (or several, for names with /).
 

@@ -8,6 +8,7 @@ from videomon.core.dialects.base import Dialect
 from videomon.core.dialects.common import (
     collect_urls,
     first,
+    model_from_id,
     normalize_state,
     parse_progress,
     parse_timestamp,
@@ -51,7 +52,7 @@ class TasksDialect(Dialect):
             error=error,
             error_code=text_or_none(first(obj, "error.code", "error_code")),
             raw_status=text_or_none(raw_status),
-            model=text_or_none(first(obj, "model", "data.model")),
+            model=text_or_none(first(obj, "model", "data.model")) or model_from_id(task_id),
             created_at=parse_timestamp(first(obj, "create_time", "created_at", "submit_time")),
             finished_at=parse_timestamp(finished),
             expires_at=parse_timestamp(first(obj, "expires_at", "data.expires_at")),

@@ -8,6 +8,7 @@ from videomon.core.dialects.base import Dialect
 from videomon.core.dialects.common import (
     collect_urls,
     first,
+    model_from_id,
     normalize_state,
     parse_progress,
     parse_timestamp,
@@ -51,7 +52,7 @@ class UnifiedDialect(Dialect):
             error_code=text_or_none(first(obj, "error.code", "fail_code", "error_code")),
             raw_status=text_or_none(raw_status),
             model=text_or_none(first(obj, "model", "data.model", "properties.origin_model_name",
-                                     "properties.upstream_model_name")),
+                                     "properties.upstream_model_name")) or model_from_id(task_id),
             created_at=parse_timestamp(first(obj, "submit_time", "created_at", "create_time")),
             finished_at=parse_timestamp(first(obj, "finish_time", "finished_at",
                                               "completed_at")) if state.terminal else None,

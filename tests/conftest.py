@@ -1,0 +1,68 @@
+"""Shared fixtures: an isolated VIDEOMON_HOME, an in-memory keyring, local HTTP servers."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring.backend
+import pytest
+
+from tests.httpserver import ScriptedServer
+
+FIXTURES = Path(__file__).parent / "fixtures"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring backend that forgets everything when the test ends."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.items:
+            raise keyring.errors.PasswordDeleteError("not found")
+        del self.items[(service, username)]
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test writes under its own VIDEOMON_HOME; no stray VIDEOMON_API_KEY."""
+    home = tmp_path / "vm-home"
+    monkeypatch.setenv("VIDEOMON_HOME", str(home))
+    for name in list(os.environ):
+        if name.startswith("VIDEOMON_API_KEY"):
+            monkeypatch.delenv(name)
+    return home
+
+
+@pytest.fixture
+def server() -> Iterator[ScriptedServer]:
+    with ScriptedServer() as srv:
+        yield srv
+
+
+def load_fixtures() -> list[dict]:
+    found = []
+    for path in sorted((FIXTURES / "responses").glob("*/*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["name"] = f"{path.parent.name}/{path.stem}"
+        found.append(data)
+    return found
