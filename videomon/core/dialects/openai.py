@@ -14,6 +14,7 @@ from videomon.core.dialects.common import (
     parse_progress,
     parse_timestamp,
     quote_id,
+    settle,
     text_or_none,
     unwrap_envelope,
 )
@@ -48,10 +49,9 @@ class OpenAIDialect(Dialect):
                 fraction=True,
             )
         urls = collect_urls(obj, *_URL_PATHS)
-        if state is TaskState.SUCCEEDED:
-            progress = 100.0
-            if not urls:
-                urls = (self.content_url(base_url, str(obj.get("id") or task_id)),)
+        state, progress = settle(state, progress)
+        if state is TaskState.SUCCEEDED and not urls:
+            urls = (self.content_url(base_url, task_id),)
         error_obj = obj.get("error")
         error = code = None
         if isinstance(error_obj, dict):

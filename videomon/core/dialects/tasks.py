@@ -12,6 +12,7 @@ from videomon.core.dialects.common import (
     normalize_state,
     parse_progress,
     parse_timestamp,
+    settle,
     text_or_none,
     unwrap_envelope,
 )
@@ -35,8 +36,7 @@ class TasksDialect(Dialect):
         raw_status = first(obj, *_STATE_KEYS)
         state = normalize_state(raw_status)
         progress = parse_progress(first(obj, "progress", "data.progress"))
-        if state is TaskState.SUCCEEDED:
-            progress = 100.0
+        state, progress = settle(state, progress)
         error = text_or_none(first(obj, "error.message", "fail_reason", "failure_reason",
                                    "error"))
         if error is None and state is TaskState.FAILED:

@@ -12,6 +12,7 @@ from videomon.core.dialects.common import (
     normalize_state,
     parse_progress,
     parse_timestamp,
+    settle,
     text_or_none,
     unwrap_envelope,
 )
@@ -36,8 +37,7 @@ class UnifiedDialect(Dialect):
         state = normalize_state(raw_status)
         progress = parse_progress(first(obj, "progress", "data.progress"))
         urls = collect_urls(obj, *_URL_PATHS)
-        if state is TaskState.SUCCEEDED:
-            progress = 100.0
+        state, progress = settle(state, progress)
         error = text_or_none(first(obj, "fail_reason", "failure_reason", "error.message",
                                    "error", "data.fail_reason", "data.error"))
         if error is None and state is TaskState.FAILED:
