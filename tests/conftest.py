@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring.backend
+import keyring.errors
 import pytest
 
 from tests.httpserver import ScriptedServer
@@ -16,13 +16,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring backend that forgets everything when the test ends."""
+class MemoryKeyring:
+    """A keyring backend that forgets everything when the test ends.
 
-    priority = 1  # type: ignore[assignment]
+    Deliberately not a `keyring.backend.KeyringBackend` subclass: subclasses register
+    themselves with keyring and would join the default (chained) backend.
+    """
 
     def __init__(self) -> None:
-        super().__init__()
         self.items: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

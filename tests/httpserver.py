@@ -53,7 +53,8 @@ class ScriptedServer:
         self._sock.bind(("127.0.0.1", 0))
         self.port = self._sock.getsockname()[1]
         self.base_url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(self._app, log_level="error", lifespan="off")
+        config = uvicorn.Config(self._app, log_level="error", lifespan="off", interface="asgi3",
+                                proxy_headers=False)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run,
                                         kwargs={"sockets": [self._sock]}, daemon=True)

@@ -132,10 +132,19 @@ class CredentialStore:
             raise CredentialError("the key is empty")
         if any(ch in key for ch in "\r\n\0"):
             raise CredentialError("the key contains a line break or NUL character")
+        def store_and_check() -> bool:
+            backend = self._keyring()
+            backend.set_password(SERVICE, profile, key)
+            return backend.get_password(SERVICE, profile) == key
+
         try:
-            self._bounded(lambda: self._keyring().set_password(SERVICE, profile, key))
+            kept = self._bounded(store_and_check)
         except Exception as exc:
             raise CredentialError(self._unusable_sentence(exc, profile)) from None
+        if not kept:
+            raise CredentialError(
+                "the keyring did not keep the key (no usable keyring backend): "
+                + UNUSABLE_HELP.format(env=env_var_for(profile)))
 
     def delete_key(self, profile: str) -> bool:
         """Remove the stored key; False when there was none."""
