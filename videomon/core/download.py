@@ -31,7 +31,6 @@ from videomon.core.errors import (
 )
 from videomon.core.http import MAX_REDIRECTS, HttpClient, same_origin
 
-CHUNK = 256 * 1024
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
                      *(f"LPT{i}" for i in range(1, 10))}
 _BAD_CHARS = re.compile(r'[\x00-\x1f<>:"/\\|?*\x7f]')
@@ -153,7 +152,7 @@ async def _write_stream(response: httpx.Response, part: Path, total: int | None,
     received = 0
     try:
         with open(part, "wb") as handle:
-            async for chunk in response.aiter_bytes(CHUNK):
+            async for chunk in response.aiter_bytes():
                 handle.write(chunk)
                 received += len(chunk)
                 if on_progress is not None:

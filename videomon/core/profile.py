@@ -92,16 +92,14 @@ class Profile:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        if not data["extra"]:
-            data.pop("extra")
-        return data
+        extra = data.pop("extra")
+        return {**extra, **data}  # unknown fields from newer versions survive a rewrite
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Profile:
         known = {"name", "dialect", "base_url", "auth", "interval", "max_concurrency", "proxy"}
         kwargs = {k: v for k, v in data.items() if k in known}
-        extra = {k: v for k, v in data.items() if k not in known | {"extra"}}
-        extra.update(data.get("extra") or {})
+        extra = {k: v for k, v in data.items() if k not in known}
         return cls(**kwargs, extra=extra)
 
     def with_changes(self, **changes: Any) -> Profile:
