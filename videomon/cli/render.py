@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 import time
+import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -24,15 +25,39 @@ def _unicode_ok(stream: TextIO) -> bool:
     return "utf" in encoding
 
 
+def display_width(text: str) -> int:
+    """Terminal columns `text` occupies (East Asian wide characters take two)."""
+    return sum(0 if unicodedata.combining(ch) else
+               2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def fit(text: str, columns: int) -> str:
+    """`text` cut to at most `columns` terminal columns, ending in … when cut."""
+    if display_width(text) <= columns:
+        return text
+    out, used = [], 0
+    for ch in text:
+        width = display_width(ch)
+        if used + width > columns - 1:
+            break
+        out.append(ch)
+        used += width
+    return "".join(out) + "…"
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - display_width(text))
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """Columns padded to their widest cell; the last column is never padded."""
-    widths = [len(h) for h in headers]
+    widths = [display_width(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
-            widths[i] = max(widths[i], len(cell))
+            widths[i] = max(widths[i], display_width(cell))
     lines = []
     for row in (headers, *rows):
-        cells = [cell.ljust(widths[i]) if i < len(row) - 1 else cell
+        cells = [pad(cell, widths[i]) if i < len(row) - 1 else cell
                  for i, cell in enumerate(row)]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
@@ -93,29 +118,29 @@ class LiveDisplay:
 
     def _line(self, task_id: str, result: LookupResult | None, id_width: int,
               bar_width: int, note: str) -> str:
-        label = task_id if len(task_id) <= id_width else task_id[: id_width - 1] + "…"
+        label = pad(fit(task_id, id_width), id_width)
         tick = self._tick if self.interactive else 0
         if result is None:
             shown = bar(None, bar_width, unicode=self.unicode, tick=tick)
-            return f"{label.ljust(id_width)}  {shown}  {'…':>4}  waiting for the first answer"
+            return f"{label}  {shown}  {'…':>4}  waiting for the first answer"
         snap = result.snapshot
         if snap is None:
             text = f"{result.problem.kind.value}: {result.problem}" if result.problem else ""
-            return f"{label.ljust(id_width)}  {' ' * bar_width}  {'':>4}  {text}{note}"
+            return f"{label}  {' ' * bar_width}  {'':>4}  {text}{note}"
         indeterminate = snap.progress is None and not snap.state.terminal
         shown = bar(None if indeterminate else (snap.progress or 0.0), bar_width,
                     unicode=self.unicode, tick=tick)
         state = STATE_LABELS[snap.state]
         if snap.state is TaskState.FAILED and snap.error:
             state += f": {snap.error}"
-        return f"{label.ljust(id_width)}  {shown}  {progress_text(snap.progress):>4}  {state}{note}"
+        return f"{label}  {shown}  {progress_text(snap.progress):>4}  {state}{note}"
 
     def update(self, latest: dict[str, LookupResult | None],
                notes: dict[str, str] | None = None) -> None:
         notes = notes or {}
         self._tick += 1
         columns = shutil.get_terminal_size((100, 24)).columns
-        id_width = min(max(len(t) for t in self.task_ids), max(12, columns // 3))
+        id_width = min(max(display_width(t) for t in self.task_ids), max(12, columns // 3))
         bar_width = max(10, min(30, columns - id_width - 30))
         lines = {t: self._line(t, latest.get(t), id_width, bar_width, notes.get(t, ""))
                  for t in self.task_ids}
@@ -127,7 +152,7 @@ class LiveDisplay:
             header = f"watching {len(self.task_ids)} task(s) — {elapsed // 60}:{elapsed % 60:02d}" \
                      " elapsed — Ctrl+C to stop"
             for line in (header, *lines.values()):
-                out.append("\x1b[2K" + line[: columns - 1] + "\n")
+                out.append("\x1b[2K" + fit(line, columns - 1) + "\n")
             self.stream.write("".join(out))
             self._drawn = len(lines) + 1
         else:

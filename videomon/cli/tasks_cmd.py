@@ -54,8 +54,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "watch", help="poll tasks until they finish, with live progress bars",
         description="Poll each task until it succeeds or fails, drawing a live progress bar "
         "per task, then print the results (and download the videos if asked).",
-        epilog=EXIT_HELP + f"\n  {EXIT_NOT_DOWNLOADED}  (with --download) a video could not be "
-        "downloaded", formatter_class=fmt)
+        epilog=EXIT_HELP + f"\n  {EXIT_NOT_DOWNLOADED}  (with --download) a finished task's video "
+        "could not be downloaded", formatter_class=fmt)
     add_selector_args(watch)
     watch.add_argument("--json", action="store_true",
                        help="final results as JSON lines on stdout (live view on stderr)")
@@ -243,7 +243,8 @@ def cmd_watch(ctx: CliContext, args: argparse.Namespace) -> int:
             _print_results(results, args.json)
             code = exit_code_for(results)
             if args.download is not None:
-                failed = await _download_all(http, target, results, args.download)
+                failed = await _download_all(http, target, results, args.download,
+                                             require_finished=False)
                 if failed and code == 0:
                     code = failed
             return results, code
@@ -305,8 +306,12 @@ class _ProgressLine:
 
 
 async def _download_all(http: HttpClient, target: Target, results: Sequence[LookupResult],
-                        folder: Path) -> int:
-    """Download every finished task's videos; returns the first failure's exit status."""
+                        folder: Path, *, require_finished: bool = True) -> int:
+    """Download every finished task's videos; returns the first failure's exit status.
+
+    With `require_finished` (the `download` command) a task that is not finished counts
+    as a failure; `watch --download` only notes it (the results table already shows it).
+    """
     downloader = Downloader(http)
     headers = auth_headers(target.profile.auth, target.key)
     code = 0
@@ -317,7 +322,8 @@ async def _download_all(http: HttpClient, target: Target, results: Sequence[Look
         if snap.state is not TaskState.SUCCEEDED:
             why = "failed" if snap.state is TaskState.FAILED else f"still {snap.state.value}"
             print(f"{snap.task_id}: not downloaded: the task {why}", file=sys.stderr)
-            code = code or EXIT_NOT_DOWNLOADED
+            if require_finished:
+                code = code or EXIT_NOT_DOWNLOADED
             continue
         if not snap.video_urls:
             print(f"{snap.task_id}: not downloaded: the provider gave no video URL",
