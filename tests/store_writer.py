@@ -1,0 +1,27 @@
+"""Child process for the SIGKILL test: adds and updates tasks forever, printing each
+task ID right after its transaction committed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from videomon.core.store import TaskStore, TaskUpdate
+
+
+def main() -> None:
+    store = TaskStore(Path(sys.argv[1]))
+    prefix = sys.argv[2]
+    n = 0
+    while True:
+        batch = [f"{prefix}-{n + i}" for i in range(5)]
+        added = store.add_many("relay", batch)
+        store.apply([TaskUpdate(t.ref, {"progress": float(n % 100), "state": "running",
+                                        "snapshot": {"big": "x" * 2000}},
+                                history=("running", float(n % 100), None)) for t in added])
+        n += 5
+        print(" ".join(batch), flush=True)
+
+
+if __name__ == "__main__":
+    main()

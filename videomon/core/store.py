@@ -1,0 +1,279 @@
+"""The durable task store: SQLite in WAL mode, a schema version with migrations.
+
+Every committed change survives a SIGKILL at any moment (WAL + synchronous=FULL), and
+a killed writer never leaves the file unreadable. Writers are serialized by a lock,
+so the store can be used from worker threads (the event loop never waits on disk).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from videomon.core.model import Snapshot, TaskState
+
+MIGRATIONS: list[str] = [
+    # 1: tracked tasks and their state history
+    """
+    CREATE TABLE tasks (
+        ref INTEGER PRIMARY KEY,
+        profile TEXT NOT NULL,
+        task_id TEXT NOT NULL,
+        added_at REAL NOT NULL,
+        label TEXT,
+        state TEXT NOT NULL DEFAULT 'queued',
+        progress REAL,
+        snapshot TEXT,
+        raw TEXT,
+        watch TEXT NOT NULL DEFAULT 'active',
+        last_checked_at REAL,
+        last_change_at REAL,
+        next_poll_at REAL,
+        problem_kind TEXT,
+        problem_message TEXT,
+        download_path TEXT,
+        download_state TEXT,
+        download_error TEXT,
+        UNIQUE (profile, task_id)
+    );
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        ref INTEGER NOT NULL REFERENCES tasks(ref) ON DELETE CASCADE,
+        at REAL NOT NULL,
+        state TEXT NOT NULL,
+        progress REAL,
+        note TEXT
+    );
+    CREATE INDEX history_ref ON history(ref, at);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+#: How a task is being followed, beside its provider state.
+WATCH_ACTIVE = "active"
+WATCH_PAUSED = "paused"
+WATCH_DONE = "done"          # terminal state reached
+WATCH_NOT_FOUND = "not_found"
+WATCH_STALE = "stale"
+
+
+@dataclass(slots=True)
+class TrackedTask:
+    """One row of the store: what videomon knows about a tracked task."""
+
+    ref: int
+    profile: str
+    task_id: str
+    added_at: float
+    label: str | None = None
+    state: TaskState = TaskState.QUEUED
+    progress: float | None = None
+    snapshot: dict[str, Any] | None = None
+    raw: Any = None
+    watch: str = WATCH_ACTIVE
+    last_checked_at: float | None = None
+    last_change_at: float | None = None
+    next_poll_at: float | None = None
+    problem_kind: str | None = None
+    problem_message: str | None = None
+    download_path: str | None = None
+    download_state: str | None = None
+    download_error: str | None = None
+
+    @property
+    def video_urls(self) -> list[str]:
+        return list((self.snapshot or {}).get("video_urls") or [])
+
+
+@dataclass(slots=True)
+class TaskUpdate:
+    """Changed columns of one task (None fields are left as they are unless listed in
+    `clear`), plus an optional history entry."""
+
+    ref: int
+    values: dict[str, Any] = field(default_factory=dict)
+    history: tuple[str, float | None, str | None] | None = None  # state, progress, note
+
+
+_COLUMNS = ("ref", "profile", "task_id", "added_at", "label", "state", "progress", "snapshot",
+            "raw", "watch", "last_checked_at", "last_change_at", "next_poll_at", "problem_kind",
+            "problem_message", "download_path", "download_state", "download_error")
+_UPDATABLE = frozenset(_COLUMNS) - {"ref", "profile", "task_id", "added_at"}
+
+
+class StoreError(Exception):
+    """The database could not be opened or written (a clear message for the user)."""
+
+
+class TaskStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        try:
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None,
+                                       timeout=10)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the task database {path}: {exc}") from None
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # -- schema -------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        with self._lock:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"the task database {self.path} was written by a newer "
+                                 f"videomon (schema {version}); upgrade videomon")
+            for number in range(version, SCHEMA_VERSION):
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement in _split_sql(MIGRATIONS[number]):
+                        self._db.execute(statement)
+                    self._db.execute(f"PRAGMA user_version={number + 1}")
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- tasks ---------------------------------------------------------------------------
+    def add(self, profile: str, task_id: str, *, label: str | None = None,
+            now: float | None = None) -> TrackedTask | None:
+        """Track a task; returns it, or None when it was already tracked (a no-op)."""
+        added = self.add_many(profile, [task_id], label=label, now=now)
+        return added[0] if added else None
+
+    def add_many(self, profile: str, task_ids: Iterable[str], *, label: str | None = None,
+                 now: float | None = None) -> list[TrackedTask]:
+        """Track several tasks in one transaction; returns only the newly added ones."""
+        now = time.time() if now is None else now
+        refs: list[int] = []
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for task_id in task_ids:
+                    cursor = self._db.execute(
+                        "INSERT OR IGNORE INTO tasks (profile, task_id, added_at, label, "
+                        "next_poll_at, last_change_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        (profile, task_id, now, label, now, now))
+                    if cursor.rowcount:
+                        ref = int(cursor.lastrowid or 0)
+                        refs.append(ref)
+                        self._db.execute("INSERT INTO history (ref, at, state, note) "
+                                         "VALUES (?, ?, 'queued', 'added')", (ref, now))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return [t for t in (self.get(r) for r in refs) if t is not None]
+
+    def remove(self, refs: Sequence[int]) -> None:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("DELETE FROM tasks WHERE ref = ?", [(r,) for r in refs])
+            self._db.execute("COMMIT")
+
+    def get(self, ref: int) -> TrackedTask | None:
+        with self._lock:
+            row = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM tasks WHERE ref = ?",
+                                   (ref,)).fetchone()
+        return _row_to_task(row) if row else None
+
+    def find(self, profile: str, task_id: str) -> TrackedTask | None:
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {', '.join(_COLUMNS)} FROM tasks WHERE profile = ? AND task_id = ?",
+                (profile, task_id)).fetchone()
+        return _row_to_task(row) if row else None
+
+    def all(self) -> list[TrackedTask]:
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {', '.join(_COLUMNS)} FROM tasks ORDER BY ref").fetchall()
+        return [_row_to_task(row) for row in rows]
+
+    def apply(self, updates: Sequence[TaskUpdate]) -> None:
+        """Write a batch of updates in one transaction (rows removed meanwhile are skipped)."""
+        if not updates:
+            return
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for update in updates:
+                    values = {k: v for k, v in update.values.items() if k in _UPDATABLE}
+                    unknown = set(update.values) - _UPDATABLE
+                    if unknown:
+                        raise ValueError(f"not updatable: {sorted(unknown)}")
+                    if values:
+                        assignments = ", ".join(f"{k} = ?" for k in values)
+                        self._db.execute(f"UPDATE tasks SET {assignments} WHERE ref = ?",
+                                         [*(_encode(k, v) for k, v in values.items()),
+                                          update.ref])
+                    if update.history is not None:
+                        state, progress, note = update.history
+                        self._db.execute(
+                            "INSERT INTO history (ref, at, state, progress, note) "
+                            "SELECT ?, ?, ?, ?, ? WHERE EXISTS "
+                            "(SELECT 1 FROM tasks WHERE ref = ?)",
+                            (update.ref, values.get("last_checked_at", time.time()), state,
+                             progress, note, update.ref))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def history(self, ref: int) -> list[tuple[float, str, float | None, str | None]]:
+        with self._lock:
+            return [tuple(row) for row in self._db.execute(  # type: ignore[misc]
+                "SELECT at, state, progress, note FROM history WHERE ref = ? ORDER BY id",
+                (ref,))]
+
+    def integrity_ok(self) -> bool:
+        with self._lock:
+            return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _split_sql(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _encode(column: str, value: Any) -> Any:
+    if column in ("snapshot", "raw") and value is not None:
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, TaskState):
+        return value.value
+    return value
+
+
+def _row_to_task(row: Sequence[Any]) -> TrackedTask:
+    data = dict(zip(_COLUMNS, row, strict=True))
+    data["state"] = TaskState(data["state"])
+    for column in ("snapshot", "raw"):
+        if data[column] is not None:
+            try:
+                data[column] = json.loads(data[column])
+            except ValueError:
+                data[column] = None
+    return TrackedTask(**data)
+
+
+def snapshot_values(snapshot: Snapshot) -> dict[str, Any]:
+    """The columns that store a snapshot."""
+    return {"state": snapshot.state, "progress": snapshot.progress,
+            "snapshot": snapshot.to_json(), "raw": snapshot.raw}
