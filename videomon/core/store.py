@@ -99,6 +99,7 @@ class TaskUpdate:
     ref: int
     values: dict[str, Any] = field(default_factory=dict)
     history: tuple[str, float | None, str | None] | None = None  # state, progress, note
+    at: float | None = None  # when the history entry happened (default: last_checked_at)
 
 
 _COLUMNS = ("ref", "profile", "task_id", "added_at", "label", "state", "progress", "snapshot",
@@ -231,7 +232,8 @@ class TaskStore:
                             "INSERT INTO history (ref, at, state, progress, note) "
                             "SELECT ?, ?, ?, ?, ? WHERE EXISTS "
                             "(SELECT 1 FROM tasks WHERE ref = ?)",
-                            (update.ref, values.get("last_checked_at", time.time()), state,
+                            (update.ref, update.at or values.get("last_checked_at")
+                             or time.time(), state,
                              progress, note, update.ref))
                 self._db.execute("COMMIT")
             except BaseException:

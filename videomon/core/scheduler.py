@@ -1,0 +1,400 @@
+"""The poll scheduler: each active task has its own next-poll time.
+
+Intervals start at the profile's (default 5 s), lengthen while a task's snapshot does
+not change (up to a cap), follow the server's hints (``openai-poll-after-ms``,
+``Retry-After``), and carry jitter. Concurrency is limited per profile and globally.
+Terminal tasks stop; a task not found twice in a row stops as not found; a rejected key
+pauses its *profile* (one problem, not one per task) until the key changes; network
+failures back off and recover by themselves; a task with no change for a day is stale.
+
+Observers get changes in batches (one call per flush, however many tasks changed), and
+the store is written in batches in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import copy
+import logging
+import random
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from videomon.core.clock import Clock, RealClock
+from videomon.core.errors import ProblemKind
+from videomon.core.lookup import LookupResult
+from videomon.core.model import TaskState
+from videomon.core.profile import Profile
+from videomon.core.store import (
+    WATCH_ACTIVE,
+    WATCH_DONE,
+    WATCH_NOT_FOUND,
+    WATCH_PAUSED,
+    WATCH_STALE,
+    TaskStore,
+    TaskUpdate,
+    TrackedTask,
+    snapshot_values,
+)
+
+log = logging.getLogger(__name__)
+
+#: (profile, key, task_id) → result; the engine passes `TaskLookup.fetch`.
+LookupFn = Callable[[Profile, str | None, str], Awaitable[LookupResult]]
+KeyFn = Callable[[str], Awaitable[str | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class SchedulerConfig:
+    max_interval: float = 60.0
+    unchanged_before_backoff: int = 3
+    backoff_factor: float = 1.5
+    jitter: float = 0.1
+    stale_after: float = 24 * 3600.0
+    global_limit: int = 32
+    flush_interval: float = 0.25
+    not_found_limit: int = 2
+    min_interval: float = 0.5
+
+
+class EngineObserver(Protocol):
+    """What the UI (or the CLI) implements to follow the engine. Calls come in batches."""
+
+    def tasks_changed(self, tasks: Sequence[TrackedTask]) -> None: ...
+
+    def tasks_removed(self, refs: Sequence[int]) -> None: ...
+
+    def profile_problem(self, profile: str, message: str | None) -> None: ...
+
+
+@dataclass(slots=True)
+class _Runtime:
+    """Per-task bookkeeping that need not survive a restart."""
+
+    unchanged: int = 0
+    failures: int = 0
+    not_found: int = 0
+    in_flight: bool = False
+
+
+class Scheduler:
+    def __init__(self, store: TaskStore, profiles: Iterable[Profile], lookup: LookupFn,
+                 get_key: KeyFn, *, clock: Clock | None = None,
+                 config: SchedulerConfig | None = None, rng: random.Random | None = None,
+                 on_succeeded: Callable[[TrackedTask], None] | None = None) -> None:
+        self.store = store
+        self.config = config or SchedulerConfig()
+        self.clock = clock or RealClock()
+        self._lookup = lookup
+        self._get_key = get_key
+        self._rng = rng or random.Random()
+        self._on_succeeded = on_succeeded
+        self.profiles: dict[str, Profile] = {p.name: p for p in profiles}
+        self.tasks: dict[int, TrackedTask] = {}
+        self._runtime: dict[int, _Runtime] = {}
+        self.paused_profiles: dict[str, str] = {}
+        self._keys: dict[str, str | None] = {}
+        self._observers: list[EngineObserver] = []
+        self._global = asyncio.Semaphore(self.config.global_limit)
+        self._per_profile: dict[str, asyncio.Semaphore] = {}
+        self._wake = asyncio.Event()
+        self._dirty: dict[int, TaskUpdate] = {}
+        self._history: list[TaskUpdate] = []
+        self._changed: set[int] = set()
+        self._removed: list[int] = []
+        self._jobs: set[asyncio.Task[None]] = set()
+        self._running = False
+        self.polls = 0
+
+    # -- observers -----------------------------------------------------------------------
+    def add_observer(self, observer: EngineObserver) -> None:
+        self._observers.append(observer)
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def load(self) -> None:
+        """Read the tracked tasks from the store (before `run`)."""
+        for task in self.store.all():
+            self.tasks[task.ref] = task
+            self._runtime[task.ref] = _Runtime()
+
+    async def run(self) -> None:
+        """Poll until cancelled. Flushes pending writes and events on the way out."""
+        self._running = True
+        flusher = asyncio.create_task(self._flush_loop())
+        try:
+            while True:
+                self._wake.clear()
+                now = self.clock.now()
+                for task in self._due(now):
+                    self._runtime[task.ref].in_flight = True
+                    job = asyncio.create_task(self._poll(task.ref))
+                    self._jobs.add(job)
+                    job.add_done_callback(self._jobs.discard)
+                await self.clock.sleep_until(self._next_wake(now), self._wake)
+        finally:
+            self._running = False
+            flusher.cancel()
+            for job in list(self._jobs):
+                job.cancel()
+            await asyncio.gather(flusher, *self._jobs, return_exceptions=True)
+            await self.flush()
+
+    def _due(self, now: float) -> list[TrackedTask]:
+        due = [t for t in self.tasks.values()
+               if t.watch == WATCH_ACTIVE and not self._runtime[t.ref].in_flight
+               and t.profile not in self.paused_profiles and t.profile in self.profiles
+               and (t.next_poll_at or 0) <= now]
+        due.sort(key=lambda t: t.next_poll_at or 0)
+        return due
+
+    def _next_wake(self, now: float) -> float:
+        times = [t.next_poll_at or now for t in self.tasks.values()
+                 if t.watch == WATCH_ACTIVE and not self._runtime[t.ref].in_flight
+                 and t.profile not in self.paused_profiles and t.profile in self.profiles]
+        return min(times, default=now + 3600.0)
+
+    # -- polling -------------------------------------------------------------------------
+    def _limit(self, profile: Profile) -> asyncio.Semaphore:
+        sem = self._per_profile.get(profile.name)
+        if sem is None:
+            sem = self._per_profile[profile.name] = asyncio.Semaphore(profile.max_concurrency)
+        return sem
+
+    async def _key(self, profile: str) -> str | None:
+        if profile not in self._keys:
+            self._keys[profile] = await self._get_key(profile)
+        return self._keys[profile]
+
+    async def _poll(self, ref: int) -> None:
+        task = self.tasks.get(ref)
+        runtime = self._runtime.get(ref)
+        if task is None or runtime is None:
+            return
+        profile = self.profiles[task.profile]
+        try:
+            async with self._limit(profile), self._global:
+                if ref not in self.tasks or task.watch != WATCH_ACTIVE \
+                        or task.profile in self.paused_profiles:
+                    return
+                key = await self._key(profile.name)
+                result = await self._lookup(profile, key, task.task_id)
+                self.polls += 1
+            if ref in self.tasks:
+                self._settle(self.tasks[ref], runtime, profile, result, self.clock.now())
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # a bug must not stop the scheduler
+            log.exception("polling %s failed unexpectedly", task.task_id)
+            task.next_poll_at = self.clock.now() + self.config.max_interval
+        finally:
+            runtime.in_flight = False
+            self._wake.set()
+
+    def _jittered(self, delay: float) -> float:
+        spread = self.config.jitter
+        return max(self.config.min_interval, delay * self._rng.uniform(1 - spread, 1 + spread))
+
+    def _settle(self, task: TrackedTask, runtime: _Runtime, profile: Profile,
+                result: LookupResult, now: float) -> None:
+        """Apply one lookup result: new state, next poll time, problems."""
+        cfg = self.config
+        values: dict[str, object] = {"last_checked_at": now}
+        history = None
+        if result.snapshot is not None:
+            snap = result.snapshot
+            before = (task.snapshot or {})
+            new = snap.to_json()
+            changed = any(before.get(k) != new.get(k)
+                          for k in ("state", "progress", "video_urls", "error"))
+            values.update(snapshot_values(snap))
+            values["problem_kind"] = values["problem_message"] = None
+            runtime.failures = runtime.not_found = 0
+            if changed:
+                runtime.unchanged = 0
+                values["last_change_at"] = now
+                if before.get("state") != snap.state.value:
+                    history = (snap.state.value, snap.progress, None)
+            else:
+                runtime.unchanged += 1
+            if snap.state.terminal:
+                values["watch"] = WATCH_DONE
+            elif not changed and now - (task.last_change_at or now) >= cfg.stale_after:
+                values["watch"] = WATCH_STALE
+                values["problem_kind"] = "stale"
+                values["problem_message"] = ("no change for "
+                                             f"{(now - (task.last_change_at or now)) / 3600:.0f} h;"
+                                             " polling stopped (refresh to try again)")
+                history = (snap.state.value, snap.progress, "stale")
+            extra = max(0, runtime.unchanged - cfg.unchanged_before_backoff + 1)
+            delay = min(cfg.max_interval, profile.interval * cfg.backoff_factor ** extra)
+            if result.poll_after is not None:
+                delay = min(cfg.max_interval, max(cfg.min_interval, result.poll_after))
+            values["next_poll_at"] = now + self._jittered(delay)
+            newly_succeeded = (snap.state is TaskState.SUCCEEDED
+                               and task.state is not TaskState.SUCCEEDED)
+        else:
+            newly_succeeded = False
+            problem = result.problem
+            assert problem is not None
+            values["problem_kind"] = problem.kind.value
+            values["problem_message"] = problem.message
+            if problem.kind is ProblemKind.AUTH:
+                values.pop("problem_kind")
+                values.pop("problem_message")
+                self._pause_profile(profile.name, problem.message)
+                values["next_poll_at"] = now
+            elif problem.kind is ProblemKind.NOT_FOUND:
+                runtime.not_found += 1
+                if runtime.not_found >= cfg.not_found_limit:
+                    values["watch"] = WATCH_NOT_FOUND
+                    history = ("not_found", None, problem.message[:200])
+                values["next_poll_at"] = now + self._jittered(profile.interval)
+            else:  # network, server, rate limited, bad response: back off
+                runtime.failures += 1
+                delay = min(cfg.max_interval, profile.interval * 2 ** runtime.failures)
+                delay = self._jittered(delay)
+                if problem.retry_after is not None:
+                    delay = max(delay, problem.retry_after)
+                values["next_poll_at"] = now + delay
+        self._apply(task, values, history)
+        if newly_succeeded and self._on_succeeded is not None:
+            self._on_succeeded(copy.copy(task))
+
+    def _apply(self, task: TrackedTask, values: dict[str, object],
+               history: tuple[str, float | None, str | None] | None = None) -> None:
+        """Change a task in memory now; the store and observers follow at the next flush."""
+        for key, value in values.items():
+            setattr(task, key, value)
+        pending = self._dirty.get(task.ref)
+        if pending is None:
+            self._dirty[task.ref] = TaskUpdate(task.ref, dict(values))
+        else:
+            pending.values.update(values)
+        if history is not None:
+            self._history.append(TaskUpdate(task.ref, {}, history, at=self.clock.now()))
+        self._changed.add(task.ref)
+
+    def _pause_profile(self, name: str, message: str) -> None:
+        if name in self.paused_profiles:
+            return
+        self.paused_profiles[name] = message
+        self._keys.pop(name, None)
+        for observer in self._observers:
+            observer.profile_problem(name, f"key rejected: {message}")
+
+    # -- batching ------------------------------------------------------------------------
+    async def _flush_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.config.flush_interval)
+            await self.flush()
+
+    async def flush(self) -> None:
+        """Write pending updates in one transaction and tell observers once."""
+        updates = [*self._dirty.values(), *self._history]
+        self._history = []
+        changed = [copy.copy(self.tasks[r]) for r in sorted(self._changed) if r in self.tasks]
+        removed, self._removed = self._removed, []
+        self._dirty.clear()
+        self._changed.clear()
+        if updates:
+            try:
+                await asyncio.to_thread(self.store.apply, updates)
+            except Exception:
+                log.exception("writing %d task updates failed; will retry", len(updates))
+                for update in updates:
+                    if update.history is not None:
+                        self._history.append(update)
+                    elif update.ref in self.tasks:
+                        pending = self._dirty.setdefault(update.ref, TaskUpdate(update.ref))
+                        pending.values = {**update.values, **pending.values}
+        for observer in self._observers:
+            if removed:
+                observer.tasks_removed(removed)
+            if changed:
+                observer.tasks_changed(changed)
+
+    # -- commands ------------------------------------------------------------------------
+    async def add(self, profile: str, task_ids: Sequence[str],
+                  label: str | None = None) -> list[TrackedTask]:
+        """Track new tasks (already tracked ones are skipped); they are polled at once."""
+        if profile not in self.profiles:
+            raise KeyError(profile)
+        added = await asyncio.to_thread(self.store.add_many, profile, task_ids, label=label,
+                                        now=self.clock.now())
+        for task in added:
+            self.tasks[task.ref] = task
+            self._runtime[task.ref] = _Runtime()
+            self._changed.add(task.ref)
+        self._wake.set()
+        return added
+
+    def refresh(self, refs: Iterable[int]) -> None:
+        """Poll now; also re-arms tasks that stopped as not found, stale or finished."""
+        now = self.clock.now()
+        for ref in refs:
+            task = self.tasks.get(ref)
+            if task is None:
+                continue
+            self._runtime[ref].not_found = 0
+            self._runtime[ref].unchanged = 0
+            watch = WATCH_ACTIVE if task.watch != WATCH_PAUSED else WATCH_PAUSED
+            self._apply(task, {"next_poll_at": now, "watch": watch})
+        self._wake.set()
+
+    def pause(self, refs: Iterable[int]) -> None:
+        for ref in refs:
+            task = self.tasks.get(ref)
+            if task is not None and task.watch == WATCH_ACTIVE:
+                self._apply(task, {"watch": WATCH_PAUSED})
+        self._wake.set()
+
+    def resume(self, refs: Iterable[int]) -> None:
+        now = self.clock.now()
+        for ref in refs:
+            task = self.tasks.get(ref)
+            if task is not None and task.watch == WATCH_PAUSED:
+                self._apply(task, {"watch": WATCH_ACTIVE, "next_poll_at": now})
+        self._wake.set()
+
+    async def remove(self, refs: Sequence[int]) -> list[TrackedTask]:
+        """Stop tracking; returns the removed tasks (for undo)."""
+        gone = [self.tasks.pop(r) for r in refs if r in self.tasks]
+        for task in gone:
+            self._runtime.pop(task.ref, None)
+            self._dirty.pop(task.ref, None)
+            self._changed.discard(task.ref)
+            self._removed.append(task.ref)
+        await asyncio.to_thread(self.store.remove, [t.ref for t in gone])
+        self._wake.set()
+        return gone
+
+    def set_profiles(self, profiles: Iterable[Profile]) -> None:
+        """New or edited profiles (their semaphores are rebuilt)."""
+        self.profiles = {p.name: p for p in profiles}
+        self._per_profile.clear()
+        self._keys.clear()
+        self._wake.set()
+
+    def key_changed(self, profile: str) -> None:
+        """The profile's key was edited: forget the cached key, resume a paused profile."""
+        self._keys.pop(profile, None)
+        if self.paused_profiles.pop(profile, None) is not None:
+            for observer in self._observers:
+                observer.profile_problem(profile, None)
+        now = self.clock.now()
+        for task in self.tasks.values():
+            if task.profile == profile and task.watch == WATCH_ACTIVE:
+                task.next_poll_at = now
+        self._wake.set()
+
+    def active_count(self) -> int:
+        return sum(1 for t in self.tasks.values() if t.watch == WATCH_ACTIVE)
+
+
+async def cancel_and_wait(task: asyncio.Task[None], timeout: float = 5.0) -> None:
+    """Cancel a scheduler's `run()` task and wait (bounded) for its final flush."""
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+        await asyncio.wait_for(task, timeout)
