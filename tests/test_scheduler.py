@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import random
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
@@ -82,7 +83,7 @@ class Provider:
 
     def gaps(self, task_id: str) -> list[float]:
         times = self.calls[task_id]
-        return [round(b - a, 3) for a, b in zip(times, times[1:], strict=False)]
+        return [round(b - a, 3) for a, b in itertools.pairwise(times)]
 
 
 class Harness:
@@ -175,7 +176,7 @@ def test_unchanged_snapshots_lengthen_the_interval_up_to_the_cap(tmp_path: Path)
     h = scenario(tmp_path, body)
     gaps = h.provider.gaps("t1")
     assert gaps[:4] == [5.0, 5.0, 5.0, 7.5]
-    assert all(b >= a for a, b in zip(gaps, gaps[1:], strict=False))
+    assert all(b >= a for a, b in itertools.pairwise(gaps))
     assert max(gaps) == 60.0 and gaps[-1] == 60.0
 
 
