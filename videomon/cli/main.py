@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from videomon import __version__
-from videomon.cli import provider_cmd, tasks_cmd
+from videomon.cli import provider_cmd, simulate_cmd, tasks_cmd
 from videomon.cli.context import CliContext
 from videomon.core.errors import ConfigError, CredentialError, VideomonError
 
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     provider_cmd.register(sub)
     tasks_cmd.register(sub)
+    simulate_cmd.register(sub)
     return parser
 
 

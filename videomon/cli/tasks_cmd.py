@@ -20,7 +20,7 @@ from videomon.core.download import (
     sanitize_filename,
     unique_path,
 )
-from videomon.core.errors import LookupProblem, ProblemKind, VideomonError
+from videomon.core.errors import ConfigError, LookupProblem, ProblemKind, VideomonError
 from videomon.core.http import HttpClient, RetryPolicy
 from videomon.core.lookup import LookupResult, TaskLookup
 from videomon.core.model import TaskState
@@ -65,7 +65,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="stop watching after S seconds even if tasks are still running")
     watch.add_argument("--download", metavar="DIR", type=Path,
                        help="download finished videos into DIR")
-    watch.add_argument("ids", nargs="+", metavar="ID", help="task IDs")
+    watch.add_argument("--demo", action="store_true",
+                       help="no provider needed: watch example tasks of every dialect on an "
+                       "in-process simulated relay (throwaway data dir)")
+    watch.add_argument("ids", nargs="*", metavar="ID", help="task IDs")
     watch.set_defaults(handler=cmd_watch)
 
     download = sub.add_parser(
@@ -225,6 +228,15 @@ class Watcher:
 
 
 def cmd_watch(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.demo:
+        from videomon.cli.demo import run_demo
+
+        try:
+            return asyncio.run(run_demo(max_wait=args.max_wait or 55.0))
+        except KeyboardInterrupt:
+            return 130
+    if not args.ids:
+        raise ConfigError("give at least one task ID (or --demo)")
     target = resolve_target(ctx, args)
     ids = _unique_ids(args.ids)
     interval = args.interval or target.profile.interval

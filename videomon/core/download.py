@@ -7,12 +7,14 @@ URL, and never carried across a redirect to another origin.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -45,16 +47,31 @@ class DiskError(VideomonError):
 
 @dataclass(frozen=True, slots=True)
 class DownloadProgress:
+    """Bytes so far (resumed bytes included), the total when known, and rates."""
+
     received: int
     total: int | None
     elapsed: float
+    speed: float = 0.0          # bytes per second, smoothed
+    resumed_from: int = 0
+
+    @property
+    def eta(self) -> float | None:
+        if self.total is None or self.speed <= 0:
+            return None
+        return max(0.0, (self.total - self.received) / self.speed)
+
+    @property
+    def fraction(self) -> float | None:
+        return self.received / self.total if self.total else None
 
 
 def sanitize_filename(name: str, *, fallback: str = "video") -> str:
     """A file name safe on Linux, macOS and Windows: no separators, no ``..``, no
     reserved names or characters, at most 120 characters (extension kept)."""
     name = unicodedata.normalize("NFC", name)
-    name = _BAD_CHARS.sub("_", name).strip().strip(".")
+    name = _BAD_CHARS.sub("_", name)
+    name = re.sub(r"\.{2,}", "_", name).strip().strip(".")
     stem, dot, ext = name.rpartition(".")
     if not dot or len(ext) > 8:
         stem, ext = name, ""
@@ -64,6 +81,45 @@ def sanitize_filename(name: str, *, fallback: str = "video") -> str:
     suffix = f".{ext}" if ext else ""
     stem = stem[: MAX_NAME - len(suffix)].rstrip(" .") or fallback
     return stem + suffix
+
+
+DEFAULT_TEMPLATE = "{date}_{model}_{task_id}.mp4"
+TEMPLATE_FIELDS = ("date", "time", "model", "task_id", "profile", "label", "index")
+
+
+def render_filename(template: str, *, task_id: str, url: str, model: str | None = None,
+                    profile: str | None = None, label: str | None = None,
+                    when: float | None = None, index: int = 1, count: int = 1) -> str:
+    """A sanitized file name from `template` (fields: {date} {time} {model} {task_id}
+    {profile} {label} {index}). The URL's extension is used when the template gives
+    none; with several videos and no {index}, ``_2``, ``_3`` … are added."""
+    stamp = datetime.fromtimestamp(when if when is not None else time.time())
+    if model and "{model}" in template and task_id.startswith(f"{model}:"):
+        task_id = task_id[len(model) + 1:]  # "sora-2:task_x" needs no second "sora-2"
+    values = {"date": stamp.strftime("%Y-%m-%d"), "time": stamp.strftime("%H%M%S"),
+              "model": model or "video", "task_id": task_id, "profile": profile or "",
+              "label": label or "", "index": str(index)}
+    try:
+        name = template.format_map(_SafeFields(values))
+    except (ValueError, IndexError):
+        name = DEFAULT_TEMPLATE.format_map(values)
+    name = re.sub(r"_{2,}", "_", name).strip("_ ")
+    stem, ext = os.path.splitext(name)
+    if not re.fullmatch(r"\.[A-Za-z0-9]{2,5}", ext):
+        stem, ext = name, extension_for(url)
+    if not stem.strip("_ ."):
+        stem = task_id
+    if count > 1 and "{index}" not in template:
+        stem = f"{stem}_{index}"
+    return sanitize_filename(stem.replace(os.sep, "_").replace("/", "_") + ext,
+                             fallback=sanitize_filename(task_id))
+
+
+class _SafeFields(dict):  # type: ignore[type-arg]
+    """Unknown {fields} stay as literal text instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def unique_path(folder: Path, name: str) -> Path:
@@ -88,7 +144,12 @@ def extension_for(url: str, content_type: str | None = None) -> str:
 
 
 class Downloader:
-    """Downloads one URL at a time per call; uses the shared `HttpClient`'s connections."""
+    """Streams one URL per call over the shared `HttpClient`'s connections.
+
+    An interrupted download leaves ``NAME.part`` and ``NAME.part.meta`` (the URL and
+    the validator); the next call resumes with ``Range`` + ``If-Range`` and appends
+    only when the server answers 206 with a matching ``Content-Range``.
+    """
 
     def __init__(self, http: HttpClient) -> None:
         self.http = http
@@ -97,28 +158,55 @@ class Downloader:
                        auth: dict[str, str], proxy: str | None = None,
                        secrets: tuple[str | None, ...] = (),
                        on_progress: Callable[[DownloadProgress], None] | None = None) -> Path:
-        """Stream `url` into `dest` via ``dest.part``; returns `dest` when complete."""
+        """Stream `url` into `dest` via ``dest.part``; returns the final path."""
         dest.parent.mkdir(parents=True, exist_ok=True)
         part = dest.with_name(dest.name + ".part")
+        meta_path = dest.with_name(dest.name + ".part.meta")
         client = self.http.client(proxy)
         current = url
-        started = time.monotonic()
+        have, validator = _resume_point(part, meta_path, url)
         for _ in range(MAX_REDIRECTS + 1):
             headers = dict(auth) if same_origin(current, base_url) else {}
+            if have and validator:
+                headers["Range"] = f"bytes={have}-"
+                headers["If-Range"] = validator
             try:
                 async with client.stream("GET", current, headers=headers,
                                          timeout=httpx.Timeout(60, connect=15)) as response:
-                    if response.status_code in (301, 302, 303, 307, 308):
+                    status = response.status_code
+                    if status in (301, 302, 303, 307, 308):
                         location = response.headers.get("location")
                         if not location:
-                            raise BadResponse(f"HTTP {response.status_code} without a Location")
+                            raise BadResponse(f"HTTP {status} without a Location")
                         current = urljoin(current, location)
                         continue
-                    if response.status_code != 200:
+                    if status == 416 and have:
+                        total = _range_total(response.headers.get("content-range"))
+                        if total == have:  # the part file is already complete
+                            return _finish(part, meta_path, dest)
+                        have = 0
+                        _discard(part, meta_path)
+                        continue
+                    offset = 0
+                    if status == 206 and have and _range_start(response) == have:
+                        offset = have
+                        total = _range_total(response.headers.get("content-range"))
+                    elif status == 200 or (status == 206 and not have):
+                        total = _content_length(response)
+                        if status == 206:  # a range we did not ask for: refuse it
+                            raise BadResponse("the server sent a partial answer to a full "
+                                              "request")
+                    elif status == 206:
+                        # a range that does not continue our file: start over
+                        have = 0
+                        _discard(part, meta_path)
+                        continue
+                    else:
                         body = await response.aread()
-                        raise _download_problem(response.status_code, excerpt(body, secrets))
-                    total = _content_length(response)
-                    received = await _write_stream(response, part, total, started, on_progress)
+                        raise _download_problem(status, excerpt(body, secrets))
+                    _write_meta(meta_path, url, response, total)
+                    received = await _write_stream(response, part, offset, total,
+                                                   on_progress)
             except httpx.TimeoutException:
                 raise NetworkError(f"the download from {urlsplit(current).netloc} timed out; "
                                    f"the partial file {part.name} was kept") from None
@@ -129,11 +217,56 @@ class Downloader:
             if total is not None and received != total:
                 raise NetworkError(f"the download ended early: {received} of {total} bytes; "
                                    f"the partial file {part.name} was kept")
-            final = unique_path(dest.parent, dest.name) if dest.exists() else dest
-            os.replace(part, final)
-            fsync_dir(final.parent)
-            return final
+            return _finish(part, meta_path, dest)
         raise BadResponse(f"too many redirects while downloading from {urlsplit(url).netloc}")
+
+
+def _finish(part: Path, meta_path: Path, dest: Path) -> Path:
+    final = unique_path(dest.parent, dest.name) if dest.exists() else dest
+    os.replace(part, final)
+    with contextlib.suppress(OSError):
+        meta_path.unlink()
+    fsync_dir(final.parent)
+    return final
+
+
+def _discard(part: Path, meta_path: Path) -> None:
+    for path in (part, meta_path):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _resume_point(part: Path, meta_path: Path, url: str) -> tuple[int, str | None]:
+    """Bytes already on disk and the validator to resume them with (0 when unusable)."""
+    try:
+        size = part.stat().st_size
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0, None
+    validator = meta.get("etag") or meta.get("last_modified")
+    if not size or meta.get("url") != url or not isinstance(validator, str):
+        return 0, None
+    return size, validator
+
+
+def _write_meta(meta_path: Path, url: str, response: httpx.Response, total: int | None) -> None:
+    etag = response.headers.get("etag")
+    if etag and etag.startswith("W/"):
+        etag = None  # weak validators cannot be used with If-Range
+    meta = {"url": url, "etag": etag, "last_modified": response.headers.get("last-modified"),
+            "total": total}
+    with contextlib.suppress(OSError):
+        meta_path.write_text(json.dumps(meta), encoding="utf-8")
+
+
+def _range_start(response: httpx.Response) -> int | None:
+    match = re.match(r"bytes (\d+)-(\d+)/(\d+|\*)", response.headers.get("content-range", ""))
+    return int(match.group(1)) if match else None
+
+
+def _range_total(value: str | None) -> int | None:
+    match = re.search(r"/(\d+)$", value or "")
+    return int(match.group(1)) if match else None
 
 
 def _content_length(response: httpx.Response) -> int | None:
@@ -146,25 +279,37 @@ def _content_length(response: httpx.Response) -> int | None:
         return None
 
 
-async def _write_stream(response: httpx.Response, part: Path, total: int | None,
-                        started: float,
+async def _write_stream(response: httpx.Response, part: Path, offset: int, total: int | None,
                         on_progress: Callable[[DownloadProgress], None] | None) -> int:
-    received = 0
+    """Append (offset > 0) or write the body; returns the bytes now in the part file."""
+    received = offset
+    started = last = time.monotonic()
+    last_bytes = offset
+    speed = 0.0
     try:
-        with open(part, "wb") as handle:
+        with open(part, "ab" if offset else "wb") as handle:
+            if offset:
+                handle.truncate(offset)
             async for chunk in response.aiter_bytes():
                 handle.write(chunk)
                 received += len(chunk)
-                if on_progress is not None:
-                    on_progress(DownloadProgress(received, total, time.monotonic() - started))
+                now = time.monotonic()
+                if now - last >= 0.25:
+                    rate = (received - last_bytes) / (now - last)
+                    speed = rate if speed == 0 else 0.7 * speed + 0.3 * rate
+                    last, last_bytes = now, received
+                    if on_progress is not None:
+                        on_progress(DownloadProgress(received, total, now - started, speed,
+                                                     offset))
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            if part.stat().st_size == 0:
-                part.unlink()
         raise DiskError(f"could not write {part}: {exc.strerror or exc}; "
                         "the partial file was kept") from None
+    if on_progress is not None:
+        elapsed = time.monotonic() - started
+        rate = (received - offset) / elapsed if elapsed > 0 else 0.0
+        on_progress(DownloadProgress(received, total, elapsed, speed or rate, offset))
     return received
 
 

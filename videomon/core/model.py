@@ -43,6 +43,17 @@ class Snapshot:
     profile: str | None = None
     raw: Any = field(default=None, compare=False, repr=False)
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any], raw: Any = None) -> Snapshot:
+        """Rebuild a snapshot from its contract JSON (as the store keeps it)."""
+        return cls(
+            task_id=data["task_id"], dialect=data["dialect"], state=TaskState(data["state"]),
+            progress=data.get("progress"), video_urls=tuple(data.get("video_urls") or ()),
+            error=data.get("error"), error_code=data.get("error_code"),
+            raw_status=data.get("raw_status"), model=data.get("model"),
+            created_at=data.get("created_at"), finished_at=data.get("finished_at"),
+            expires_at=data.get("expires_at"), profile=data.get("profile"), raw=raw)
+
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON object (without the raw response)."""
         data = asdict(self)

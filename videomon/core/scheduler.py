@@ -90,7 +90,7 @@ class Scheduler:
         self._lookup = lookup
         self._get_key = get_key
         self._rng = rng or random.Random()
-        self._on_succeeded = on_succeeded
+        self.on_succeeded = on_succeeded
         self.profiles: dict[str, Profile] = {p.name: p for p in profiles}
         self.tasks: dict[int, TrackedTask] = {}
         self._runtime: dict[int, _Runtime] = {}
@@ -259,8 +259,8 @@ class Scheduler:
                     delay = max(delay, problem.retry_after)
                 values["next_poll_at"] = now + delay
         self._apply(task, values, history)
-        if newly_succeeded and self._on_succeeded is not None:
-            self._on_succeeded(copy.copy(task))
+        if newly_succeeded and self.on_succeeded is not None:
+            self.on_succeeded(copy.copy(task))
 
     def _apply(self, task: TrackedTask, values: dict[str, object],
                history: tuple[str, float | None, str | None] | None = None) -> None:
@@ -275,6 +275,12 @@ class Scheduler:
         if history is not None:
             self._history.append(TaskUpdate(task.ref, {}, history, at=self.clock.now()))
         self._changed.add(task.ref)
+
+    def update(self, ref: int, values: dict[str, object]) -> None:
+        """Change columns of a tracked task (e.g. download state); written at the next flush."""
+        task = self.tasks.get(ref)
+        if task is not None:
+            self._apply(task, values)
 
     def _pause_profile(self, name: str, message: str) -> None:
         if name in self.paused_profiles:

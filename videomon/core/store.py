@@ -90,6 +90,19 @@ class TrackedTask:
     def video_urls(self) -> list[str]:
         return list((self.snapshot or {}).get("video_urls") or [])
 
+    @property
+    def download_paths(self) -> list[str]:
+        """Where the task's videos are (or are being) saved, one per video URL."""
+        return [p for p in (self.download_path or "").split("\n") if p]
+
+    @property
+    def expires_at(self) -> int | None:
+        return (self.snapshot or {}).get("expires_at")
+
+    @property
+    def model(self) -> str | None:
+        return (self.snapshot or {}).get("model")
+
 
 @dataclass(slots=True)
 class TaskUpdate:

@@ -1,0 +1,118 @@
+"""`videomon watch --demo`: the engine against an in-process simulated relay.
+
+A throwaway data dir, one profile per dialect, a handful of tasks, live progress until
+every task ends and its video is downloaded — no key, no network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from videomon.cli.render import LiveDisplay, results_table
+from videomon.core.credentials import CredentialStore
+from videomon.core.engine import Engine
+from videomon.core.lookup import LookupResult
+from videomon.core.model import Snapshot
+from videomon.core.paths import AppPaths
+from videomon.core.profile import ConfigStore, Profile
+from videomon.core.scheduler import SchedulerConfig
+from videomon.core.store import WATCH_ACTIVE, TrackedTask
+
+DEMO_TASKS = (
+    ("demo-openai", "openai", "sora-2:task_demo_ok_01k81e7r"),
+    ("demo-openai", "openai", "video_demo_ok_5c6a605a"),
+    ("demo-unified", "unified", "veo3:demo-stall-YQVHH4A3Lg"),
+    ("demo-tasks", "tasks", "demo-fail-5dd1ef43"),
+    ("demo-gemini", "gemini", "models/veo-3.0-generate-001/operations/demo-ok-a1b2c3"),
+)
+DEMO_SPEED = 2.5
+DEMO_LIMIT = 55.0
+
+
+def _result(task: TrackedTask) -> LookupResult | None:
+    if task.snapshot is None:
+        return None
+    return LookupResult(task.task_id, Snapshot.from_json(task.snapshot))
+
+
+async def run_demo(*, max_wait: float = DEMO_LIMIT, stream=None) -> int:  # type: ignore[no-untyped-def]
+    from videomon.simulator.server import SimulatedRelay
+
+    out = stream or sys.stdout
+    home = Path(tempfile.mkdtemp(prefix="videomon-demo-"))
+    environ = {"VIDEOMON_HOME": str(home)}
+    paths = AppPaths.from_environment(environ)
+    config = ConfigStore(paths.config_file)
+    async with SimulatedRelay(speed=DEMO_SPEED, seed=1) as sim:
+        for name, dialect in {(p, d) for p, d, _ in DEMO_TASKS}:
+            config.put(Profile(name, dialect, sim.base_url, auth="none", interval=1.0))
+        config.save({**config.load(), "settings": {"download_dir": str(home / "downloads")}})
+        old_home = os.environ.get("VIDEOMON_HOME")
+        os.environ["VIDEOMON_HOME"] = str(home)
+        try:
+            engine = Engine(paths, config, CredentialStore(environ={}),
+                            scheduler_config=SchedulerConfig(flush_interval=0.2))
+        finally:
+            if old_home is None:
+                os.environ.pop("VIDEOMON_HOME", None)
+            else:
+                os.environ["VIDEOMON_HOME"] = old_home
+        await engine.start()
+        labels: dict[int, str] = {}
+        for profile, _, task_id in DEMO_TASKS:
+            for task in await engine.scheduler.add(profile, [task_id]):
+                labels[task.ref] = task_id
+        print(f"demo: simulated relay at {sim.base_url}, data in {home}", file=out, flush=True)
+        display = LiveDisplay(list(labels.values()), stream=out)
+        started = time.monotonic()
+        try:
+            while time.monotonic() - started < max_wait:
+                tasks = {ref: engine.scheduler.tasks[ref] for ref in labels}
+                display.update({labels[r]: _result(t) for r, t in tasks.items()},
+                               _download_notes(engine, tasks))
+                active = any(t.watch == WATCH_ACTIVE for t in tasks.values())
+                downloading = any(t.download_state in ("queued", "downloading")
+                                  for t in tasks.values())
+                if not active and not downloading:
+                    break
+                await asyncio.sleep(0.25)
+            tasks = {ref: engine.scheduler.tasks[ref] for ref in labels}
+            display.update({labels[r]: _result(t) for r, t in tasks.items()},
+                           _download_notes(engine, tasks))
+            results = [r for r in (_result(t) for t in tasks.values()) if r is not None]
+            print("", file=out)
+            print(results_table(results), file=out)
+            for task in tasks.values():
+                for path in task.download_paths:
+                    if task.download_state == "done":
+                        print(f"downloaded {task.task_id} → {path} "
+                              f"({Path(path).stat().st_size:,} bytes)", file=out)
+            unfinished = [t for t in tasks.values() if t.watch == WATCH_ACTIVE]
+        finally:
+            await engine.stop()
+    if unfinished:
+        print(f"demo: {len(unfinished)} task(s) still running after {max_wait:.0f} s",
+              file=out)
+        return 1
+    print(f"demo finished in {time.monotonic() - started:.0f} s", file=out)
+    return 0
+
+
+def _download_notes(engine: Engine, tasks: dict[int, TrackedTask]) -> dict[str, str]:
+    notes = {}
+    for ref, task in tasks.items():
+        status = engine.downloads.status(ref)
+        if status is None:
+            continue
+        if status.state == "downloading" and status.total:
+            notes[task.task_id] = f" · downloading {100 * status.received / status.total:.0f}%"
+        elif status.state == "done":
+            notes[task.task_id] = " · downloaded"
+        elif status.state == "failed":
+            notes[task.task_id] = f" · download failed: {status.error}"
+    return notes

@@ -1,0 +1,274 @@
+"""The download manager: a queue of finished tasks' videos, saved with resume.
+
+Downloads run a few at a time (soonest ``expires_at`` first), survive restarts (the
+chosen paths are stored before the first byte, so the ``.part`` files are found
+again), re-query a task once for a fresh URL when a stored link answers 403/410, and
+report progress, speed and ETA to observers in batches.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import logging
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from videomon.core.download import (
+    DEFAULT_TEMPLATE,
+    DiskError,
+    Downloader,
+    DownloadProgress,
+    render_filename,
+    unique_path,
+)
+from videomon.core.errors import LookupProblem, NotFound, VideomonError
+from videomon.core.http import HttpClient
+from videomon.core.model import TaskState
+from videomon.core.profile import auth_headers
+from videomon.core.scheduler import KeyFn, LookupFn, Scheduler
+from videomon.core.store import TrackedTask
+
+log = logging.getLogger(__name__)
+
+QUEUED, DOWNLOADING, DONE, FAILED, CANCELLED = (
+    "queued", "downloading", "done", "failed", "cancelled")
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadSettings:
+    folder: Path
+    template: str = DEFAULT_TEMPLATE
+    auto: bool = True
+    concurrency: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadStatus:
+    ref: int
+    state: str
+    paths: tuple[str, ...] = ()
+    received: int = 0
+    total: int | None = None
+    speed: float = 0.0
+    eta: float | None = None
+    error: str | None = None
+
+
+class DownloadObserver(Protocol):
+    def downloads_changed(self, statuses: Sequence[DownloadStatus]) -> None: ...
+
+
+class DownloadManager:
+    def __init__(self, scheduler: Scheduler, http: HttpClient, lookup: LookupFn,
+                 get_key: KeyFn, settings: DownloadSettings,
+                 *, report_interval: float = 0.25) -> None:
+        self.scheduler = scheduler
+        self.settings = settings
+        self._downloader = Downloader(http)
+        self._lookup = lookup
+        self._get_key = get_key
+        self._queue: list[tuple[float, int, int]] = []
+        self._seq = itertools.count()
+        self._queued: set[int] = set()
+        self._active: dict[int, asyncio.Task[None]] = {}
+        self._status: dict[int, DownloadStatus] = {}
+        self._pending: dict[int, DownloadStatus] = {}
+        self._observers: list[DownloadObserver] = []
+        self._report_interval = report_interval
+        self._wake = asyncio.Event()
+
+    def add_observer(self, observer: DownloadObserver) -> None:
+        self._observers.append(observer)
+
+    def status(self, ref: int) -> DownloadStatus | None:
+        return self._status.get(ref)
+
+    # -- commands ------------------------------------------------------------------------
+    def start(self, ref: int) -> bool:
+        """Queue a finished task's download; False when it cannot be downloaded now."""
+        task = self.scheduler.tasks.get(ref)
+        if task is None or task.state is not TaskState.SUCCEEDED or not task.video_urls:
+            return False
+        if ref in self._queued or ref in self._active:
+            return True
+        expires = float(task.expires_at or math.inf)
+        heapq.heappush(self._queue, (expires, next(self._seq), ref))
+        self._queued.add(ref)
+        self.scheduler.update(ref, {"download_state": QUEUED, "download_error": None})
+        self._report(DownloadStatus(ref, QUEUED, tuple(task.download_paths)))
+        self._wake.set()
+        return True
+
+    def cancel(self, ref: int) -> None:
+        """Stop a queued or running download; the partial file stays for a later resume."""
+        self._queued.discard(ref)
+        job = self._active.get(ref)
+        if job is not None:
+            job.cancel()
+        task = self.scheduler.tasks.get(ref)
+        if task is not None and task.download_state in (QUEUED, DOWNLOADING):
+            self.scheduler.update(ref, {"download_state": CANCELLED})
+            self._report(DownloadStatus(ref, CANCELLED, tuple(task.download_paths)))
+
+    def on_succeeded(self, task: TrackedTask) -> None:
+        """Scheduler hook: auto-download newly finished tasks (setting)."""
+        if self.settings.auto:
+            self.start(task.ref)
+
+    def resume_interrupted(self) -> int:
+        """After a restart: queue downloads that were queued or running when it stopped,
+        and finished tasks never downloaded (when auto-download is on)."""
+        count = 0
+        for task in list(self.scheduler.tasks.values()):
+            interrupted = task.download_state in (QUEUED, DOWNLOADING)
+            missed = (self.settings.auto and task.download_state is None
+                      and task.state is TaskState.SUCCEEDED)
+            if (interrupted or missed) and self.start(task.ref):
+                count += 1
+        return count
+
+    # -- running -------------------------------------------------------------------------
+    async def run(self) -> None:
+        """Start queued downloads (at most `concurrency` at once) until cancelled."""
+        reporter = asyncio.create_task(self._report_loop())
+        try:
+            while True:
+                while self._queue and len(self._active) < self.settings.concurrency:
+                    _, _, ref = heapq.heappop(self._queue)
+                    if ref not in self._queued:
+                        continue
+                    self._queued.discard(ref)
+                    job = asyncio.create_task(self._download(ref))
+                    self._active[ref] = job
+                    job.add_done_callback(lambda _job, r=ref: self._finished(r))
+                self._wake.clear()
+                await self._wake.wait()
+        finally:
+            reporter.cancel()
+            jobs = list(self._active.values())
+            for job in jobs:
+                job.cancel()
+            await asyncio.gather(reporter, *jobs, return_exceptions=True)
+            self._flush_reports()
+
+    def _finished(self, ref: int) -> None:
+        self._active.pop(ref, None)
+        self._wake.set()
+
+    async def wait_idle(self) -> None:
+        """Until nothing is queued or downloading (for the CLI and tests)."""
+        while self._queued or self._active:
+            await asyncio.sleep(0.05)
+
+    async def _download(self, ref: int) -> None:
+        task = self.scheduler.tasks.get(ref)
+        if task is None:
+            return
+        profile = self.scheduler.profiles.get(task.profile)
+        if profile is None:
+            self._fail(ref, [], f"the profile {task.profile!r} no longer exists")
+            return
+        paths = self._choose_paths(task)
+        self.scheduler.update(ref, {"download_state": DOWNLOADING,
+                                    "download_path": "\n".join(str(p) for p in paths),
+                                    "download_error": None})
+        await self.scheduler.flush()  # the paths are durable before the first byte
+        key = await self._get_key(profile.name)
+        headers = auth_headers(profile.auth, key)
+        urls = list(task.video_urls)
+        done: list[Path] = []
+        requeried = False
+        index = 0
+        try:
+            while index < len(urls):
+                def report(p: DownloadProgress, i: int = index, n: int = len(urls)) -> None:
+                    self._progress(ref, paths, i, n, p)
+
+                try:
+                    final = await self._downloader.download(
+                        urls[index], paths[index], base_url=profile.base_url, auth=headers,
+                        proxy=profile.proxy, secrets=(key,), on_progress=report)
+                except LookupProblem as problem:
+                    if problem.status in (403, 410) and not requeried:
+                        requeried = True  # the stored link may have expired: ask once
+                        fresh = await self._lookup(profile, key, task.task_id)
+                        snap = fresh.snapshot
+                        if snap is not None and len(snap.video_urls) == len(urls):
+                            urls = list(snap.video_urls)
+                            self.scheduler.update(ref, {"snapshot": snap.to_json(),
+                                                        "raw": snap.raw})
+                            continue
+                    raise
+                done.append(final)
+                index += 1
+        except asyncio.CancelledError:
+            raise
+        except NotFound as problem:
+            self._fail(ref, paths, f"{problem.message}; the link may have expired")
+            return
+        except (LookupProblem, DiskError, VideomonError, OSError) as exc:
+            self._fail(ref, paths, str(exc))
+            return
+        joined = "\n".join(str(p) for p in done)
+        self.scheduler.update(ref, {"download_state": DONE, "download_path": joined,
+                                    "download_error": None})
+        size = sum(p.stat().st_size for p in done if p.exists())
+        self._report(DownloadStatus(ref, DONE, tuple(str(p) for p in done), size, size))
+
+    def _choose_paths(self, task: TrackedTask) -> list[Path]:
+        """Reuse the stored paths (to resume their .part files), else render new ones."""
+        urls = task.video_urls
+        stored = [Path(p) for p in task.download_paths]
+        if len(stored) == len(urls) and task.download_state != "done":
+            return stored
+        folder = self.settings.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        paths: list[Path] = []
+        when = (task.snapshot or {}).get("finished_at") or time.time()
+        for index, url in enumerate(urls, start=1):
+            name = render_filename(self.settings.template, task_id=task.task_id, url=url,
+                                   model=task.model, profile=task.profile, label=task.label,
+                                   when=when, index=index, count=len(urls))
+            path = unique_path(folder, name)
+            while path in paths:
+                path = unique_path(folder, f"{path.stem}_{index}{path.suffix}")
+            paths.append(path)
+        return paths
+
+    def _fail(self, ref: int, paths: Sequence[Path], message: str) -> None:
+        self.scheduler.update(ref, {"download_state": FAILED, "download_error": message})
+        self._report(DownloadStatus(ref, FAILED, tuple(str(p) for p in paths), error=message))
+
+    def _progress(self, ref: int, paths: Sequence[Path], index: int, count: int,
+                  progress: DownloadProgress) -> None:
+        self._report(DownloadStatus(ref, DOWNLOADING, tuple(str(p) for p in paths),
+                                    progress.received, progress.total, progress.speed,
+                                    progress.eta, None if count == 1 else f"file {index + 1}"
+                                    f" of {count}"))
+
+    # -- reporting -----------------------------------------------------------------------
+    def _report(self, status: DownloadStatus) -> None:
+        self._status[status.ref] = status
+        self._pending[status.ref] = status
+
+    async def _report_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self._report_interval)
+            self._flush_reports()
+
+    def _flush_reports(self) -> None:
+        if not self._pending:
+            return
+        batch = list(self._pending.values())
+        self._pending.clear()
+        for observer in self._observers:
+            try:
+                observer.downloads_changed(batch)
+            except Exception:
+                log.exception("a download observer failed")

@@ -1,0 +1,72 @@
+"""The tracking engine assembled: store, shared HTTP client, lookups, scheduler, downloads.
+
+Used by the window's composition root and by the CLI's demo. `start()` loads the
+tracked tasks and starts polling; `stop()` shuts down in order (polling, downloads,
+final flush, HTTP connections, database) within a bounded time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+
+from videomon.core.clock import Clock
+from videomon.core.credentials import CredentialStore
+from videomon.core.downloads import DownloadManager, DownloadSettings
+from videomon.core.http import HttpClient, RetryPolicy
+from videomon.core.lookup import LookupResult, TaskLookup
+from videomon.core.paths import AppPaths
+from videomon.core.profile import ConfigStore, Profile
+from videomon.core.scheduler import Scheduler, SchedulerConfig
+from videomon.core.settings import Settings
+from videomon.core.store import TaskStore
+
+
+class Engine:
+    def __init__(self, paths: AppPaths, config: ConfigStore, credentials: CredentialStore, *,
+                 clock: Clock | None = None, scheduler_config: SchedulerConfig | None = None,
+                 retry: RetryPolicy | None = None) -> None:
+        self.paths = paths
+        self.config = config
+        self.credentials = credentials
+        self.settings = Settings.from_json(config.load().get("settings", {}))
+        self.http = HttpClient(retry)
+        self.lookup = TaskLookup(self.http)
+        self.store = TaskStore(paths.data_dir / "tasks.db")
+        self.scheduler = Scheduler(self.store, config.profiles(), self._fetch,
+                                   credentials.aget_key, clock=clock, config=scheduler_config)
+        home_set = bool(os.environ.get("VIDEOMON_HOME", "").strip())
+        self.downloads = DownloadManager(
+            self.scheduler, self.http, self._fetch, credentials.aget_key,
+            DownloadSettings(folder=self.settings.resolved_download_dir(paths, home_set),
+                             template=self.settings.file_template,
+                             auto=self.settings.auto_download,
+                             concurrency=self.settings.download_concurrency))
+        self.scheduler.on_succeeded = self.downloads.on_succeeded
+        self._jobs: list[asyncio.Task[None]] = []
+
+    async def _fetch(self, profile: Profile, key: str | None, task_id: str) -> LookupResult:
+        return await self.lookup.fetch(profile, key, task_id, label=profile.name)
+
+    async def start(self) -> None:
+        self.scheduler.load()
+        self.downloads.resume_interrupted()
+        self._jobs = [asyncio.create_task(self.scheduler.run(), name="videomon-scheduler"),
+                      asyncio.create_task(self.downloads.run(), name="videomon-downloads")]
+
+    async def stop(self, timeout: float = 3.0) -> None:
+        """Cancel polling and downloads, flush the store, close connections and the DB."""
+        for job in self._jobs:
+            job.cancel()
+        if self._jobs:
+            await asyncio.wait(self._jobs, timeout=timeout)
+        self._jobs = []
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(self.scheduler.flush(), timeout)
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(self.http.aclose(), timeout)
+        self.store.close()
+
+    def reload_profiles(self) -> None:
+        self.scheduler.set_profiles(self.config.profiles())

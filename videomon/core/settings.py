@@ -1,0 +1,40 @@
+"""User settings kept in the config file beside the profiles."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from videomon.core.download import DEFAULT_TEMPLATE
+from videomon.core.paths import AppPaths
+
+
+def default_download_dir(paths: AppPaths, home_set: bool) -> Path:
+    if home_set:
+        return paths.data_dir.parent / "downloads"
+    return Path(platformdirs.user_videos_dir()) / "videomon"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    download_dir: str = ""
+    auto_download: bool = True
+    file_template: str = DEFAULT_TEMPLATE
+    notifications: bool = True
+    download_concurrency: int = 2
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Settings:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def resolved_download_dir(self, paths: AppPaths, home_set: bool) -> Path:
+        if self.download_dir:
+            return Path(self.download_dir).expanduser()
+        return default_download_dir(paths, home_set)

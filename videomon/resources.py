@@ -1,0 +1,19 @@
+"""Files shipped beside the code (the top-level `resources/` folder)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    """`resources/` of a source checkout or editable install, or of a frozen build."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def sample_video() -> Path:
+    """A 2 s, 320x240 H.264 MP4 (12.7 KB) used by the simulated relay and tests."""
+    return resources_dir() / "sample.mp4"

@@ -1,0 +1,1 @@
+"""A simulated relay that speaks every dialect: for demos, tests and benchmarks."""
