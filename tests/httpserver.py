@@ -149,3 +149,41 @@ class DroppingServer:
         self._stop.set()
         self._thread.join(2)
         self._sock.close()
+
+
+class SlowFileServer(ScriptedServer):
+    """Serves `data` at /file.bin slowly, honouring Range and If-Range like a CDN, so a
+    download can be interrupted mid-way. `seen` records each request's headers."""
+
+    def __init__(self, data: bytes, *, chunk: int = 16384, delay: float = 0.02,
+                 etag: str = '"v1"') -> None:
+        super().__init__()
+        self.data, self.chunk, self.delay, self.etag = data, chunk, delay, etag
+
+    async def _app(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        headers = {k.decode().lower(): v.decode() for k, v in scope["headers"]}
+        self.seen.append(Seen(scope["method"], scope["path"], headers, time.time()))
+        start, status = 0, 200
+        wanted = headers.get("range", "")
+        if wanted.startswith("bytes=") and headers.get("if-range", self.etag) == self.etag:
+            start = int(wanted[6:].split("-")[0])
+            if start >= len(self.data):
+                await send({"type": "http.response.start", "status": 416, "headers": [
+                    (b"content-range", f"bytes */{len(self.data)}".encode())]})
+                await send({"type": "http.response.body", "body": b""})
+                return
+            status = 206
+        body = self.data[start:]
+        out = [(b"content-type", b"video/mp4"), (b"etag", self.etag.encode()),
+               (b"content-length", str(len(body)).encode()), (b"accept-ranges", b"bytes")]
+        if status == 206:
+            out.append((b"content-range",
+                        f"bytes {start}-{len(self.data) - 1}/{len(self.data)}".encode()))
+        await send({"type": "http.response.start", "status": status, "headers": out})
+        for i in range(0, len(body), self.chunk):
+            await send({"type": "http.response.body", "body": body[i:i + self.chunk],
+                        "more_body": True})
+            await asyncio.sleep(self.delay)
+        await send({"type": "http.response.body", "body": b""})

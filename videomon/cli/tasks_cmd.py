@@ -17,8 +17,8 @@ from videomon.core.download import (
     Downloader,
     DownloadProgress,
     extension_for,
+    resumable_path,
     sanitize_filename,
-    unique_path,
 )
 from videomon.core.errors import ConfigError, LookupProblem, ProblemKind, VideomonError
 from videomon.core.http import HttpClient, RetryPolicy
@@ -347,7 +347,7 @@ async def _download_all(http: HttpClient, target: Target, results: Sequence[Look
             name = sanitize_filename(f"{snap.task_id}{suffix}{extension_for(url)}")
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                dest = unique_path(folder, name)
+                dest = resumable_path(folder, name, url)
             except OSError as exc:
                 print(f"{snap.task_id}: cannot use {folder}: {exc.strerror or exc}",
                       file=sys.stderr)

@@ -133,6 +133,21 @@ def unique_path(folder: Path, name: str) -> Path:
     return candidate
 
 
+def resumable_path(folder: Path, name: str, url: str) -> Path:
+    """`folder/name` when an interrupted download of the same `url` waits there as
+    ``name.part``; otherwise a path that overwrites nothing."""
+    candidate = folder / name
+    part = candidate.with_name(candidate.name + ".part")
+    meta = candidate.with_name(candidate.name + ".part.meta")
+    if not candidate.exists() and part.exists():
+        try:
+            if json.loads(meta.read_text(encoding="utf-8")).get("url") == url:
+                return candidate
+        except (OSError, ValueError):
+            pass
+    return unique_path(folder, name)
+
+
 def extension_for(url: str, content_type: str | None = None) -> str:
     path = unquote(urlsplit(url).path)
     ext = os.path.splitext(path)[1].lower()

@@ -25,6 +25,7 @@ from videomon.core.download import (
     Downloader,
     DownloadProgress,
     render_filename,
+    resumable_path,
     unique_path,
 )
 from videomon.core.errors import LookupProblem, NotFound, VideomonError
@@ -235,7 +236,7 @@ class DownloadManager:
             name = render_filename(self.settings.template, task_id=task.task_id, url=url,
                                    model=task.model, profile=task.profile, label=task.label,
                                    when=when, index=index, count=len(urls))
-            path = unique_path(folder, name)
+            path = resumable_path(folder, name, url)
             while path in paths:
                 path = unique_path(folder, f"{path.stem}_{index}{path.suffix}")
             paths.append(path)
