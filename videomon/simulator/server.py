@@ -95,9 +95,10 @@ class SimulatedRelay:
     # -- links ---------------------------------------------------------------------------
     def video_urls(self, task: SimTask) -> list[str]:
         """CDN links issued when the task finished, or now when those expired."""
-        issued = task.finished_at(self.relay.wall_start, self.relay.speed)
-        if self.faults.expire is not None and time.time() - issued > self.faults.expire:
-            issued = int(time.time())
+        issued = task.finished_at(self.relay.wall_start, self.relay.speed) * 1000
+        if self.faults.expire is not None and \
+                time.time() * 1000 - issued > self.faults.expire * 1000:
+            issued = int(time.time() * 1000)
         name = quote(task.task_id.replace("/", "_"), safe="")
         return [f"{self.cdn_url}/cdn/{issued}/{name}" + (f"_{i}" if i > 1 else "") + ".mp4"
                 for i in range(1, task.videos + 1)]
@@ -196,7 +197,8 @@ class SimulatedRelay:
             issued = int(parts[2])
         except ValueError:
             issued = 0
-        if self.faults.expire is not None and time.time() - issued > self.faults.expire:
+        if self.faults.expire is not None and \
+                time.time() * 1000 - issued > self.faults.expire * 1000:  # issued in ms
             await _send(send, 403, b"<Error><Code>AccessDenied</Code><Message>Request has "
                         b"expired</Message></Error>", "application/xml")
             return
