@@ -110,7 +110,7 @@ class HttpClient:
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
                  rng: random.Random | None = None,
                  transport: httpx.AsyncBaseTransport | None = None,
-                 max_connections: int = 100) -> None:
+                 max_connections: int = 100, backend: str = "httpx") -> None:
         self.policy = policy or RetryPolicy()
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -118,6 +118,9 @@ class HttpClient:
         self._limits = httpx.Limits(max_connections=max_connections,
                                     max_keepalive_connections=max_connections)
         self._clients: dict[str | None, httpx.AsyncClient] = {}
+        if backend not in ("httpx", "aiohttp"):
+            raise ValueError(f"unknown HTTP backend {backend!r}")
+        self.backend = backend
 
     def client(self, proxy: str | None = None) -> httpx.AsyncClient:
         """The shared client for `proxy` (None: the environment's HTTP(S)_PROXY)."""
@@ -125,9 +128,12 @@ class HttpClient:
         if found is None:
             timeout = httpx.Timeout(self.policy.read_timeout,
                                     connect=self.policy.connect_timeout)
+            transport = self._transport
+            if transport is None and self.backend == "aiohttp":
+                transport = _aiohttp_transport(self._limits, proxy)
             found = httpx.AsyncClient(
                 timeout=timeout, limits=self._limits, proxy=proxy, trust_env=proxy is None,
-                transport=self._transport, follow_redirects=False,
+                transport=transport, follow_redirects=False,
                 headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             )
             self._clients[proxy] = found
@@ -202,6 +208,20 @@ class HttpClient:
                 continue
             return response
         raise BadResponse(f"too many redirects from {_host(url)}")
+
+
+def _aiohttp_transport(limits: httpx.Limits, proxy: str | None) -> httpx.AsyncBaseTransport:
+    """httpx's API over aiohttp's connection pool (far less CPU per request)."""
+    import aiohttp
+    from httpx_aiohttp import AiohttpTransport
+
+    def session() -> aiohttp.ClientSession:
+        connector = aiohttp.TCPConnector(limit=limits.max_connections or 100,
+                                         keepalive_timeout=limits.keepalive_expiry or 5.0)
+        return aiohttp.ClientSession(connector=connector, trust_env=proxy is None)
+
+    return AiohttpTransport(limits=limits, proxy=httpx.Proxy(proxy) if proxy else None,
+                            client=session)
 
 
 def _host(url: str) -> str:
