@@ -33,7 +33,7 @@ from videomon.core.http import HttpClient
 from videomon.core.model import TaskState
 from videomon.core.profile import auth_headers
 from videomon.core.scheduler import KeyFn, LookupFn, Scheduler
-from videomon.core.store import TrackedTask
+from videomon.core.store import TrackedTask, snapshot_values
 
 log = logging.getLogger(__name__)
 
@@ -202,8 +202,7 @@ class DownloadManager:
                         snap = fresh.snapshot
                         if snap is not None and len(snap.video_urls) == len(urls):
                             urls = list(snap.video_urls)
-                            self.scheduler.update(ref, {"snapshot": snap.to_json(),
-                                                        "raw": snap.raw})
+                            self.scheduler.update(ref, snapshot_values(snap))
                             continue
                     raise
                 done.append(final)

@@ -205,10 +205,10 @@ class Scheduler:
         if result.snapshot is not None:
             snap = result.snapshot
             before = (task.snapshot or {})
-            new = snap.to_json()
+            values.update(snapshot_values(snap))  # serializes the snapshot once per poll
+            new = values["snapshot"]
             changed = any(before.get(k) != new.get(k)
                           for k in ("state", "progress", "video_urls", "error"))
-            values.update(snapshot_values(snap))
             values["problem_kind"] = values["problem_message"] = None
             runtime.failures = runtime.not_found = 0
             if changed:
