@@ -93,6 +93,16 @@ def test_persistent_server_error_stops_at_total_time(server: ScriptedServer) -> 
     assert len(server.seen) >= 3
 
 
+def test_attempt_cut_short_by_the_budget_reports_the_last_server_answer(
+        server: ScriptedServer) -> None:
+    server.script("/v1/videos/vid_1", Reply(502, b"bad gateway", content_type="text/plain"),
+                  Reply(body=RUNNING, delay=3))
+    result = lookup(server.base_url, policy=RetryPolicy(total=0.8, base_delay=0.01,
+                                                        max_delay=0.02))
+    assert result.problem is not None and result.problem.kind is ProblemKind.SERVER
+    assert "HTTP 502" in result.problem.message
+
+
 @pytest.mark.parametrize("status", [401, 403])
 def test_auth_rejected_is_not_retried_and_hides_the_key(server: ScriptedServer,
                                                         status: int) -> None:

@@ -160,11 +160,16 @@ class HttpClient:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + (self.policy.total if total is None else total)
         attempt = 0
+        previous: LookupProblem | None = None
         while True:
             remaining = deadline - loop.time()
             try:
                 response = await self._get_following(url, headers or {}, proxy, remaining)
             except httpx.TimeoutException as exc:
+                if previous is not None and remaining < self.policy.read_timeout:
+                    # The budget, not the server, cut this attempt short: report what the
+                    # server actually said last time instead of a misleading timeout.
+                    raise previous from None
                 problem: LookupProblem = NetworkError(
                     f"no answer from {_host(url)} in time ({type(exc).__name__})")
             except (httpx.TransportError, OSError) as exc:
@@ -184,6 +189,7 @@ class HttpClient:
                     problem.args = (problem.message,)
                 raise problem
             attempt += 1
+            previous = problem
             await self._sleep(delay)
 
     async def _get_following(self, url: str, headers: dict[str, str], proxy: str | None,
