@@ -9,6 +9,7 @@ import socket
 import time
 from email.utils import formatdate
 
+import httpx
 import pytest
 
 from tests.httpserver import DroppingServer, Reply, ScriptedServer
@@ -23,10 +24,14 @@ FAST = RetryPolicy(total=5.0, base_delay=0.01, max_delay=0.05, read_timeout=2.0,
                    connect_timeout=2.0)
 
 
+BACKENDS = pytest.mark.parametrize("backend", ["aiohttp", "httpx"])
+
+
 def lookup(base_url: str, task_id: str = "vid_1", policy: RetryPolicy = FAST,
-           dialect: str = "openai", key: str | None = KEY) -> LookupResult:
+           dialect: str = "openai", key: str | None = KEY,
+           backend: str = "aiohttp") -> LookupResult:
     async def run() -> LookupResult:
-        async with HttpClient(policy, rng=random.Random(1)) as http:
+        async with HttpClient(policy, rng=random.Random(1), backend=backend) as http:
             profile = Profile(name="test", dialect=dialect, base_url=base_url)
             return await TaskLookup(http).fetch(profile, key, task_id, label="test")
 
@@ -147,12 +152,13 @@ def test_empty_body_is_a_bad_response(server: ScriptedServer) -> None:
     assert result.problem is not None and result.problem.kind is ProblemKind.BAD_RESPONSE
 
 
-def test_read_timeout_is_retried_then_reported() -> None:
+@BACKENDS
+def test_read_timeout_is_retried_then_reported(backend: str) -> None:
     with ScriptedServer() as srv:
         srv.script("/v1/videos/vid_1", Reply(body=RUNNING, delay=3))
         policy = RetryPolicy(total=1.2, read_timeout=0.3, base_delay=0.01, max_delay=0.05)
         started = time.monotonic()
-        result = lookup(srv.base_url, policy=policy)
+        result = lookup(srv.base_url, policy=policy, backend=backend)
         assert time.monotonic() - started < 2.5
     assert result.problem is not None and result.problem.kind is ProblemKind.NETWORK
     assert "in time" in result.problem.message
@@ -163,26 +169,33 @@ def test_slow_answer_within_timeout_succeeds(server: ScriptedServer) -> None:
     assert lookup(server.base_url).snapshot is not None
 
 
-def test_connection_dropped_mid_body_is_retried_then_reported() -> None:
+@BACKENDS
+def test_connection_dropped_mid_body_is_retried_then_reported(backend: str) -> None:
     with DroppingServer() as peer:
         result = lookup(peer.base_url, policy=RetryPolicy(total=0.8, base_delay=0.01,
-                                                          max_delay=0.05))
+                                                          max_delay=0.05), backend=backend)
         assert peer.connections >= 2
     assert result.problem is not None and result.problem.kind is ProblemKind.NETWORK
+    assert "in time" not in result.problem.message  # a cut-off answer is not a timeout
 
 
-def test_dead_port_is_a_network_problem() -> None:
+@BACKENDS
+def test_dead_port_is_a_network_problem(backend: str) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    result = lookup(f"http://127.0.0.1:{port}", policy=RetryPolicy(total=0.5, base_delay=0.01))
+    result = lookup(f"http://127.0.0.1:{port}", policy=RetryPolicy(total=0.5, base_delay=0.01),
+                    backend=backend)
     assert result.problem is not None and result.problem.kind is ProblemKind.NETWORK
     assert "could not reach" in result.problem.message
 
 
-def test_ids_with_colon_and_slash_reach_the_server_intact(server: ScriptedServer) -> None:
+@BACKENDS
+def test_ids_with_colon_and_slash_reach_the_server_intact(server: ScriptedServer,
+                                                          backend: str) -> None:
     server.script("/v1/videos/sora-2:task_01k81e7r1mf0qtvp3ett3mr4jm", Reply(body=RUNNING))
-    assert lookup(server.base_url, "sora-2:task_01k81e7r1mf0qtvp3ett3mr4jm").snapshot is not None
+    assert lookup(server.base_url, "sora-2:task_01k81e7r1mf0qtvp3ett3mr4jm",
+                  backend=backend).snapshot is not None
     op = "models/veo-3.0-generate-001/operations/abc 1"
     server.script("/v1beta/models/veo-3.0-generate-001/operations/abc%201",
                   Reply(body={"name": op, "done": False}))
@@ -233,3 +246,17 @@ def test_proxy_from_environment_is_used(server: ScriptedServer,
     monkeypatch.delenv("no_proxy", raising=False)
     result = lookup("http://provider.invalid")
     assert result.snapshot is not None, result.problem
+
+
+def test_aiohttp_failures_map_to_what_they_mean() -> None:
+    import aiohttp
+
+    from videomon.core.aiohttp_transport import translate
+
+    assert isinstance(translate(aiohttp.ServerDisconnectedError()), httpx.RemoteProtocolError)
+    assert isinstance(translate(aiohttp.ConnectionTimeoutError()), httpx.ConnectTimeout)
+    assert isinstance(translate(aiohttp.SocketTimeoutError()), httpx.ReadTimeout)
+    assert isinstance(translate(TimeoutError()), httpx.ReadTimeout)
+    assert isinstance(translate(aiohttp.ClientPayloadError("short")), httpx.ReadError)
+    assert isinstance(translate(aiohttp.InvalidURL("x")), httpx.UnsupportedProtocol)
+    assert isinstance(translate(aiohttp.ClientError("other")), httpx.NetworkError)

@@ -366,3 +366,58 @@ def test_jitter_spreads_polls(tmp_path: Path, jitter: float) -> None:
     gaps = scenario(tmp_path, body, config).provider.gaps("t1")
     assert all(4.5 - 0.06 <= g <= 5.5 + 0.06 for g in gaps)
     assert len(set(gaps)) > 3
+
+
+def test_tasks_are_polled_in_the_order_their_time_comes(tmp_path: Path) -> None:
+    order: list[str] = []
+
+    async def body(h: Harness) -> None:
+        added = await h.scheduler.add("a", [f"t{i}" for i in range(20)])
+        now = h.clock.now()
+        for i, task in enumerate(added):  # t19 first, t0 last, 0.1 s apart
+            h.scheduler.schedule(task.ref, now + 1 + (19 - i) / 10)
+        original = h.provider.lookup
+
+        async def recording(profile: Profile, key: str | None, task_id: str) -> LookupResult:
+            order.append(task_id)
+            return await original(profile, key, task_id)
+
+        h.scheduler._lookup = recording
+        await h.advance(3.5, step=0.1)
+
+    scenario(tmp_path, body, SchedulerConfig(jitter=0.0, flush_interval=0.01, coalesce=0.0))
+    assert order == [f"t{i}" for i in reversed(range(20))]
+
+
+def test_tasks_of_a_profile_added_later_start_polling(tmp_path: Path) -> None:
+    async def body(h: Harness) -> None:
+        h.scheduler.set_profiles([A])
+        await h.scheduler.add("a", ["t1"])
+        h.store.add_many("b", ["orphan"], now=h.clock.now())
+        h.scheduler.tasks.clear()
+        h.scheduler.load()  # "b" has tasks but no profile yet: nothing polls them
+        await h.advance(6)
+        assert h.provider.calls["orphan"] == []
+        h.scheduler.set_profiles([A, B])
+        await h.advance(1)
+        assert len(h.provider.calls["orphan"]) == 1
+
+    scenario(tmp_path, body)
+
+
+def test_refresh_while_a_poll_is_in_flight_polls_once_then_keeps_the_interval(
+        tmp_path: Path) -> None:
+    async def body(h: Harness) -> None:
+        (t1,) = await h.scheduler.add("a", ["t1"])
+        h.provider.gate = asyncio.Event()
+        await h.advance(0.5)
+        assert len(h.provider.calls["t1"]) == 1  # held in flight by the gate
+        h.scheduler.refresh([t1.ref])
+        await h.advance(0.5)
+        assert len(h.provider.calls["t1"]) == 1  # no second request while one is out
+        h.provider.gate.set()
+        await h.advance(1)
+        await h.advance(10, step=0.5)
+        assert h.provider.gaps("t1") == [6.0, 5.0]  # answered at 1.5 s, then every 5 s
+
+    scenario(tmp_path, body)

@@ -4,8 +4,10 @@
 
 Starts the simulated relay in its own process, then measures in fresh child processes:
   floor   — raw aiohttp on a plain asyncio loop, the same request rate;
-  engine  — videomon's Scheduler (store, batching, parsing) on a qasync loop with Qt
-            offscreen, through the shared HttpClient (each transport listed).
+  aiohttp — videomon's Scheduler (store, batching, parsing) on a qasync loop with Qt
+            offscreen, through the shared HttpClient's default transport (httpx's API
+            over aiohttp's pool);
+  httpx   — the same with httpx's own connection pool, for comparison.
 Each child reports polls/s and its own CPU time (user + system, all threads) per second.
 The target: 2,000 tasks at a 5 s interval (400 polls/s) within 25% of one core.
 """
@@ -98,7 +100,7 @@ def engine(base: str, count: int, interval: float, seconds: float, transport: st
         added = await scheduler.add("bench", ids(count))
         now = time.time()
         for task in added:  # spread the first polls over one interval
-            task.next_poll_at = now + random.uniform(0, interval)
+            scheduler.schedule(task.ref, now + random.uniform(0, interval))
         runner = asyncio.create_task(scheduler.run())
         await asyncio.sleep(interval)
         cpu0, polls0, t0 = cpu_seconds(), scheduler.polls, time.monotonic()
@@ -147,7 +149,7 @@ def main() -> None:
         print(f"simulated relay {base} (own process); {args.tasks} tasks every "
               f"{args.interval:g} s = {args.tasks / args.interval:.0f} polls/s wanted; "
               f"measuring {args.seconds:g} s after one warm-up round")
-        print(f"{'mode':<34}{'polls/s':>9}{'CPU % of a core':>17}{'ms CPU/poll':>13}")
+        print(f"{'mode':<40}{'polls/s':>9}{'CPU % of a core':>17}{'ms CPU/poll':>13}")
         for mode in args.modes.split(","):
             out = subprocess.run(
                 [sys.executable, "-m", "tests.benchmarks.bench_polling", "--mode", mode,
@@ -159,11 +161,11 @@ def main() -> None:
                 continue
             data = json.loads(out.stdout.strip().splitlines()[-1])
             label = {"floor": "aiohttp ClientSession, asyncio (floor)",
-                     "httpx": "engine, qasync, httpx transport",
-                     "aiohttp": "engine, qasync, aiohttp transport"}.get(mode, mode)
+                     "httpx": "engine, qasync, httpx's own pool",
+                     "aiohttp": "engine, qasync, aiohttp (default)"}.get(mode, mode)
             per_poll = 1000 * data["cpu"] / data["polls_per_s"] if data["polls_per_s"] else 0
             extra = f"   problems: {data['problems']}" if data.get("problems") else ""
-            print(f"{label:<34}{data['polls_per_s']:>9.0f}{100 * data['cpu']:>16.1f}%"
+            print(f"{label:<40}{data['polls_per_s']:>9.0f}{100 * data['cpu']:>16.1f}%"
                   f"{per_poll:>13.2f}{extra}")
     finally:
         sim.terminate()

@@ -13,6 +13,7 @@ import asyncio
 import json
 import random
 import time
+import urllib.request
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -22,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from videomon import __version__
+from videomon.core.aiohttp_transport import aiohttp_transport
 from videomon.core.dialects.common import looks_not_found
 from videomon.core.errors import (
     AuthRejected,
@@ -104,13 +106,17 @@ def same_origin(a: str, b: str) -> bool:
 
 
 class HttpClient:
-    """Owns the process's `httpx.AsyncClient`s (one per proxy) and the retry loop."""
+    """Owns the process's `httpx.AsyncClient`s (one per proxy) and the retry loop.
+
+    `backend="aiohttp"` (the default) sends direct requests through aiohttp's pool, at a
+    fraction of httpx's CPU per request; `"httpx"` keeps httpx's own pool.
+    """
 
     def __init__(self, policy: RetryPolicy | None = None, *,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
                  rng: random.Random | None = None,
                  transport: httpx.AsyncBaseTransport | None = None,
-                 max_connections: int = 100, backend: str = "httpx") -> None:
+                 max_connections: int = 100, backend: str = "aiohttp") -> None:
         self.policy = policy or RetryPolicy()
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -129,8 +135,11 @@ class HttpClient:
             timeout = httpx.Timeout(self.policy.read_timeout,
                                     connect=self.policy.connect_timeout)
             transport = self._transport
-            if transport is None and self.backend == "aiohttp":
-                transport = _aiohttp_transport(self._limits, proxy)
+            if (transport is None and self.backend == "aiohttp" and proxy is None
+                    and not _environment_proxies()):
+                # Behind a proxy (configured or from the environment) httpx keeps its own
+                # transport: its proxy and NO_PROXY handling apply unchanged.
+                transport = aiohttp_transport(self._limits, httpx.create_ssl_context())
             found = httpx.AsyncClient(
                 timeout=timeout, limits=self._limits, proxy=proxy, trust_env=proxy is None,
                 transport=transport, follow_redirects=False,
@@ -172,6 +181,8 @@ class HttpClient:
                     raise previous from None
                 problem: LookupProblem = NetworkError(
                     f"no answer from {_host(url)} in time ({type(exc).__name__})")
+            except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError) as exc:
+                problem = NetworkError(f"lost the connection to {_host(url)}: {_reason(exc)}")
             except (httpx.TransportError, OSError) as exc:
                 problem = NetworkError(f"could not reach {_host(url)}: {_reason(exc)}")
             else:
@@ -216,18 +227,10 @@ class HttpClient:
         raise BadResponse(f"too many redirects from {_host(url)}")
 
 
-def _aiohttp_transport(limits: httpx.Limits, proxy: str | None) -> httpx.AsyncBaseTransport:
-    """httpx's API over aiohttp's connection pool (far less CPU per request)."""
-    import aiohttp
-    from httpx_aiohttp import AiohttpTransport
-
-    def session() -> aiohttp.ClientSession:
-        connector = aiohttp.TCPConnector(limit=limits.max_connections or 100,
-                                         keepalive_timeout=limits.keepalive_expiry or 5.0)
-        return aiohttp.ClientSession(connector=connector, trust_env=proxy is None)
-
-    return AiohttpTransport(limits=limits, proxy=httpx.Proxy(proxy) if proxy else None,
-                            client=session)
+def _environment_proxies() -> bool:
+    """Whether the environment (or the OS settings) names an HTTP proxy."""
+    found = urllib.request.getproxies()
+    return any(found.get(scheme) for scheme in ("http", "https", "all"))
 
 
 def _host(url: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -56,12 +56,11 @@ class Snapshot:
 
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON object (without the raw response)."""
-        data = asdict(self)
-        data.pop("raw")
-        data["state"] = self.state.value
-        data["video_urls"] = list(self.video_urls)
-        order = (
-            "task_id", "profile", "dialect", "state", "progress", "video_urls", "error",
-            "error_code", "raw_status", "model", "created_at", "finished_at", "expires_at",
-        )
-        return {key: data[key] for key in order}
+        return {
+            "task_id": self.task_id, "profile": self.profile, "dialect": self.dialect,
+            "state": self.state.value, "progress": self.progress,
+            "video_urls": list(self.video_urls), "error": self.error,
+            "error_code": self.error_code, "raw_status": self.raw_status, "model": self.model,
+            "created_at": self.created_at, "finished_at": self.finished_at,
+            "expires_at": self.expires_at,
+        }

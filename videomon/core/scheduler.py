@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import copy
+import heapq
 import logging
 import random
 from collections.abc import Awaitable, Callable, Iterable, Sequence
@@ -57,6 +58,8 @@ class SchedulerConfig:
     flush_interval: float = 0.25
     not_found_limit: int = 2
     min_interval: float = 0.5
+    #: polls due within this much of each other start together (fewer loop wake-ups)
+    coalesce: float = 0.05
 
 
 class EngineObserver(Protocol):
@@ -100,6 +103,10 @@ class Scheduler:
         self._global = asyncio.Semaphore(self.config.global_limit)
         self._per_profile: dict[str, asyncio.Semaphore] = {}
         self._wake = asyncio.Event()
+        # (next_poll_at, ref) for every armed task; stale entries are skipped when popped,
+        # so finding due tasks costs O(log n) per poll instead of a scan of all tasks.
+        self._queue: list[tuple[float, int]] = []
+        self._sleeping_until = 0.0  # when run() wakes next; earlier arms wake it
         self._dirty: dict[int, TaskUpdate] = {}
         self._history: list[TaskUpdate] = []
         self._changed: set[int] = set()
@@ -118,6 +125,7 @@ class Scheduler:
         for task in self.store.all():
             self.tasks[task.ref] = task
             self._runtime[task.ref] = _Runtime()
+            self._arm(task)
 
     async def run(self) -> None:
         """Poll until cancelled. Flushes pending writes and events on the way out."""
@@ -127,12 +135,12 @@ class Scheduler:
             while True:
                 self._wake.clear()
                 now = self.clock.now()
-                for task in self._due(now):
-                    self._runtime[task.ref].in_flight = True
+                for task in self._due(now + self.config.coalesce):
                     job = asyncio.create_task(self._poll(task.ref))
                     self._jobs.add(job)
                     job.add_done_callback(self._jobs.discard)
-                await self.clock.sleep_until(self._next_wake(now), self._wake)
+                self._sleeping_until = self._next_wake(now)
+                await self.clock.sleep_until(self._sleeping_until, self._wake)
         finally:
             self._running = False
             flusher.cancel()
@@ -141,19 +149,35 @@ class Scheduler:
             await asyncio.gather(flusher, *self._jobs, return_exceptions=True)
             await self.flush()
 
+    def _arm(self, task: TrackedTask) -> None:
+        """Queue the task for its next poll time (a no-op for tasks that do not poll)."""
+        if task.watch == WATCH_ACTIVE:
+            when = task.next_poll_at or 0.0
+            heapq.heappush(self._queue, (when, task.ref))
+            if when < self._sleeping_until:
+                self._wake.set()
+
+    def _pollable(self, task: TrackedTask | None, when: float) -> bool:
+        return (task is not None and task.watch == WATCH_ACTIVE
+                and (task.next_poll_at or 0.0) == when
+                and not self._runtime[task.ref].in_flight
+                and task.profile not in self.paused_profiles and task.profile in self.profiles)
+
     def _due(self, now: float) -> list[TrackedTask]:
-        due = [t for t in self.tasks.values()
-               if t.watch == WATCH_ACTIVE and not self._runtime[t.ref].in_flight
-               and t.profile not in self.paused_profiles and t.profile in self.profiles
-               and (t.next_poll_at or 0) <= now]
-        due.sort(key=lambda t: t.next_poll_at or 0)
+        """Pop the tasks whose poll time has come, earliest first."""
+        due: list[TrackedTask] = []
+        queue = self._queue
+        while queue and queue[0][0] <= now:
+            when, ref = heapq.heappop(queue)
+            task = self.tasks.get(ref)
+            if self._pollable(task, when):
+                assert task is not None
+                self._runtime[ref].in_flight = True  # also drops duplicate queue entries
+                due.append(task)
         return due
 
     def _next_wake(self, now: float) -> float:
-        times = [t.next_poll_at or now for t in self.tasks.values()
-                 if t.watch == WATCH_ACTIVE and not self._runtime[t.ref].in_flight
-                 and t.profile not in self.paused_profiles and t.profile in self.profiles]
-        return min(times, default=now + 3600.0)
+        return self._queue[0][0] if self._queue else now + 3600.0
 
     # -- polling -------------------------------------------------------------------------
     def _limit(self, profile: Profile) -> asyncio.Semaphore:
@@ -188,9 +212,9 @@ class Scheduler:
         except Exception:  # a bug must not stop the scheduler
             log.exception("polling %s failed unexpectedly", task.task_id)
             task.next_poll_at = self.clock.now() + self.config.max_interval
+            self._arm(task)
         finally:
             runtime.in_flight = False
-            self._wake.set()
 
     def _jittered(self, delay: float) -> float:
         spread = self.config.jitter
@@ -267,6 +291,8 @@ class Scheduler:
         """Change a task in memory now; the store and observers follow at the next flush."""
         for key, value in values.items():
             setattr(task, key, value)
+        if "next_poll_at" in values or "watch" in values:
+            self._arm(task)
         pending = self._dirty.get(task.ref)
         if pending is None:
             self._dirty[task.ref] = TaskUpdate(task.ref, dict(values))
@@ -333,8 +359,16 @@ class Scheduler:
             self.tasks[task.ref] = task
             self._runtime[task.ref] = _Runtime()
             self._changed.add(task.ref)
+            self._arm(task)
         self._wake.set()
         return added
+
+    def schedule(self, ref: int, when: float) -> None:
+        """Set when an active task is polled next (e.g. to spread a large batch)."""
+        task = self.tasks.get(ref)
+        if task is not None:
+            self._apply(task, {"next_poll_at": when})
+        self._wake.set()
 
     def refresh(self, refs: Iterable[int]) -> None:
         """Poll now; also re-arms tasks that stopped as not found, stale or finished."""
@@ -381,6 +415,8 @@ class Scheduler:
         self.profiles = {p.name: p for p in profiles}
         self._per_profile.clear()
         self._keys.clear()
+        for task in self.tasks.values():  # tasks of a new profile become pollable
+            self._arm(task)
         self._wake.set()
 
     def key_changed(self, profile: str) -> None:
@@ -393,6 +429,7 @@ class Scheduler:
         for task in self.tasks.values():
             if task.profile == profile and task.watch == WATCH_ACTIVE:
                 task.next_poll_at = now
+                self._arm(task)
         self._wake.set()
 
     def active_count(self) -> int:
