@@ -121,3 +121,17 @@ def test_sigkill_mid_write_loses_no_committed_task(tmp_path: Path) -> None:
         missing = committed - present
         assert not missing, f"round {round_no}: lost {sorted(missing)[:5]}"
     assert len(committed) > 100
+
+
+def test_restore_puts_removed_tasks_back_whole(tmp_path: Path) -> None:
+    store = TaskStore(tmp_path / "t.db")
+    first, second = store.add_many("p", ["a1", "b2"])
+    store.apply([TaskUpdate(first.ref, {"progress": 42.0, "label": "mine"})])
+    gone = [store.get(first.ref), store.get(second.ref)]
+    store.remove([first.ref, second.ref])
+    store.add_many("p", ["b2"])  # tracked again meanwhile: not duplicated
+    restored = store.restore([t for t in gone if t is not None])
+    assert [(t.task_id, t.progress, t.label) for t in restored] == [("a1", 42.0, "mine")]
+    assert sorted(t.task_id for t in store.all()) == ["a1", "b2"]
+    assert store.history(restored[0].ref)[-1][3] == "restored"
+    store.close()

@@ -7,9 +7,7 @@ every task ends and its video is downloaded — no key, no network.
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -18,19 +16,10 @@ from videomon.core.credentials import CredentialStore
 from videomon.core.engine import Engine
 from videomon.core.lookup import LookupResult
 from videomon.core.model import Snapshot
-from videomon.core.paths import AppPaths
-from videomon.core.profile import ConfigStore, Profile
 from videomon.core.scheduler import SchedulerConfig
 from videomon.core.store import WATCH_ACTIVE, TrackedTask
+from videomon.simulator.demo import DEMO_SPEED, DEMO_TASKS, make_world
 
-DEMO_TASKS = (
-    ("demo-openai", "openai", "sora-2:task_demo_ok_01k81e7r"),
-    ("demo-openai", "openai", "video_demo_ok_5c6a605a"),
-    ("demo-unified", "unified", "veo3:demo-stall-YQVHH4A3Lg"),
-    ("demo-tasks", "tasks", "demo-fail-5dd1ef43"),
-    ("demo-gemini", "gemini", "models/veo-3.0-generate-001/operations/demo-ok-a1b2c3"),
-)
-DEMO_SPEED = 2.5
 DEMO_LIMIT = 55.0
 
 
@@ -44,24 +33,11 @@ async def run_demo(*, max_wait: float = DEMO_LIMIT, stream=None) -> int:  # type
     from videomon.simulator.server import SimulatedRelay
 
     out = stream or sys.stdout
-    home = Path(tempfile.mkdtemp(prefix="videomon-demo-"))
-    environ = {"VIDEOMON_HOME": str(home)}
-    paths = AppPaths.from_environment(environ)
-    config = ConfigStore(paths.config_file)
     async with SimulatedRelay(speed=DEMO_SPEED, seed=1) as sim:
-        for name, dialect in {(p, d) for p, d, _ in DEMO_TASKS}:
-            config.put(Profile(name, dialect, sim.base_url, auth="none", interval=1.0))
-        config.save({**config.load(), "settings": {"download_dir": str(home / "downloads")}})
-        old_home = os.environ.get("VIDEOMON_HOME")
-        os.environ["VIDEOMON_HOME"] = str(home)
-        try:
-            engine = Engine(paths, config, CredentialStore(environ={}),
-                            scheduler_config=SchedulerConfig(flush_interval=0.2))
-        finally:
-            if old_home is None:
-                os.environ.pop("VIDEOMON_HOME", None)
-            else:
-                os.environ["VIDEOMON_HOME"] = old_home
+        world = make_world(sim.base_url)
+        home = world.home
+        engine = Engine(world.paths, world.config, CredentialStore(environ={}),
+                        scheduler_config=SchedulerConfig(flush_interval=0.2))
         await engine.start()
         labels: dict[int, str] = {}
         for profile, _, task_id in DEMO_TASKS:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 
 from videomon.core.clock import Clock
 from videomon.core.credentials import CredentialStore
@@ -36,10 +35,9 @@ class Engine:
         self.store = TaskStore(paths.data_dir / "tasks.db")
         self.scheduler = Scheduler(self.store, config.profiles(), self._fetch,
                                    credentials.aget_key, clock=clock, config=scheduler_config)
-        home_set = bool(os.environ.get("VIDEOMON_HOME", "").strip())
         self.downloads = DownloadManager(
             self.scheduler, self.http, self._fetch, credentials.aget_key,
-            DownloadSettings(folder=self.settings.resolved_download_dir(paths, home_set),
+            DownloadSettings(folder=self.settings.resolved_download_dir(paths),
                              template=self.settings.file_template,
                              auto=self.settings.auto_download,
                              concurrency=self.settings.download_concurrency))

@@ -17,10 +17,18 @@ class AppPaths:
     data_dir: Path
     log_dir: Path
     cache_dir: Path
+    #: True when everything lives under one folder ($VIDEOMON_HOME, a demo's temp dir)
+    under_home: bool = False
 
     @property
     def config_file(self) -> Path:
         return self.config_dir / "config.json"
+
+    @classmethod
+    def under(cls, home: Path) -> AppPaths:
+        """Every file under one folder."""
+        root = home.expanduser()
+        return cls(root / "config", root / "data", root / "logs", root / "cache", True)
 
     @classmethod
     def from_environment(cls, environ: dict[str, str] | None = None) -> AppPaths:
@@ -28,8 +36,7 @@ class AppPaths:
         env = os.environ if environ is None else environ
         home = env.get("VIDEOMON_HOME", "").strip()
         if home:
-            root = Path(home).expanduser()
-            return cls(root / "config", root / "data", root / "logs", root / "cache")
+            return cls.under(Path(home))
         return cls(
             Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
             Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),

@@ -410,6 +410,16 @@ class Scheduler:
         self._wake.set()
         return gone
 
+    async def restore(self, tasks: Sequence[TrackedTask]) -> list[TrackedTask]:
+        """Undo a removal: the tasks come back with their state and resume polling."""
+        restored = await asyncio.to_thread(self.store.restore, tasks, self.clock.now())
+        for task in restored:
+            self.tasks[task.ref] = task
+            self._runtime[task.ref] = _Runtime()
+            self._changed.add(task.ref)
+            self._arm(task)
+        return restored
+
     def set_profiles(self, profiles: Iterable[Profile]) -> None:
         """New or edited profiles (their semaphores are rebuilt)."""
         self.profiles = {p.name: p for p in profiles}

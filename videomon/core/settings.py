@@ -12,8 +12,8 @@ from videomon.core.download import DEFAULT_TEMPLATE
 from videomon.core.paths import AppPaths
 
 
-def default_download_dir(paths: AppPaths, home_set: bool) -> Path:
-    if home_set:
+def default_download_dir(paths: AppPaths) -> Path:
+    if paths.under_home:
         return paths.data_dir.parent / "downloads"
     return Path(platformdirs.user_videos_dir()) / "videomon"
 
@@ -34,7 +34,7 @@ class Settings:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
-    def resolved_download_dir(self, paths: AppPaths, home_set: bool) -> Path:
+    def resolved_download_dir(self, paths: AppPaths) -> Path:
         if self.download_dir:
             return Path(self.download_dir).expanduser()
-        return default_download_dir(paths, home_set)
+        return default_download_dir(paths)

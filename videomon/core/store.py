@@ -197,6 +197,37 @@ class TaskStore:
                 raise
         return [t for t in (self.get(r) for r in refs) if t is not None]
 
+    def restore(self, tasks: Sequence[TrackedTask], now: float | None = None
+                ) -> list[TrackedTask]:
+        """Put removed tasks back whole (undo). A task tracked again meanwhile is skipped;
+        one whose ref was reused gets a new ref. Returns the restored tasks."""
+        now = time.time() if now is None else now
+        refs: list[int] = []
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for task in tasks:
+                    if self._db.execute("SELECT 1 FROM tasks WHERE profile = ? AND task_id = ?",
+                                        (task.profile, task.task_id)).fetchone():
+                        continue
+                    taken = self._db.execute("SELECT 1 FROM tasks WHERE ref = ?",
+                                             (task.ref,)).fetchone()
+                    columns = _COLUMNS[1:] if taken else _COLUMNS
+                    values = [_encode(c, getattr(task, c)) for c in columns]
+                    cursor = self._db.execute(
+                        f"INSERT INTO tasks ({', '.join(columns)}) "
+                        f"VALUES ({', '.join('?' * len(columns))})", values)
+                    ref = int(cursor.lastrowid or 0)
+                    refs.append(ref)
+                    self._db.execute("INSERT INTO history (ref, at, state, progress, note) "
+                                     "VALUES (?, ?, ?, ?, 'restored')",
+                                     (ref, now, task.state.value, task.progress))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return [t for t in (self.get(r) for r in refs) if t is not None]
+
     def remove(self, refs: Sequence[int]) -> None:
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
