@@ -37,10 +37,7 @@ class Engine:
                                    credentials.aget_key, clock=clock, config=scheduler_config)
         self.downloads = DownloadManager(
             self.scheduler, self.http, self._fetch, credentials.aget_key,
-            DownloadSettings(folder=self.settings.resolved_download_dir(paths),
-                             template=self.settings.file_template,
-                             auto=self.settings.auto_download,
-                             concurrency=self.settings.download_concurrency))
+            self._download_settings(self.settings))
         self.scheduler.on_succeeded = self.downloads.on_succeeded
         self._jobs: list[asyncio.Task[None]] = []
 
@@ -65,6 +62,16 @@ class Engine:
         with contextlib.suppress(Exception):
             await asyncio.wait_for(self.http.aclose(), timeout)
         self.store.close()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use edited settings from now on (new downloads pick up folder and template)."""
+        self.settings = settings
+        self.downloads.settings = self._download_settings(settings)
+
+    def _download_settings(self, settings: Settings) -> DownloadSettings:
+        return DownloadSettings(folder=settings.resolved_download_dir(self.paths),
+                                template=settings.file_template, auto=settings.auto_download,
+                                concurrency=settings.download_concurrency)
 
     def reload_profiles(self) -> None:
         self.scheduler.set_profiles(self.config.profiles())

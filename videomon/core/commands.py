@@ -1,0 +1,155 @@
+"""What the window asks of the engine, as plain async calls (Qt-free and testable).
+
+Adding pasted text, removing with undo, a task's history, profile and settings edits
+(keys go to the keyring only), and "Test connection".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from videomon.core.engine import Engine
+from videomon.core.errors import ProblemKind, VideomonError
+from videomon.core.paste import assign_profiles, parse_pasted
+from videomon.core.profile import Profile
+from videomon.core.settings import Settings
+from videomon.core.store import TrackedTask
+
+#: an ID no provider knows: "not found" proves the endpoint answered and took the key
+PROBE_ID = "videomon-connection-test-0000"
+
+
+@dataclass(slots=True)
+class AddOutcome:
+    """What happened to pasted text: added tasks per profile, skipped and rejected pieces."""
+
+    added: list[TrackedTask] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    guessed: dict[str, list[int]] = field(default_factory=dict)  # profile → refs it guessed
+    no_profile: bool = False
+
+    @property
+    def nothing_found(self) -> bool:
+        return not self.added and not self.duplicates
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionReport:
+    ok: bool
+    message: str
+
+
+class Commands:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.last_profile: str | None = engine.config.load().get("last_profile")
+
+    @property
+    def scheduler(self):  # type: ignore[no-untyped-def]
+        return self.engine.scheduler
+
+    # -- tasks ---------------------------------------------------------------------------
+    async def add_text(self, text: str, profile: str | None = None) -> AddOutcome:
+        """Track every task ID in `text` (all in one transaction per profile)."""
+        parsed = parse_pasted(text)
+        outcome = AddOutcome(rejected=parsed.rejected)
+        profiles = list(self.scheduler.profiles.values())
+        if not profiles:
+            outcome.no_profile = bool(parsed.ids)
+            return outcome
+        if profile is not None:
+            plan = [(p.task_id, profile, False) for p in parsed.ids]
+        else:
+            plan = [(a.task_id, a.profile, a.guessed)
+                    for a in assign_profiles(parsed.ids, profiles, self.last_profile)]
+        groups: dict[str, list[str]] = {}
+        for task_id, name, _ in plan:
+            groups.setdefault(name, []).append(task_id)
+        guessed = {task_id for task_id, _, g in plan if g}
+        for name, ids in groups.items():
+            added = await self.scheduler.add(name, ids)
+            outcome.added += added
+            new = {t.task_id for t in added}
+            outcome.duplicates += [i for i in ids if i not in new]
+            refs = [t.ref for t in added if t.task_id in guessed]
+            if refs:
+                outcome.guessed[name] = refs
+        if outcome.added:
+            self.remember_profile(outcome.added[-1].profile)
+        return outcome
+
+    async def move(self, refs: Sequence[int], profile: str) -> list[TrackedTask]:
+        """Track these tasks under another profile instead (the inline provider chooser)."""
+        tasks = [self.scheduler.tasks[r] for r in refs if r in self.scheduler.tasks]
+        ids = [t.task_id for t in tasks if t.profile != profile]
+        await self.scheduler.remove([t.ref for t in tasks if t.profile != profile])
+        added = await self.scheduler.add(profile, ids)
+        self.remember_profile(profile)
+        return added
+
+    def remember_profile(self, name: str) -> None:
+        if name == self.last_profile:
+            return
+        self.last_profile = name
+        config = self.engine.config
+        config.save({**config.load(), "last_profile": name})
+
+    async def remove(self, refs: Sequence[int]) -> list[TrackedTask]:
+        for ref in refs:
+            self.engine.downloads.cancel(ref)
+        return await self.scheduler.remove(refs)
+
+    async def undo_remove(self, tasks: Sequence[TrackedTask]) -> list[TrackedTask]:
+        return await self.scheduler.restore(tasks)
+
+    async def history(self, ref: int) -> list[tuple[float, str, float | None, str | None]]:
+        return await asyncio.to_thread(self.engine.store.history, ref)
+
+    # -- profiles, keys, settings -----------------------------------------------------------
+    def settings(self) -> Settings:
+        return Settings.from_json(self.engine.config.load().get("settings", {}))
+
+    async def save(self, profiles: Sequence[Profile], settings: Settings,
+                   keys: dict[str, str], removed: Sequence[str] = ()) -> None:
+        """Write profiles and settings to the config file and keys to the keyring."""
+        credentials = self.engine.credentials
+        for name, key in keys.items():
+            await credentials.aset_key(name, key)  # raises CredentialError, nothing saved
+        config = self.engine.config
+        data = config.load()
+        data["profiles"] = [p.to_json() for p in profiles]
+        data["settings"] = settings.to_json()
+        await asyncio.to_thread(config.save, data)
+        for name in removed:
+            # the profile is gone either way; a stale keyring entry is harmless
+            with contextlib.suppress(VideomonError):
+                await asyncio.to_thread(credentials.delete_key, name)
+        self.engine.apply_settings(settings)
+        self.engine.reload_profiles()
+        for name in keys:
+            self.scheduler.key_changed(name)
+
+    async def test_connection(self, profile: Profile, key: str | None,
+                              total: float = 10.0) -> ConnectionReport:
+        """One authenticated request to the provider, told plainly."""
+        if key is None:
+            key = await self.engine.credentials.aget_key(profile.name)
+        result = await self.engine.lookup.fetch(profile, key, PROBE_ID, total=total)
+        host = profile.base_url
+        if result.snapshot is not None:
+            return ConnectionReport(True, f"Connected: {host} answered as a {profile.dialect} "
+                                          "provider and accepted the key.")
+        problem = result.problem
+        assert problem is not None
+        if problem.kind is ProblemKind.NOT_FOUND:
+            return ConnectionReport(True, f"Connected: {host} answered and accepted the key "
+                                          "(it does not know the test task, as expected).")
+        if problem.kind is ProblemKind.AUTH:
+            hint = "" if key else " No key is set for this profile."
+            return ConnectionReport(False, f"The provider rejected the key: "
+                                           f"{problem.message}.{hint}")
+        return ConnectionReport(False, f"Not working: {problem.message}")
