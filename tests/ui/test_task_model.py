@@ -1,0 +1,136 @@
+"""The task table model without a window: recorded snapshots in, roles and `dataChanged`
+ranges out; the sort/filter proxy on top."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from videomon.core.dialects import get_dialect
+from videomon.core.store import TrackedTask, snapshot_values
+from videomon.ui import format as fmt
+from videomon.ui.task_filter import TaskFilterProxy
+from videomon.ui.task_model import Column, Role, TaskTableModel
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "responses"
+NOW = 1_760_000_000.0
+
+
+def recorded(dialect: str, name: str, ref: int, profile: str = "relay") -> TrackedTask:
+    """A tracked task whose last snapshot is a recorded provider response."""
+    fixture = json.loads((FIXTURES / dialect / f"{name}.json").read_text(encoding="utf-8"))
+    snap = get_dialect(dialect).parse(fixture["body"], task_id=fixture["task_id"],
+                                      base_url="https://relay.example")
+    task = TrackedTask(ref, profile, fixture["task_id"], added_at=NOW - 125,
+                       last_checked_at=NOW - 3, last_change_at=NOW - 3, next_poll_at=NOW + 4)
+    for key, value in snapshot_values(snap).items():
+        setattr(task, key, value)
+    if snap.state.terminal:
+        task.watch = "done"
+    return task
+
+
+@pytest.fixture
+def model(qapp) -> TaskTableModel:  # type: ignore[no-untyped-def]
+    model = TaskTableModel()
+    model.now = lambda: NOW
+    model.set_tasks([recorded("openai", "seed001_processing", 1),
+                     recorded("openai", "seed001_completed", 2),
+                     recorded("tasks", "seed003_pending", 3),
+                     recorded("openai", "seed001_failed", 4),
+                     recorded("gemini", "gemini_running", 5, profile="veo")])
+    return model
+
+
+def cell(model: TaskTableModel, row: int, column: Column, role: int = 0) -> object:
+    return model.data(model.index(row, column), role or Qt.ItemDataRole.DisplayRole)
+
+
+def test_roles_from_recorded_snapshots(model: TaskTableModel) -> None:
+    assert model.rowCount() == 5 and model.columnCount() == len(Column)
+    assert cell(model, 0, Column.STATE) == "Running"
+    assert cell(model, 0, Column.PROGRESS) == "45%"
+    assert cell(model, 0, Column.PROGRESS, Role.PROGRESS) == 45.0
+    assert cell(model, 0, Column.PROGRESS, Role.INDETERMINATE) is False
+    assert cell(model, 1, Column.STATE) == "Succeeded"
+    assert cell(model, 1, Column.PROGRESS, Role.PROGRESS) == 100.0
+    assert str(cell(model, 1, Column.OUTPUT)).startswith("http")
+    assert cell(model, 2, Column.PROGRESS, Role.INDETERMINATE) is True  # queued
+    assert cell(model, 3, Column.STATE) == "Failed"
+    assert "violat" in str(cell(model, 3, Column.OUTPUT)).lower() or cell(model, 3,
+                                                                           Column.OUTPUT)
+    assert cell(model, 3, Column.OUTPUT, Role.GROUP) == "failed"
+    assert cell(model, 4, Column.PROVIDER) == "veo"
+    created = model.task(1).snapshot["created_at"]  # type: ignore[union-attr,index]
+    assert cell(model, 0, Column.ELAPSED) == fmt.duration(NOW - created)
+    assert cell(model, 0, Column.CHECKED) == "just now · next in 0:04"
+    assert model.headerData(Column.PROGRESS, Qt.Orientation.Horizontal) == "Progress"
+
+
+def test_a_placeholder_that_does_not_move_turns_indeterminate(model: TaskTableModel) -> None:
+    task = copy.copy(model.task(1))
+    assert task is not None
+    task.last_change_at = NOW - 120
+    model.upsert([task])
+    assert cell(model, 0, Column.PROGRESS, Role.INDETERMINATE) is True
+    assert "unchanged for 2:00" in str(cell(model, 0, Column.PROGRESS,
+                                            Qt.ItemDataRole.ToolTipRole))
+
+
+def test_changes_arrive_as_data_changed_per_contiguous_range(model: TaskTableModel) -> None:
+    seen: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(lambda a, b, *_: seen.append((a.row(), a.column(),
+                                                            b.row(), b.column())))
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    first, second, fourth = (copy.copy(model.task(r)) for r in (1, 2, 4))
+    assert first and second and fourth
+    first.progress, second.progress, fourth.progress = 60.0, 99.0, 70.0
+    unchanged = copy.copy(model.task(3))
+    model.upsert([first, second, fourth, unchanged])
+    assert seen == [(0, Column.PROGRESS, 1, Column.PROGRESS),
+                    (3, Column.PROGRESS, 3, Column.PROGRESS)]
+    assert resets == []
+    assert cell(model, 0, Column.PROGRESS) == "60%"
+
+
+def test_new_rows_are_inserted_and_removed_rows_taken_out(model: TaskTableModel) -> None:
+    inserted: list[tuple[int, int]] = []
+    removed: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
+    model.rowsRemoved.connect(lambda _p, a, b: removed.append((a, b)))
+    model.upsert([recorded("unified", "seed000_success", 9),
+                  recorded("unified", "seed000_failed", 10)])
+    assert inserted == [(5, 6)] and model.rowCount() == 7
+    model.remove([2, 3, 9])
+    assert removed == [(5, 5), (1, 2)]
+    assert [model.data(model.index(r, 0), Role.REF) for r in range(model.rowCount())] == \
+        [1, 4, 5, 10]
+    assert model.row_of(10) == 3
+
+
+def test_filter_by_text_and_state_and_sort_by_progress(model: TaskTableModel) -> None:
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_state_filter("Finished")
+    assert proxy.rowCount() == 1
+    proxy.set_state_filter("Active")
+    assert proxy.rowCount() == 3
+    proxy.set_text("VEO")
+    assert proxy.rowCount() == 1
+    proxy.set_text("")
+    proxy.set_state_filter("All")
+    proxy.sort(Column.PROGRESS, Qt.SortOrder.DescendingOrder)
+    first = proxy.data(proxy.index(0, Column.PROGRESS), Role.PROGRESS)
+    assert first == 100.0
+
+
+def test_elapsed_counts_from_adding_when_the_provider_gives_no_creation_time() -> None:
+    task = TrackedTask(1, "p", "t", added_at=NOW - 125)
+    assert fmt.duration(fmt.elapsed_seconds(task, NOW)) == "2:05"
+    assert [fmt.duration(s) for s in (0, 59, 3600, 90061)] == ["0:00", "0:59", "1:00:00",
+                                                                "1d 01h"]

@@ -1,0 +1,130 @@
+"""How tracked tasks read in the window: state words, durations, times (no Qt)."""
+
+from __future__ import annotations
+
+import time
+
+from videomon.core.model import TaskState
+from videomon.core.store import (
+    WATCH_ACTIVE,
+    WATCH_NOT_FOUND,
+    WATCH_PAUSED,
+    WATCH_STALE,
+    TrackedTask,
+)
+
+#: running with the same progress for this long: the number is a placeholder, not progress
+STALLED_AFTER = 30.0
+
+ACTIVE, FINISHED, FAILED = "active", "finished", "failed"
+
+
+def state_group(task: TrackedTask) -> str:
+    """Active / finished / failed, for the state filter."""
+    if task.state is TaskState.SUCCEEDED:
+        return FINISHED
+    if task.state is TaskState.FAILED or task.watch in (WATCH_NOT_FOUND, WATCH_STALE):
+        return FAILED
+    return ACTIVE
+
+
+def state_text(task: TrackedTask) -> str:
+    if task.watch == WATCH_NOT_FOUND:
+        return "Not found"
+    if task.watch == WATCH_STALE:
+        return "Stale"
+    word = {TaskState.QUEUED: "Queued", TaskState.RUNNING: "Running",
+            TaskState.SUCCEEDED: "Succeeded", TaskState.FAILED: "Failed"}[task.state]
+    if task.watch == WATCH_PAUSED:
+        return f"Paused ({word.lower()})"
+    return word
+
+
+def is_indeterminate(task: TrackedTask, now: float | None = None) -> bool:
+    """Queued, no progress known, or a running number that has not moved for a while."""
+    if task.state.terminal:
+        return False
+    if task.state is TaskState.QUEUED or task.progress is None:
+        return True
+    now = time.time() if now is None else now
+    return (task.watch == WATCH_ACTIVE and task.last_change_at is not None
+            and task.last_checked_at is not None
+            and now - task.last_change_at >= STALLED_AFTER)
+
+
+def progress_value(task: TrackedTask) -> float | None:
+    if task.state is TaskState.SUCCEEDED:
+        return 100.0
+    return task.progress
+
+
+def elapsed_seconds(task: TrackedTask, now: float | None = None) -> float:
+    """From the provider's creation time (else when it was added) to the end or now."""
+    snap = task.snapshot or {}
+    start = snap.get("created_at") or task.added_at
+    end = None
+    if task.state.terminal:
+        end = snap.get("finished_at") or task.last_change_at
+    end = end or (time.time() if now is None else now)
+    return max(0.0, float(end) - float(start))
+
+
+def duration(seconds: float | None) -> str:
+    """1:05, 12:00, 1:02:03; days as 2d 03h."""
+    if seconds is None:
+        return ""
+    seconds = int(max(0, seconds))
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return f"{days}d {hours:02d}h"
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def ago(moment: float | None, now: float | None = None) -> str:
+    if moment is None:
+        return "never"
+    delta = (time.time() if now is None else now) - moment
+    if delta < 5:
+        return "just now"
+    if delta < 90:
+        return f"{delta:.0f} s ago"
+    if delta < 5400:
+        return f"{delta / 60:.0f} min ago"
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(moment))
+
+
+def checked_text(task: TrackedTask, now: float | None = None) -> str:
+    """"12 s ago · next in 5 s", or why there is no next check."""
+    now = time.time() if now is None else now
+    last = ago(task.last_checked_at, now)
+    if task.watch != WATCH_ACTIVE:
+        return last
+    if task.next_poll_at is None or task.next_poll_at <= now:
+        return f"{last} · checking"
+    return f"{last} · next in {duration(task.next_poll_at - now)}"
+
+
+def output_text(task: TrackedTask) -> str:
+    """The downloaded file, else the video URL, else the error or problem."""
+    if task.download_state == "done" and task.download_paths:
+        return task.download_paths[0]
+    if task.video_urls:
+        return task.video_urls[0]
+    snap = task.snapshot or {}
+    if snap.get("error"):
+        return str(snap["error"])
+    return task.problem_message or ""
+
+
+def size(num: float | None) -> str:
+    if num is None:
+        return "?"
+    for unit in ("B", "KB", "MB", "GB"):
+        if abs(num) < 1024 or unit == "GB":
+            return f"{num:.0f} {unit}" if unit == "B" else f"{num:.1f} {unit}"
+        num /= 1024
+    return f"{num:.1f} GB"

@@ -1,0 +1,72 @@
+"""Paints the Progress column: a bar with its percentage, or a moving stripe when the
+progress is unknown, queued, or a placeholder number that has not moved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from videomon.ui.task_model import Role
+
+COLORS = {"succeeded": QColor("#2e9d4f"), "failed": QColor("#c8453b")}
+STRIPE = 0.3  # the moving stripe's share of the bar width
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.phase = 0.0  # 0..1, advanced by the view's animation timer
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget else None
+        text, opt.text = opt.text, ""
+        if style is not None:  # selection background, focus
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        task = index.data(Role.TASK)
+        value = index.data(Role.PROGRESS)
+        busy = bool(index.data(Role.INDETERMINATE))
+        palette: QPalette = opt.palette
+        rect = QRectF(opt.rect).adjusted(4, 5, -4, -5)
+        if rect.width() < 8 or rect.height() < 4:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        radius = min(4.0, rect.height() / 2)
+        groove = QPainterPath()
+        groove.addRoundedRect(rect, radius, radius)
+        painter.fillPath(groove, palette.color(QPalette.ColorRole.AlternateBase).darker(108))
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawPath(groove)
+        state = task.state.value if task is not None else ""
+        fill = COLORS.get(state, palette.color(QPalette.ColorRole.Highlight))
+        if task is not None and task.watch != "active" and not task.state.terminal:
+            fill = palette.color(QPalette.ColorRole.Mid)
+        painter.setClipPath(groove)
+        if busy:
+            width = rect.width() * STRIPE
+            x = rect.left() - width + (rect.width() + width) * self.phase
+            stripe = QRectF(x, rect.top(), width, rect.height())
+            color = QColor(fill)
+            color.setAlpha(170)
+            painter.fillRect(stripe, color)
+        elif value is not None:
+            done = QRectF(rect.left(), rect.top(), rect.width() * max(0.0, min(100.0, value))
+                          / 100.0, rect.height())
+            painter.fillRect(done, fill)
+        painter.setClipping(False)
+        if text:
+            selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+            pen = palette.color(QPalette.ColorRole.HighlightedText if selected and not busy
+                                else QPalette.ColorRole.Text)
+            if value is not None and value >= 50 and not busy:
+                pen = QColor("white")
+            painter.setPen(pen)
+            label = text if not busy else f"{text} …" if text else "…"
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+        painter.restore()

@@ -1,0 +1,257 @@
+"""The table of tracked tasks: a `QAbstractTableModel` fed by the engine's change batches.
+
+Rows are keyed by the task's `ref`. A batch of changed tasks becomes `dataChanged` for
+the contiguous row ranges that changed (and only the columns that changed), new tasks
+are inserted, removed ones taken out — never a model reset after the first load.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+
+from videomon.core.store import TrackedTask
+from videomon.ui import format as fmt
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(enum.IntEnum):
+    TASK_ID = 0
+    PROVIDER = 1
+    MODEL = 2
+    STATE = 3
+    PROGRESS = 4
+    ELAPSED = 5
+    CHECKED = 6
+    OUTPUT = 7
+
+    @property
+    def title(self) -> str:
+        return _TITLES[self]
+
+
+_TITLES = {Column.TASK_ID: "Task ID", Column.PROVIDER: "Provider", Column.MODEL: "Model",
+           Column.STATE: "State", Column.PROGRESS: "Progress", Column.ELAPSED: "Elapsed",
+           Column.CHECKED: "Last checked / next", Column.OUTPUT: "Output"}
+
+#: columns that move with the clock alone (refreshed by `tick`)
+CLOCK_COLUMNS = (Column.PROGRESS, Column.ELAPSED, Column.CHECKED)
+
+
+class Role(enum.IntEnum):
+    TASK = Qt.ItemDataRole.UserRole + 1       # the TrackedTask
+    REF = Qt.ItemDataRole.UserRole + 2
+    SORT = Qt.ItemDataRole.UserRole + 3       # a value that sorts right
+    PROGRESS = Qt.ItemDataRole.UserRole + 4   # float 0–100 or None
+    INDETERMINATE = Qt.ItemDataRole.UserRole + 5
+    GROUP = Qt.ItemDataRole.UserRole + 6      # active / finished / failed
+
+
+def _fields(task: TrackedTask) -> tuple[Any, ...]:
+    """What each column shows, to find which columns a change touched."""
+    return (task.task_id, task.profile, task.model, (task.state, task.watch),
+            (task.progress, task.state, task.last_change_at),
+            (task.added_at, task.state, (task.snapshot or {}).get("created_at")),
+            (task.last_checked_at, task.next_poll_at, task.watch),
+            (tuple(task.video_urls), task.download_state, task.download_path,
+             task.problem_message, (task.snapshot or {}).get("error")))
+
+
+class TaskTableModel(QAbstractTableModel):
+    def __init__(self, icons: dict[str, QIcon] | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._tasks: list[TrackedTask] = []
+        self._rows: dict[int, int] = {}
+        self._icons = icons or {}
+        self.now = time.time  # replaced in tests
+
+    # -- the engine's batches ----------------------------------------------------------------
+    def set_tasks(self, tasks: Iterable[TrackedTask]) -> None:
+        """The initial load (the only reset)."""
+        self.beginResetModel()
+        self._tasks = list(tasks)
+        self._reindex()
+        self.endResetModel()
+
+    def upsert(self, tasks: Sequence[TrackedTask]) -> None:
+        """Apply a batch: changed rows get `dataChanged` per contiguous range."""
+        changed: dict[int, set[int]] = {}
+        new: list[TrackedTask] = []
+        for task in tasks:
+            row = self._rows.get(task.ref)
+            if row is None:
+                new.append(task)
+                continue
+            before = _fields(self._tasks[row])
+            self._tasks[row] = task
+            after = _fields(task)
+            columns = {c for c, (a, b) in enumerate(zip(before, after, strict=True)) if a != b}
+            if columns:
+                changed[row] = columns
+        for first, last, columns in _ranges(changed):
+            self.dataChanged.emit(self.index(first, min(columns)),
+                                  self.index(last, max(columns)))
+        if new:
+            start = len(self._tasks)
+            self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
+            self._tasks.extend(new)
+            for offset, task in enumerate(new):
+                self._rows[task.ref] = start + offset
+            self.endInsertRows()
+
+    def remove(self, refs: Iterable[int]) -> None:
+        rows = sorted((self._rows[r] for r in refs if r in self._rows), reverse=True)
+        for first, last in _runs_descending(rows):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._tasks[first:last + 1]
+            self.endRemoveRows()
+        if rows:
+            self._reindex()
+
+    def tick(self) -> None:
+        """Repaint what moves with the clock (elapsed time, next check, stalled bars)."""
+        if self._tasks:
+            self.dataChanged.emit(self.index(0, min(CLOCK_COLUMNS)),
+                                  self.index(len(self._tasks) - 1, max(CLOCK_COLUMNS)),
+                                  [Qt.ItemDataRole.DisplayRole, Role.INDETERMINATE])
+
+    def _reindex(self) -> None:
+        self._rows = {task.ref: row for row, task in enumerate(self._tasks)}
+
+    # -- lookups ---------------------------------------------------------------------------
+    def task(self, ref: int) -> TrackedTask | None:
+        row = self._rows.get(ref)
+        return None if row is None else self._tasks[row]
+
+    def row_of(self, ref: int) -> int | None:
+        return self._rows.get(ref)
+
+    def tasks(self) -> list[TrackedTask]:
+        return list(self._tasks)
+
+    # -- QAbstractTableModel ----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._tasks)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return Column(section).title
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._tasks):
+            return None
+        task = self._tasks[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(task, column)
+        if role == Role.SORT:
+            return self._sort_key(task, column)
+        if role == Role.TASK:
+            return task
+        if role == Role.REF:
+            return task.ref
+        if role == Role.PROGRESS:
+            return fmt.progress_value(task)
+        if role == Role.INDETERMINATE:
+            return fmt.is_indeterminate(task, self.now())
+        if role == Role.GROUP:
+            return fmt.state_group(task)
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.STATE:
+            return self._icons.get(self._icon_name(task))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(task, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.ELAPSED,):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, task: TrackedTask, column: Column) -> str:
+        now = self.now()
+        if column is Column.TASK_ID:
+            return task.label or task.task_id
+        if column is Column.PROVIDER:
+            return task.profile
+        if column is Column.MODEL:
+            return task.model or ""
+        if column is Column.STATE:
+            return fmt.state_text(task)
+        if column is Column.PROGRESS:
+            value = fmt.progress_value(task)
+            return "" if value is None else f"{value:.0f}%"
+        if column is Column.ELAPSED:
+            return fmt.duration(fmt.elapsed_seconds(task, now))
+        if column is Column.CHECKED:
+            return fmt.checked_text(task, now)
+        return fmt.output_text(task)
+
+    def _sort_key(self, task: TrackedTask, column: Column) -> Any:
+        if column is Column.PROGRESS:
+            value = fmt.progress_value(task)
+            return -1.0 if value is None else value
+        if column is Column.ELAPSED:
+            return fmt.elapsed_seconds(task, self.now())
+        if column is Column.CHECKED:
+            return task.last_checked_at or 0.0
+        if column is Column.STATE:
+            order = {"queued": 0, "running": 1, "succeeded": 2, "failed": 3}
+            return order[task.state.value] * 10 + (0 if task.watch == "active" else 5)
+        return self._display(task, column).lower()
+
+    def _tooltip(self, task: TrackedTask, column: Column) -> str | None:
+        if column is Column.TASK_ID:
+            return task.task_id
+        if column is Column.PROGRESS and fmt.is_indeterminate(task, self.now()) \
+                and task.progress is not None:
+            return (f"The provider reports {task.progress:.0f}%, unchanged for "
+                    f"{fmt.duration(self.now() - (task.last_change_at or self.now()))}")
+        if column in (Column.STATE, Column.OUTPUT):
+            snap = task.snapshot or {}
+            parts = [p for p in (snap.get("error"), task.problem_message, task.download_error)
+                     if p]
+            if column is Column.OUTPUT and fmt.output_text(task):
+                parts.insert(0, fmt.output_text(task))
+            return "\n".join(dict.fromkeys(parts)) or None
+        return None
+
+    @staticmethod
+    def _icon_name(task: TrackedTask) -> str:
+        if task.watch == "paused":
+            return "paused"
+        if task.watch in ("not_found", "stale"):
+            return "problem"
+        if task.problem_kind and not task.state.terminal:
+            return "problem"
+        return task.state.value
+
+
+def _ranges(changed: dict[int, set[int]]) -> list[tuple[int, int, set[int]]]:
+    """Contiguous runs of changed rows, each with the union of its changed columns."""
+    out: list[tuple[int, int, set[int]]] = []
+    for row in sorted(changed):
+        if out and out[-1][1] == row - 1:
+            first, _, columns = out[-1]
+            out[-1] = (first, row, columns | changed[row])
+        else:
+            out.append((row, row, set(changed[row])))
+    return out
+
+
+def _runs_descending(rows: list[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive rows, highest first (so removal keeps indexes valid)."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][0] == row + 1:
+            runs[-1] = (row, runs[-1][1])
+        else:
+            runs.append((row, row))
+    return runs
