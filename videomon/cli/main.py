@@ -14,8 +14,8 @@ from videomon.core.errors import ConfigError, CredentialError, VideomonError
 DESCRIPTION = """\
 Track AI video-generation tasks (Sora 2, Veo 3, Kling and the relays that resell them).
 
-Without a subcommand videomon opens its window (not built yet in this version; the
-command line below is complete). With one, it works in the terminal:
+Without a subcommand videomon opens its window (`videomon --demo`: the window against a
+built-in simulated relay, no key or network needed). With one, it works in the terminal:
 
   videomon provider add myrelay --dialect openai --base-url https://relay.example
   videomon provider set-key myrelay
@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="videomon", description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"videomon {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the window against a simulated relay with example tasks")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     provider_cmd.register(sub)
     tasks_cmd.register(sub)
@@ -41,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        return gui_main()
+        return gui_main(demo=args.demo)
     try:
         ctx = CliContext.create()
         return int(args.handler(ctx, args))
@@ -57,9 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def gui_main() -> int:
-    """Open the window (issue [window]); until it exists, explain how to use the CLI."""
-    build_parser().print_help()
-    print("\nvideomon: the window is not part of this version yet; use the commands above.",
-          file=sys.stderr)
-    return 0
+def gui_main(demo: bool | None = None) -> int:
+    """Open the window (the `videomon-gui` entry point; `--demo` works there too)."""
+    if demo is None:
+        demo = "--demo" in sys.argv[1:]
+    from videomon.app import main as app_main
+
+    return app_main(sys.argv[:1], demo=demo)

@@ -133,6 +133,21 @@ class Commands:
         for name in keys:
             self.scheduler.key_changed(name)
 
+    async def key_sources(self, names: Sequence[str]) -> dict[str, str]:
+        """Where each profile's key comes from (``env NAME``, ``keyring``, ``missing``)."""
+        credentials = self.engine.credentials
+        return {n: await asyncio.to_thread(credentials.key_source, n) for n in names}
+
+    async def keyring_problem(self) -> str | None:
+        """One sentence with the fix when keys cannot be stored, else None."""
+        status = await self.engine.credentials.astatus()
+        if status.usable:
+            return None
+        reason = status.reason or status.backend
+        return (f"API keys cannot be saved: {reason}. Unlock or install a Secret "
+                "Service (gnome-keyring, KWallet), or set VIDEOMON_API_KEY_<PROFILE> in the "
+                "environment; keys from the environment keep working.")
+
     async def test_connection(self, profile: Profile, key: str | None,
                               total: float = 10.0) -> ConnectionReport:
         """One authenticated request to the provider, told plainly."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import PurePath
 
 from videomon.core.model import TaskState
 from videomon.core.store import (
@@ -103,15 +104,15 @@ def checked_text(task: TrackedTask, now: float | None = None) -> str:
     last = ago(task.last_checked_at, now)
     if task.watch != WATCH_ACTIVE:
         return last
-    if task.next_poll_at is None or task.next_poll_at <= now:
-        return f"{last} · checking"
+    if task.next_poll_at is None or task.next_poll_at - now < 1:
+        return f"{last} · checking…"
     return f"{last} · next in {duration(task.next_poll_at - now)}"
 
 
 def output_text(task: TrackedTask) -> str:
     """The downloaded file, else the video URL, else the error or problem."""
     if task.download_state == "done" and task.download_paths:
-        return task.download_paths[0]
+        return PurePath(task.download_paths[0]).name
     if task.video_urls:
         return task.video_urls[0]
     snap = task.snapshot or {}

@@ -25,7 +25,7 @@ class ProgressDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         style = opt.widget.style() if opt.widget else None
-        text, opt.text = opt.text, ""
+        opt.text = ""
         if style is not None:  # selection background, focus
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         task = index.data(Role.TASK)
@@ -60,13 +60,21 @@ class ProgressDelegate(QStyledItemDelegate):
                           / 100.0, rect.height())
             painter.fillRect(done, fill)
         painter.setClipping(False)
-        if text:
-            selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-            pen = palette.color(QPalette.ColorRole.HighlightedText if selected and not busy
-                                else QPalette.ColorRole.Text)
+        label = self._label(task, value, busy)
+        if label:
+            pen = palette.color(QPalette.ColorRole.Text)
             if value is not None and value >= 50 and not busy:
-                pen = QColor("white")
+                pen = QColor("white")  # on the filled part of the bar
             painter.setPen(pen)
-            label = text if not busy else f"{text} …" if text else "…"
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         painter.restore()
+
+    @staticmethod
+    def _label(task: Any, value: float | None, busy: bool) -> str:
+        if not busy:
+            return "" if value is None else f"{value:.0f}%"
+        if task is not None and task.state.value == "queued":
+            return "queued"
+        if value is None:
+            return "working…"
+        return f"{value:.0f}% · no change"

@@ -218,8 +218,10 @@ class TaskTableModel(QAbstractTableModel):
             snap = task.snapshot or {}
             parts = [p for p in (snap.get("error"), task.problem_message, task.download_error)
                      if p]
-            if column is Column.OUTPUT and fmt.output_text(task):
-                parts.insert(0, fmt.output_text(task))
+            if column is Column.OUTPUT:
+                where = task.download_paths if task.download_state == "done" \
+                    else task.video_urls
+                parts[:0] = where[:1]
             return "\n".join(dict.fromkeys(parts)) or None
         return None
 

@@ -1,0 +1,179 @@
+"""The real window, offscreen, on a qasync loop, against the simulated relay.
+
+One `qasync.QEventLoop` per test drives both Qt and asyncio; errors raised inside the
+loop are collected and re-raised at teardown (pytest-qt's waits do not drive asyncio).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+from tests.conftest import MemoryKeyring
+from videomon.app import VideomonApp
+from videomon.core.credentials import CredentialStore
+from videomon.core.scheduler import SchedulerConfig
+from videomon.simulator.demo import RelayThread, make_world
+from videomon.ui.task_model import Column, Role
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+IDS = ("sora-2:task_ok_w1n", "video_ok_w2n", "demo-fail-w3n")
+
+
+@pytest.fixture
+def loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
+    event_loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(event_loop)
+    errors: list[BaseException] = []
+
+    def handler(_loop: Any, context: dict[str, Any]) -> None:
+        errors.append(context.get("exception") or RuntimeError(context.get("message")))
+
+    event_loop.set_exception_handler(handler)
+    yield event_loop
+    leftovers = [t for t in asyncio.all_tasks(event_loop) if not t.done()]
+    for task in leftovers:
+        task.cancel()
+    if leftovers:
+        event_loop.run_until_complete(asyncio.wait(leftovers, timeout=5))
+    event_loop.close()
+    asyncio.set_event_loop(None)
+    if errors:
+        raise errors[0]
+
+
+@pytest.fixture
+def relay() -> Iterator[RelayThread]:
+    with RelayThread(speed=4.0, seed=7) as running:
+        yield running
+
+
+async def until(predicate: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        await asyncio.sleep(0.05)
+
+
+def make_app(home: Path, base_url: str, keyring: MemoryKeyring) -> VideomonApp:
+    world = make_world(base_url, home, tasks=[("sim", "openai", "x")])
+    return VideomonApp(world.paths, credentials=CredentialStore(environ={}, backend=keyring),
+                       scheduler_config=SchedulerConfig(flush_interval=0.05))
+
+
+def column(app: VideomonApp, col: Column, role: int = Qt.ItemDataRole.DisplayRole) -> dict:
+    model = app.window.model
+    return {model.data(model.index(r, Column.TASK_ID), Role.TASK).task_id:
+            model.data(model.index(r, col), role) for r in range(model.rowCount())}
+
+
+def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThread,
+                                        tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    home = tmp_path / "home"
+
+    async def first_run() -> float:
+        app = make_app(home, relay.relay.base_url, memory_keyring)
+        await app.start()
+        window = app.window
+        assert window.stack.currentWidget() is window.empty  # the empty-state hint
+        QGuiApplication.clipboard().setText(f"{IDS[0]}\n{IDS[1]}, {IDS[2]}")
+        window.activateWindow()
+        await until(lambda: QGuiApplication.focusWindow() is not None, 5)
+        assert window.focusWidget() is window.empty
+        QTest.keyClick(window.empty, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        await until(lambda: window.model.rowCount() == 3, 10)
+        assert "Added 3 tasks to sim" in window.inline_text.text()
+        assert window.stack.currentWidget() is window.table
+
+        def mid_progress() -> bool:
+            values = column(app, Column.PROGRESS, Role.PROGRESS)
+            return any(v is not None and 0 < v < 100 for v in values.values())
+
+        await until(mid_progress)
+        ARTIFACTS.mkdir(exist_ok=True)
+        assert window.grab().save(str(ARTIFACTS / "window-mid-progress.png"))
+        await until(lambda: set(column(app, Column.STATE).values()) <= {"Succeeded", "Failed"},
+                    60)
+        states = column(app, Column.STATE)
+        assert states == {IDS[0]: "Succeeded", IDS[1]: "Succeeded", IDS[2]: "Failed"}
+        assert "0 active" in window.counts_label.text()
+        assert window.windowTitle() == "videomon"
+        QGuiApplication.clipboard().setText(IDS[0])  # pasting it again: a duplicate
+        window.table.setFocus()
+        QTest.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        await until(lambda: f"already tracked, skipped: {IDS[0]}" in window.inline_text.text(), 5)
+        assert window.model.rowCount() == 3
+        assert window.grab().save(str(ARTIFACTS / "window-finished.png"))
+        started = time.monotonic()
+        window.close()
+        await app.wait_closed()
+        await app.shutdown()
+        return time.monotonic() - started
+
+    shutdown_seconds = loop.run_until_complete(first_run())
+    assert shutdown_seconds < 1.0
+
+    async def second_run() -> None:
+        app = make_app(home, relay.relay.base_url, memory_keyring)
+        await app.start()
+        try:
+            assert set(column(app, Column.STATE)) == set(IDS)
+            assert column(app, Column.STATE)[IDS[2]] == "Failed"
+        finally:
+            app.window.close()
+            await app.shutdown()
+
+    loop.run_until_complete(second_run())
+
+
+def test_unrecognizable_paste_adds_nothing_and_says_so(loop: qasync.QEventLoop,
+                                                       relay: RelayThread, tmp_path: Path,
+                                                       memory_keyring: MemoryKeyring) -> None:
+    async def main() -> None:
+        app = make_app(tmp_path / "home", relay.relay.base_url, memory_keyring)
+        await app.start()
+        try:
+            app.window.add_text("https://cdn.example/some/video.mp4 hello")
+            await until(lambda: app.window.inline_bar.isVisibleTo(app.window), 5)
+            assert "Nothing was added" in app.window.inline_text.text()
+            assert app.window.model.rowCount() == 0
+        finally:
+            app.window.close()
+            await app.shutdown()
+
+    loop.run_until_complete(main())
+
+
+def test_remove_and_undo_keep_the_row(loop: qasync.QEventLoop, relay: RelayThread,
+                                      tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    async def main() -> None:
+        app = make_app(tmp_path / "home", relay.relay.base_url, memory_keyring)
+        await app.start()
+        window = app.window
+        try:
+            window.add_text("video_ok_r1n video_ok_r2n")
+            await until(lambda: window.model.rowCount() == 2, 10)
+            await until(lambda: len(window.selected_tasks()) == 2, 5)
+            window.remove_selected()
+            await until(lambda: window.model.rowCount() == 0, 5)
+            assert window.undo_button.isVisibleTo(window)
+            window.undo_remove()
+            await until(lambda: window.model.rowCount() == 2, 5)
+            assert sorted(column(window_app := app, Column.STATE)) == ["video_ok_r1n",
+                                                                      "video_ok_r2n"]
+            assert window_app.engine.store.find("sim", "video_ok_r1n") is not None
+        finally:
+            window.close()
+            await app.shutdown()
+
+    loop.run_until_complete(main())

@@ -1,0 +1,147 @@
+"""The composition root: builds the services and the window, wires them, shuts down in order.
+
+    engine (store, HTTP, scheduler, downloads) → commands → bridge → window
+
+No singletons and no app-wide signal bus: everything is passed to constructors here.
+Shutdown: the window closes → pending UI coroutines are cancelled → polling and downloads
+stop → the store is flushed and closed → HTTP connections close; all within a second.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from videomon.core.commands import Commands
+from videomon.core.credentials import CredentialStore
+from videomon.core.engine import Engine
+from videomon.core.errors import VideomonError
+from videomon.core.paths import AppPaths
+from videomon.core.profile import ConfigStore
+from videomon.core.scheduler import SchedulerConfig
+from videomon.core.store import StoreError
+from videomon.ui.async_tasks import TaskRunner
+from videomon.ui.bridge import EngineBridge
+from videomon.ui.errors import ErrorReporter, setup_logging
+from videomon.ui.icons import app_icon, state_icons
+from videomon.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+SHUTDOWN_BUDGET = 0.8  # seconds for the engine's ordered stop
+
+
+class VideomonApp:
+    """One running window with its engine. Create inside a running (qasync) loop."""
+
+    def __init__(self, paths: AppPaths, *, credentials: CredentialStore | None = None,
+                 log_path: Path | None = None,
+                 scheduler_config: SchedulerConfig | None = None) -> None:
+        self.paths = paths
+        self.config = ConfigStore(paths.config_file)
+        self.credentials = credentials or CredentialStore()
+        self.engine = Engine(paths, self.config, self.credentials,
+                             scheduler_config=scheduler_config)
+        self.commands = Commands(self.engine)
+        self.bridge = EngineBridge()
+        self.engine.scheduler.add_observer(self.bridge)
+        self.engine.downloads.add_observer(self.bridge)
+        paths.config_dir.mkdir(parents=True, exist_ok=True)
+        self.state = QSettings(str(paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
+        qapp = QApplication.instance()
+        if isinstance(qapp, QApplication):
+            qapp.setQuitOnLastWindowClosed(False)  # closing runs the ordered shutdown first
+        self.reporter = ErrorReporter(None, log_path)
+        self.runner = TaskRunner(self.reporter.report)
+        self.window = MainWindow(self.commands, self.credentials, self.bridge, self.state,
+                                 state_icons(), app_icon(), self.runner)
+        self.window.reporter = self.reporter
+        self.reporter.parent = self.window
+        self._closed = asyncio.Event()
+        self.window.closed.connect(self._closed.set)
+
+    async def start(self, tasks: Sequence[tuple[str, str]] = ()) -> None:
+        """Start polling, show the window, then add `tasks` ((profile, ID) pairs)."""
+        await self.engine.start()
+        self.window.load([self.engine.scheduler.tasks[r] for r in sorted(self.engine.scheduler
+                                                                           .tasks)])
+        self.window.show()
+        for profile, task_id in tasks:
+            await self.engine.scheduler.add(profile, [task_id])
+        self.runner.spawn(self.commands.keyring_problem(), self.window.set_keyring_problem)
+
+    async def wait_closed(self) -> None:
+        await self._closed.wait()
+
+    async def shutdown(self) -> None:
+        """Ordered stop, bounded: UI coroutines, then the engine (flush, HTTP, store)."""
+        await self.runner.cancel_all()
+        await self.engine.stop(timeout=SHUTDOWN_BUDGET)
+
+    async def run(self, tasks: Sequence[tuple[str, str]] = ()) -> None:
+        try:
+            await self.start(tasks)
+            await self.wait_closed()
+        finally:
+            await self.shutdown()
+
+
+def main(argv: Sequence[str] | None = None, *, demo: bool = False) -> int:
+    """Open the window on a qasync loop; `demo` uses an in-process simulated relay."""
+    import qasync
+
+    qapp = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    assert isinstance(qapp, QApplication)
+    qapp.setApplicationName("videomon")
+    qapp.setWindowIcon(app_icon())
+    relay = world = None
+    tasks: list[tuple[str, str]] = []
+    if demo:
+        from videomon.simulator.demo import DEMO_TASKS, RelayThread, make_world
+
+        relay = RelayThread().__enter__()
+        world = make_world(relay.relay.base_url)
+        paths = world.paths
+        tasks = [(profile, task_id) for profile, _, task_id in DEMO_TASKS]
+    else:
+        paths = AppPaths.from_environment()
+    log_path = setup_logging(paths.log_dir)
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    code = 0
+    try:
+        with loop:
+            try:
+                app = _build(paths, log_path, demo)
+            except (VideomonError, StoreError) as exc:
+                QMessageBox.critical(None, "videomon cannot start", str(exc))
+                return 1
+            sys.excepthook = app.reporter.excepthook
+            loop.set_exception_handler(app.reporter.loop_handler)
+            loop.run_until_complete(app.run(tasks))
+    finally:
+        sys.excepthook = sys.__excepthook__
+        if relay is not None:
+            relay.__exit__(None, None, None)
+        if world is not None:
+            from videomon.simulator.demo import remove_world
+
+            remove_world(world)
+    return code
+
+
+def _build(paths: AppPaths, log_path: Path, demo: bool) -> VideomonApp:
+    kwargs: dict[str, Any] = {}
+    if demo:
+        kwargs["credentials"] = CredentialStore(environ={})
+        kwargs["scheduler_config"] = SchedulerConfig(flush_interval=0.2)
+    return VideomonApp(paths, log_path=log_path, **kwargs)

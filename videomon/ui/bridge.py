@@ -1,0 +1,35 @@
+"""The engine's plain observer calls, re-emitted as Qt signals for the window.
+
+The engine runs on the same (qasync) thread, so the signals are delivered directly;
+a queued connection would also be safe if the engine ever moved to its own thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from videomon.core.downloads import DownloadStatus
+from videomon.core.store import TrackedTask
+
+
+class EngineBridge(QObject):
+    """Implements `EngineObserver` and `DownloadObserver`."""
+
+    tasksChanged = Signal(list)
+    tasksRemoved = Signal(list)
+    profileProblem = Signal(str, object)
+    downloadsChanged = Signal(list)
+
+    def tasks_changed(self, tasks: Sequence[TrackedTask]) -> None:
+        self.tasksChanged.emit(list(tasks))
+
+    def tasks_removed(self, refs: Sequence[int]) -> None:
+        self.tasksRemoved.emit(list(refs))
+
+    def profile_problem(self, profile: str, message: str | None) -> None:
+        self.profileProblem.emit(profile, message)
+
+    def downloads_changed(self, statuses: Sequence[DownloadStatus]) -> None:
+        self.downloadsChanged.emit(list(statuses))

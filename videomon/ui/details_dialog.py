@@ -1,0 +1,101 @@
+"""Details of one task: a summary, the last raw response pretty-printed, the timeline."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from videomon.core.store import TrackedTask
+from videomon.ui import format as fmt
+
+
+def _when(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(value)))
+
+
+class DetailsDialog(QDialog):
+    def __init__(self, task: TrackedTask, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ref = task.ref
+        self.setWindowTitle(f"Task {task.task_id}")
+        self.resize(680, 480)
+        tabs = QTabWidget()
+        tabs.addTab(self._summary(task), "Summary")
+        raw = QPlainTextEdit()
+        raw.setReadOnly(True)
+        raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        raw.setPlainText(json.dumps(task.raw, indent=2, ensure_ascii=False)
+                         if task.raw is not None else "No response received yet.")
+        self.raw = raw
+        tabs.addTab(raw, "Raw response")
+        self.timeline = QTreeWidget()
+        self.timeline.setHeaderLabels(["When", "State", "Progress", "Note"])
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.addTopLevelItem(QTreeWidgetItem(["loading…"]))
+        tabs.addTab(self.timeline, "Timeline")
+        self.tabs = tabs
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton("Copy ID", QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(task.task_id))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+
+    def _summary(self, task: TrackedTask) -> QWidget:
+        snap = task.snapshot or {}
+        page = QWidget()
+        form = QFormLayout(page)
+        progress = fmt.progress_value(task)
+        rows = [
+            ("Task ID", task.task_id), ("Provider", task.profile),
+            ("Model", task.model or "—"), ("State", fmt.state_text(task)),
+            ("Provider's word", snap.get("raw_status") or "—"),
+            ("Progress", "unknown" if progress is None else f"{progress:.0f}%"),
+            ("Created", _when(snap.get("created_at"))),
+            ("Finished", _when(snap.get("finished_at"))),
+            ("Link expires", _when(snap.get("expires_at"))), ("Added", _when(task.added_at)),
+            ("Last checked", _when(task.last_checked_at)),
+            ("Video", "\n".join(task.video_urls) or "—"),
+            ("Saved to", "\n".join(task.download_paths) or "—"),
+        ]
+        error = "\n".join(p for p in (snap.get("error") and
+                                      f"{snap.get('error_code') or 'error'}: {snap['error']}",
+                                      task.problem_message, task.download_error) if p)
+        if error:
+            rows.append(("Error", error))
+        for name, value in rows:
+            label = QLabel(str(value))
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(label.textInteractionFlags()
+                                          | label.textInteractionFlags().TextSelectableByMouse)
+            form.addRow(f"{name}:", label)
+        return page
+
+    def set_history(self, rows: Sequence[tuple[float, str, float | None, str | None]]) -> None:
+        self.timeline.clear()
+        for at, state, progress, note in rows:
+            self.timeline.addTopLevelItem(QTreeWidgetItem(
+                [_when(at), state, "" if progress is None else f"{progress:.0f}%", note or ""]))
+        if not rows:
+            self.timeline.addTopLevelItem(QTreeWidgetItem(["no history"]))
+        for column in range(3):
+            self.timeline.resizeColumnToContents(column)

@@ -1,0 +1,70 @@
+"""Unexpected exceptions: logged to the rotating log and shown in a dialog with details,
+never a silent death."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger("videomon")
+
+
+def setup_logging(log_dir: Path) -> Path:
+    """A rotating log (1 MB × 3) under the app's log dir; returns its path."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "videomon.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+class ErrorReporter:
+    """Shows one dialog per distinct unexpected error (details folded away)."""
+
+    def __init__(self, parent: QWidget | None, log_path: Path | None) -> None:
+        self.parent = parent
+        self.log_path = log_path
+        self.shown: list[str] = []
+        self._dialog: QMessageBox | None = None
+
+    def report(self, exc: BaseException, context: str = "") -> None:
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        log.error("unexpected error%s\n%s", f" ({context})" if context else "", details)
+        summary = f"{type(exc).__name__}: {exc}"
+        self.shown.append(summary)
+        if self._dialog is not None and self._dialog.isVisible():
+            return  # one at a time; everything is in the log
+        where = f"\n\nThe details are also in {self.log_path}." if self.log_path else ""
+        dialog = QMessageBox(QMessageBox.Icon.Critical, "videomon — unexpected error",
+                             "Something went wrong. videomon keeps running; your tracked "
+                             f"tasks are safe.\n\n{summary}{where}",
+                             QMessageBox.StandardButton.Close, self.parent)
+        dialog.setDetailedText(details)
+        dialog.setModal(False)
+        self._dialog = dialog
+        dialog.open()
+
+    def excepthook(self, kind: type[BaseException], exc: BaseException,
+                   tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        self.report(exc.with_traceback(tb))
+
+    def loop_handler(self, loop: Any, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        if exc is None:
+            log.warning("event loop: %s", context.get("message"))
+            return
+        self.report(exc, str(context.get("message") or ""))

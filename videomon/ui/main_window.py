@@ -1,0 +1,663 @@
+"""The main window: the task table, paste to track, actions, banners and counts.
+
+It observes the engine through `EngineBridge` signals and commands it through
+`Commands` coroutines started with a `TaskRunner`; it performs no network or disk I/O.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from videomon.core.commands import AddOutcome, Commands
+from videomon.core.credentials import CredentialStore
+from videomon.core.errors import VideomonError
+from videomon.core.model import TaskState
+from videomon.core.profile import Profile
+from videomon.core.settings import Settings
+from videomon.core.store import WATCH_ACTIVE, WATCH_PAUSED, TrackedTask
+from videomon.ui import format as fmt
+from videomon.ui.add_dialog import AddTasksDialog
+from videomon.ui.async_tasks import TaskRunner
+from videomon.ui.bridge import EngineBridge
+from videomon.ui.details_dialog import DetailsDialog
+from videomon.ui.progress_delegate import ProgressDelegate
+from videomon.ui.settings_dialog import SettingsDialog
+from videomon.ui.task_filter import STATE_FILTERS, TaskFilterProxy
+from videomon.ui.task_model import Column, Role, TaskTableModel
+from videomon.ui.tray import Tray
+
+STYLE = """
+QFrame#banner, QLabel#banner { background: #fff4d6; border: 1px solid #e0b84c;
+  border-radius: 4px; color: #4a3a00; padding: 4px; }
+QFrame#inlineBar { background: #e8f0fe; border: 1px solid #9bb8ef; border-radius: 4px; }
+QLabel#inlineMessage { color: #8a3b00; }
+QLabel#emptyHint { color: palette(mid); font-size: 14px; }
+"""
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(self, commands: Commands, credentials: CredentialStore, bridge: EngineBridge,
+                 state: QSettings, icons: dict[str, QIcon], app_icon: QIcon,
+                 runner: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.commands = commands
+        self.credentials = credentials
+        self.state = state
+        self.runner = runner or TaskRunner(self._report)
+        self.reporter: Any = None  # ErrorReporter, set by the app
+        self.setWindowTitle("videomon")
+        self.setWindowIcon(app_icon)
+        self.setStyleSheet(STYLE)
+        self.resize(1100, 560)
+        self.setAcceptDrops(True)
+        self.model = TaskTableModel(icons, self)
+        self.proxy = TaskFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.delegate = ProgressDelegate(self)
+        self.tray = Tray(app_icon, self, self)
+        self.profile_problems: dict[str, str] = {}
+        self.keyring_problem: str | None = None
+        self.undo_tasks: list[TrackedTask] = []
+        self._guessed: dict[str, list[int]] = {}
+        self._details: list[DetailsDialog] = []
+        self._build()
+        bridge.tasksChanged.connect(self.on_tasks_changed)
+        bridge.tasksRemoved.connect(self.on_tasks_removed)
+        bridge.profileProblem.connect(self.on_profile_problem)
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self.model.tick)
+        self._clock.start(1000)
+        self._animation = QTimer(self)
+        self._animation.timeout.connect(self._animate)
+        self._animation.start(60)
+        self.restore_state()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegateForColumn(Column.PROGRESS, self.delegate)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _index: self.show_details())
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        for column, width in ((Column.TASK_ID, 250), (Column.PROVIDER, 100),
+                              (Column.MODEL, 120), (Column.STATE, 110), (Column.PROGRESS, 150),
+                              (Column.ELAPSED, 64), (Column.CHECKED, 165)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+
+        self.empty = QLabel(
+            "<p style='font-size:15px'><b>No tasks tracked yet</b></p>"
+            "<p>Copy one or more task IDs (or task URLs) and press <b>Ctrl+V</b> here,<br>"
+            "drop text on this window, or use <b>Add tasks…</b>.</p>")
+        self.empty.setObjectName("emptyHint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so Ctrl+V reaches the window
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.linkActivated.connect(lambda _link: self.open_settings())
+        self.banner.hide()
+        self._build_inline_bar()
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.inline_bar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self._build_status_bar()
+        self._update_empty()
+        self._update_actions()
+
+    def _build_inline_bar(self) -> None:
+        self.inline_bar = QFrame()
+        self.inline_bar.setObjectName("inlineBar")
+        self.inline_text = QLabel()
+        self.inline_text.setWordWrap(True)
+        self.inline_chooser = QComboBox()
+        self.inline_chooser.setToolTip("Track the tasks just added under another provider")
+        self.inline_chooser.activated.connect(self._move_guessed)
+        self.inline_chooser_label = QLabel("Provider:")
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.clicked.connect(self.undo_remove)
+        close = QPushButton("✕")
+        close.setFlat(True)
+        close.setFixedWidth(28)
+        close.clicked.connect(self.inline_bar.hide)
+        row = QHBoxLayout(self.inline_bar)
+        row.setContentsMargins(8, 2, 4, 2)
+        row.addWidget(self.inline_text, 1)
+        row.addWidget(self.inline_chooser_label)
+        row.addWidget(self.inline_chooser)
+        row.addWidget(self.undo_button)
+        row.addWidget(close)
+        self.inline_bar.hide()
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setToolTip(tip)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.act_add = a("Add tasks…", self.open_add_dialog, "Ctrl+N",
+                         "Track task IDs typed or pasted in a dialog")
+        self.act_paste = a("Paste task IDs", self.paste_from_clipboard,
+                           QKeySequence.StandardKey.Paste)
+        self.act_refresh = a("Refresh now", self.refresh_selected, "F5",
+                             "Check the selected tasks (or all) now")
+        self.act_pause = a("Pause", self.pause_selected, "Ctrl+P", "Stop polling the selection")
+        self.act_resume = a("Resume", self.resume_selected, "Ctrl+R", "Poll the selection again")
+        self.act_copy_id = a("Copy ID", self.copy_ids, QKeySequence.StandardKey.Copy)
+        self.act_copy_url = a("Copy video URL", self.copy_urls, "Ctrl+Shift+C")
+        self.act_open_url = a("Open URL in browser", self.open_urls, "Ctrl+O")
+        self.act_details = a("Details…", self.show_details, "Return")
+        self.act_remove = a("Remove", self.remove_selected, QKeySequence.StandardKey.Delete,
+                            "Stop tracking the selection (can be undone)")
+        self.act_undo = a("Undo remove", self.undo_remove, QKeySequence.StandardKey.Undo)
+        self.act_settings = a("Settings…", self.open_settings, "Ctrl+,")
+        self.act_find = a("Find", self._focus_filter, QKeySequence.StandardKey.Find)
+        self.act_quit = a("Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        bar = QToolBar("Main")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.act_add, self.act_refresh, self.act_pause, self.act_resume,
+                       self.act_details, self.act_remove):
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.act_settings)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        bar.addWidget(spacer)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setFixedWidth(220)
+        # focus by click or Ctrl+F only: a paste into the window must not land in it
+        self.filter_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.state_filter = QComboBox()
+        self.state_filter.addItems(list(STATE_FILTERS))
+        self.state_filter.currentTextChanged.connect(self.proxy.set_state_filter)
+        bar.addWidget(self.filter_edit)
+        bar.addWidget(self.state_filter)
+        self.addToolBar(bar)
+
+    def _build_status_bar(self) -> None:
+        self.counts_label = QLabel()
+        self.network_label = QLabel()
+        self.problem_label = QLabel()
+        self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        status = self.statusBar()
+        status.addWidget(self.problem_label, 1)
+        status.addPermanentWidget(self.network_label)
+        status.addPermanentWidget(self.counts_label)
+        self._update_counts()
+
+    # -- engine events ------------------------------------------------------------------------
+    def load(self, tasks: Sequence[TrackedTask]) -> None:
+        self.model.set_tasks(tasks)
+        self._update_empty()
+        self._update_counts()
+
+    def on_tasks_changed(self, tasks: list[TrackedTask]) -> None:
+        for task in tasks:
+            old = self.model.task(task.ref)
+            if old is not None and not old.state.terminal and task.state.terminal:
+                self._notify_finished(task)
+        self.model.upsert(tasks)
+        self._update_empty()
+        self._update_counts()
+        self._update_actions()
+
+    def on_tasks_removed(self, refs: list[int]) -> None:
+        self.model.remove(refs)
+        self._update_empty()
+        self._update_counts()
+
+    def on_profile_problem(self, profile: str, message: str | None) -> None:
+        if message is None:
+            self.profile_problems.pop(profile, None)
+        else:
+            self.profile_problems[profile] = message
+        self._update_banner()
+
+    def set_keyring_problem(self, message: str | None) -> None:
+        self.keyring_problem = message
+        self._update_banner()
+
+    def _notify_finished(self, task: TrackedTask) -> None:
+        ok = task.state is TaskState.SUCCEEDED
+        title = "Video ready" if ok else "Task failed"
+        detail = task.model or task.profile
+        error = (task.snapshot or {}).get("error")
+        text = f"{task.label or task.task_id} ({detail})" + (f": {error}" if error else "")
+        self.statusBar().showMessage(f"{title}: {text}", 10000)
+        if self.commands.settings().notifications:
+            self.tray.notify(title, text, failed=not ok)
+
+    # -- paste, drop, add ---------------------------------------------------------------------
+    def paste_from_clipboard(self) -> None:
+        focus = self.focusWidget()
+        if isinstance(focus, QLineEdit):  # the filter box keeps its own paste
+            focus.paste()
+            return
+        self.add_text(QGuiApplication.clipboard().text())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasText() or any(not u.isLocalFile() for u in mime.urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        text = mime.text() if mime.hasText() else "\n".join(
+            u.toString() for u in mime.urls() if not u.isLocalFile())
+        event.acceptProposedAction()
+        self.add_text(text)
+
+    def add_text(self, text: str, profile: str | None = None,
+                 dialog: AddTasksDialog | None = None) -> None:
+        if not self.commands.scheduler.profiles:
+            self._inline("Set up a provider first (Settings…), then paste the task IDs again.")
+            if dialog is not None:
+                dialog.show_message("Set up a provider first in Settings.")
+            return
+        self.runner.spawn(self.commands.add_text(text, profile),
+                          lambda outcome: self._added(outcome, dialog), name="add")
+
+    def _added(self, outcome: AddOutcome, dialog: AddTasksDialog | None) -> None:
+        if outcome.nothing_found:
+            shown = ", ".join(outcome.rejected[:3])
+            message = ("No task IDs found in that text" +
+                       (f" (not task IDs: {shown})" if shown else "") + ". Nothing was added.")
+            if dialog is not None:
+                dialog.show_message(message)
+            else:
+                self._inline(message)
+            return
+        if dialog is not None:
+            dialog.accept()
+        parts = []
+        if outcome.added:
+            names = sorted({t.profile for t in outcome.added})
+            parts.append(f"Added {len(outcome.added)} task{'s' * (len(outcome.added) != 1)}"
+                         f" to {', '.join(names)}")
+        if outcome.duplicates:
+            dupes = outcome.duplicates
+            named = ", ".join(dupes[:2]) + (f" and {len(dupes) - 2} more" if len(dupes) > 2
+                                            else "")
+            parts.append(f"already tracked, skipped: {named}")
+        if outcome.rejected:
+            parts.append(f"ignored {len(outcome.rejected)} piece(s) that are not task IDs: "
+                         + ", ".join(outcome.rejected[:3]))
+        self._guessed = outcome.guessed
+        guessed = sum(len(v) for v in outcome.guessed.values())
+        chooser = None
+        if guessed:
+            name = next(iter(outcome.guessed))
+            parts.append(f"{guessed} assigned to {name} by guess — change it here")
+            chooser = name
+        self._inline("; ".join(parts) + ".", chooser=chooser)
+        refs = [t.ref for t in outcome.added]
+        if refs:
+            self.on_tasks_changed(outcome.added)  # at once; the engine's batch follows
+            self.select_refs(refs)
+
+    def _move_guessed(self, _index: int = 0) -> None:
+        target = self.inline_chooser.currentText()
+        refs = [r for name, rs in self._guessed.items() if name != target for r in rs]
+        if not refs:
+            return
+        self._guessed = {}
+
+        def moved(tasks: list[TrackedTask]) -> None:
+            self.on_tasks_removed(refs)
+            self.on_tasks_changed(tasks)
+            self._guessed = {target: [t.ref for t in tasks]}
+            self._inline(f"Moved {len(tasks)} task(s) to {target}.")
+
+        self.runner.spawn(self.commands.move(refs, target), moved, name="move")
+
+    def open_add_dialog(self) -> None:
+        dialog = AddTasksDialog(list(self.commands.scheduler.profiles), self)
+        dialog.submitted.connect(lambda text, profile: self.add_text(text, profile, dialog))
+        dialog.open()
+
+    def _inline(self, text: str, *, chooser: str | None = None, undo: bool = False) -> None:
+        self.inline_text.setText(text)
+        self.inline_chooser.setVisible(chooser is not None)
+        self.inline_chooser_label.setVisible(chooser is not None)
+        if chooser is not None:
+            self.inline_chooser.blockSignals(True)
+            self.inline_chooser.clear()
+            self.inline_chooser.addItems(list(self.commands.scheduler.profiles))
+            self.inline_chooser.setCurrentText(chooser)
+            self.inline_chooser.blockSignals(False)
+        self.undo_button.setVisible(undo)
+        self.inline_bar.show()
+
+    # -- selection actions ----------------------------------------------------------------------
+    def selected_tasks(self) -> list[TrackedTask]:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        tasks = [self.proxy.data(index, Role.TASK) for index in rows]
+        return [t for t in tasks if t is not None]
+
+    def select_refs(self, refs: Sequence[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for ref in refs:
+            row = self.model.row_of(ref)
+            if row is None:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
+                selection.select(index, selection.SelectionFlag.Select
+                                 | selection.SelectionFlag.Rows)
+        self._update_actions()
+
+    def _refs(self, tasks: Sequence[TrackedTask] | None = None) -> list[int]:
+        return [t.ref for t in (self.selected_tasks() if tasks is None else tasks)]
+
+    def refresh_selected(self) -> None:
+        refs = self._refs() or [t.ref for t in self.model.tasks()
+                                if t.watch == WATCH_ACTIVE]
+        self.commands.scheduler.refresh(refs)
+        self.statusBar().showMessage(f"Checking {len(refs)} task(s) now…", 3000)
+
+    def pause_selected(self) -> None:
+        self.commands.scheduler.pause(self._refs())
+
+    def resume_selected(self) -> None:
+        self.commands.scheduler.resume(self._refs())
+
+    def copy_ids(self) -> None:
+        focus = self.focusWidget()
+        if isinstance(focus, QLineEdit):
+            focus.copy()
+            return
+        tasks = self.selected_tasks()
+        if tasks:
+            QGuiApplication.clipboard().setText("\n".join(t.task_id for t in tasks))
+            self.statusBar().showMessage(f"Copied {len(tasks)} task ID(s)", 3000)
+
+    def copy_urls(self) -> None:
+        urls = [u for t in self.selected_tasks() for u in t.video_urls]
+        if urls:
+            QGuiApplication.clipboard().setText("\n".join(urls))
+            self.statusBar().showMessage(f"Copied {len(urls)} video URL(s)", 3000)
+        else:
+            self.statusBar().showMessage("The selection has no video URL yet", 3000)
+
+    def open_urls(self) -> None:
+        for task in self.selected_tasks()[:5]:
+            for url in task.video_urls[:1]:
+                QDesktopServices.openUrl(QUrl(url))
+
+    def show_details(self) -> None:
+        tasks = self.selected_tasks()
+        if not tasks:
+            return
+        dialog = DetailsDialog(tasks[0], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._details.append(dialog)
+        dialog.destroyed.connect(lambda: self._details.remove(dialog)
+                                 if dialog in self._details else None)
+        self.runner.spawn(self.commands.history(tasks[0].ref), dialog.set_history)
+        dialog.open()
+
+    def remove_selected(self) -> None:
+        refs = self._refs()
+        if not refs:
+            return
+
+        def removed(tasks: list[TrackedTask]) -> None:
+            self.on_tasks_removed([t.ref for t in tasks])
+            self.undo_tasks = tasks
+            self._inline(f"Removed {len(tasks)} task{'s' * (len(tasks) != 1)}.", undo=True)
+
+        self.runner.spawn(self.commands.remove(refs), removed, name="remove")
+
+    def undo_remove(self) -> None:
+        tasks, self.undo_tasks = self.undo_tasks, []
+        if not tasks:
+            return
+
+        def restored(back: list[TrackedTask]) -> None:
+            self.on_tasks_changed(back)
+            self._inline(f"Restored {len(back)} task{'s' * (len(back) != 1)}.")
+            self.select_refs([t.ref for t in back])
+
+        self.runner.spawn(self.commands.undo_remove(tasks), restored, name="undo")
+
+    def _context_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        for action in (self.act_refresh, self.act_pause, self.act_resume, None,
+                       self.act_copy_id, self.act_copy_url, self.act_open_url, None,
+                       self.act_details, self.act_remove):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _header_menu(self, pos: Any) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in Column:
+            action = menu.addAction(column.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column is not Column.TASK_ID)
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+        menu.popup(header.mapToGlobal(pos))
+
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    # -- settings -------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        profiles = list(self.commands.scheduler.profiles.values())
+
+        def ready(sources: dict[str, str]) -> None:
+            engine = self.commands.engine
+            dialog = SettingsDialog(profiles, self.commands.settings(), sources,
+                                    self.keyring_problem,
+                                    str(Settings().resolved_download_dir(engine.paths)), self)
+            dialog.saveRequested.connect(lambda p, s, k, r: self._save_settings(dialog, p, s,
+                                                                                k, r))
+            dialog.testRequested.connect(lambda p, k: self._test_connection(dialog, p, k))
+            self.settings_dialog = dialog
+            dialog.open()
+
+        self.runner.spawn(self.commands.key_sources([p.name for p in profiles]), ready,
+                          name="settings")
+
+    def _save_settings(self, dialog: SettingsDialog, profiles: list[Profile],
+                       settings: Settings, keys: dict[str, str], removed: list[str]) -> None:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, VideomonError):
+                dialog.show_save_error(str(exc))
+            else:
+                dialog.show_save_error("Saving failed; see the log for details.")
+                self._report(exc)
+
+        def saved(_: None) -> None:
+            dialog.accept()
+            self.statusBar().showMessage("Settings saved", 3000)
+            self._update_actions()
+
+        self.runner.spawn(self.commands.save(profiles, settings, keys, removed), saved,
+                          name="save-settings", on_error=failed)
+
+    def _test_connection(self, dialog: SettingsDialog, profile: Profile,
+                         key: str | None) -> None:
+        self.runner.spawn(self.commands.test_connection(profile, key),
+                          lambda report: dialog.show_test_result(report.ok, report.message),
+                          name="test-connection",
+                          on_error=lambda exc: dialog.show_test_result(False, str(exc)))
+
+    # -- state shown around the table -------------------------------------------------------
+    def _update_banner(self) -> None:
+        lines = []
+        if self.keyring_problem:
+            lines.append(html.escape(self.keyring_problem))
+        for profile, message in sorted(self.profile_problems.items()):
+            lines.append(f"<b>{html.escape(profile)}</b>: {html.escape(message)} — polling "
+                         "is paused until the key changes. <a href='settings'>Open Settings"
+                         "</a>")
+        self.banner.setText("<br>".join(lines))
+        self.banner.setVisible(bool(lines))
+
+    def _update_empty(self) -> None:
+        current = self.table if self.model.rowCount() else self.empty
+        if self.stack.currentWidget() is not current:
+            had_focus = self.stack.currentWidget().hasFocus()
+            self.stack.setCurrentWidget(current)
+            if had_focus:
+                current.setFocus()
+
+    def _update_counts(self) -> None:
+        tasks = self.model.tasks()
+        groups = [fmt.state_group(t) for t in tasks]
+        active = sum(1 for t in tasks if t.watch == WATCH_ACTIVE)
+        paused = sum(1 for t in tasks if t.watch == WATCH_PAUSED)
+        finished = groups.count(fmt.FINISHED)
+        failed = groups.count(fmt.FAILED)
+        text = f"{active} active · {finished} finished · {failed} failed"
+        if paused:
+            text += f" · {paused} paused"
+        self.counts_label.setText(text)
+        self.setWindowTitle(f"videomon — {active} active" if active else "videomon")
+        self.tray.set_counts(active, finished, failed)
+        network = [t for t in tasks if t.problem_kind == "network" and t.watch == WATCH_ACTIVE]
+        self.network_label.setText("⚠ network problem — retrying" if network else "● online")
+        problems = [t for t in tasks if t.problem_message and t.watch == WATCH_ACTIVE]
+        if problems:
+            latest = max(problems, key=lambda t: t.last_checked_at or 0)
+            self.problem_label.setText(f"{latest.task_id}: {latest.problem_message}")
+        else:
+            self.problem_label.clear()
+
+    def _update_actions(self, *_: Any) -> None:
+        tasks = self.selected_tasks()
+        has = bool(tasks)
+        for action in (self.act_pause, self.act_resume, self.act_copy_id, self.act_details,
+                       self.act_remove):
+            action.setEnabled(has)
+        self.act_pause.setEnabled(any(t.watch == WATCH_ACTIVE for t in tasks))
+        self.act_resume.setEnabled(any(t.watch == WATCH_PAUSED for t in tasks))
+        urls = any(t.video_urls for t in tasks)
+        self.act_copy_url.setEnabled(urls)
+        self.act_open_url.setEnabled(urls)
+
+    def _animate(self) -> None:
+        if not self.isVisible() or self.table.isColumnHidden(Column.PROGRESS):
+            return
+        self.delegate.phase = (self.delegate.phase + 0.02) % 1.0
+        first = self.table.rowAt(0)
+        if first < 0:
+            return
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        last = self.proxy.rowCount() - 1 if last < 0 else last
+        for row in range(first, last + 1):
+            index = self.proxy.index(row, Column.PROGRESS)
+            if index.data(Role.INDETERMINATE):
+                self.table.viewport().update(self.table.visualRect(index))
+
+    def _report(self, exc: BaseException) -> None:
+        if self.reporter is not None:
+            self.reporter.report(exc)
+        else:
+            raise exc
+
+    # -- remembered state ---------------------------------------------------------------------
+    def restore_state(self) -> None:
+        geometry = self.state.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        header = self.state.value("table/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+        else:
+            self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.state_filter.setCurrentText(str(self.state.value("table/state_filter", "All")))
+        self.filter_edit.setText(str(self.state.value("table/filter", "")))
+
+    def save_state(self) -> None:
+        self.state.setValue("window/geometry", self.saveGeometry())
+        self.state.setValue("table/header", self.table.horizontalHeader().saveState())
+        self.state.setValue("table/state_filter", self.state_filter.currentText())
+        self.state.setValue("table/filter", self.filter_edit.text())
+        self.state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self._clock.stop()
+        self._animation.stop()
+        self.tray.hide()
+        event.accept()
+        self.closed.emit()

@@ -1,0 +1,50 @@
+"""The tray icon: active/finished counts in its tooltip, a message when a task ends."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+
+
+class Tray:
+    """Wraps `QSystemTrayIcon` when the desktop has a tray; otherwise does nothing."""
+
+    def __init__(self, icon: QIcon, window: QWidget, parent: Any = None) -> None:
+        self.available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.icon: QSystemTrayIcon | None = None
+        self.last_message: tuple[str, str] | None = None
+        if not self.available:
+            return
+        tray = QSystemTrayIcon(icon, parent)
+        menu = QMenu(window)
+        show = QAction("Show videomon", menu)
+        show.triggered.connect(lambda: (window.showNormal(), window.raise_(),
+                                        window.activateWindow()))
+        quit_action = QAction("Quit", menu)
+        quit_action.triggered.connect(window.close)
+        menu.addAction(show)
+        menu.addAction(quit_action)
+        tray.setContextMenu(menu)
+        tray.activated.connect(lambda reason: show.trigger()
+                               if reason == QSystemTrayIcon.ActivationReason.Trigger else None)
+        tray.show()
+        self.icon = tray
+        self._menu = menu
+
+    def set_counts(self, active: int, finished: int, failed: int) -> None:
+        if self.icon is not None:
+            self.icon.setToolTip(f"videomon — {active} active, {finished} finished, "
+                                 f"{failed} failed")
+
+    def notify(self, title: str, text: str, failed: bool = False) -> None:
+        self.last_message = (title, text)
+        if self.icon is not None:
+            kind = (QSystemTrayIcon.MessageIcon.Warning if failed
+                    else QSystemTrayIcon.MessageIcon.Information)
+            self.icon.showMessage(title, text, kind, 8000)
+
+    def hide(self) -> None:
+        if self.icon is not None:
+            self.icon.hide()
