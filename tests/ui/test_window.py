@@ -25,7 +25,7 @@ from videomon.core.scheduler import SchedulerConfig
 from videomon.simulator.demo import RelayThread, make_world
 from videomon.ui.task_model import Column, Role
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 IDS = ("sora-2:task_ok_w1n", "video_ok_w2n", "demo-fail-w3n")
 
 
