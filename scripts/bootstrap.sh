@@ -7,10 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE="${1:-app}"
 
-# Qt runtime libraries: offscreen + QtMultimedia (libpulse0, libxrandr2) + xcb windows.
+# Qt runtime libraries: offscreen + QtMultimedia (libpulse0, libxrandr2) + xcb windows,
+# and a font with CJK glyphs (relays answer in Chinese; bare systems show boxes without).
 APT_APP=(libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 libpulse0
          libxrandr2 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
-         libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
+         libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+         fonts-dejavu-core fonts-wqy-microhei)
 APT_TEST=(gnome-keyring dbus-x11 xvfb)
 PACKAGES=("${APT_APP[@]}")
 [ "$MODE" = test ] && PACKAGES+=("${APT_TEST[@]}")

@@ -177,3 +177,113 @@ def test_remove_and_undo_keep_the_row(loop: qasync.QEventLoop, relay: RelayThrea
             await app.shutdown()
 
     loop.run_until_complete(main())
+
+
+def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: RelayThread,
+                                               tmp_path: Path,
+                                               memory_keyring: MemoryKeyring) -> None:
+    """Tasks in every state, a rejected-key banner, the details and settings dialogs."""
+    from videomon.core.store import TrackedTask
+    from videomon.ui.settings_dialog import SettingsDialog
+
+    async def main() -> None:
+        app = make_app(tmp_path / "home", relay.relay.base_url, memory_keyring)
+        await app.start()
+        window = app.window
+        now = time.time()
+
+        def task(ref: int, task_id: str, state: str, progress: float | None, watch: str,
+                 **extra: Any) -> TrackedTask:
+            snap = {"task_id": task_id, "state": state, "progress": progress,
+                    "model": "sora-2", "video_urls": extra.pop("urls", []),
+                    "error": extra.pop("error", None),
+                    "created_at": int(now - 95 * (ref - 900))}
+            from videomon.core.model import TaskState
+            return TrackedTask(ref, "sim", task_id, now - 100 * ref, state=TaskState(state),
+                               progress=progress, snapshot=snap, raw={"id": task_id},
+                               watch=watch, last_checked_at=now - 2,
+                               last_change_at=extra.pop("changed", now - 2),
+                               next_poll_at=now + 4, **extra)
+
+        window.on_tasks_changed([
+            task(901, "video_queued_01", "queued", 0, "active"),
+            task(902, "sora-2:task_running_02", "running", 64, "active"),
+            task(903, "veo3:placeholder-stall-03", "running", 50, "active", changed=now - 200),
+            task(904, "video_unknown_04", "running", None, "active"),
+            task(905, "video_paused_05", "running", 30, "paused"),
+            task(906, "video_done_06", "succeeded", 100, "done",
+                 urls=["https://cdn.example/v/06.mp4"]),
+            task(907, "video_failed_07", "failed", 80, "done",
+                 error="输入的提示词违反了相关服务政策"),
+            task(908, "video_gone_08", "queued", None, "not_found",
+                 problem_message="the provider does not know this task (HTTP 404)"),
+            task(909, "video_stale_09", "running", 10, "stale",
+                 problem_message="no change for 24 h; polling stopped"),
+        ])
+        window.on_profile_problem("sim", "the provider rejected the API key (HTTP 401)")
+        window.resize(1240, 480)
+        await asyncio.sleep(0.3)
+        states = column(app, Column.STATE)
+        assert states["video_paused_05"] == "Paused"
+        assert states["video_gone_08"] == "Not found" and states["video_stale_09"] == "Stale"
+        assert column(app, Column.PROGRESS, Role.INDETERMINATE)["veo3:placeholder-stall-03"]
+        assert window.banner.isVisibleTo(window) and "rejected" in window.banner.text()
+        ARTIFACTS.mkdir(exist_ok=True)
+        assert window.grab().save(str(ARTIFACTS / "window-every-state.png"))
+        window.select_refs([907])
+        window.show_details()
+        await until(lambda: bool(window._details), 2)
+        details = window._details[-1]
+        details.tabs.setCurrentIndex(1)
+        assert "video_failed_07" in details.raw.toPlainText()
+        assert details.grab().save(str(ARTIFACTS / "details-dialog.png"))
+        details.close()
+        dialog = SettingsDialog(list(app.engine.scheduler.profiles.values()),
+                                app.commands.settings(), {"sim": "keyring"}, None,
+                                str(tmp_path / "downloads"), window)
+        assert dialog.key.echoMode() == dialog.key.EchoMode.Password
+        assert dialog.grab().save(str(ARTIFACTS / "settings-dialog.png"))
+        dialog.close()
+        window.close()
+        await app.shutdown()
+
+    loop.run_until_complete(main())
+
+
+def test_settings_save_key_to_keyring_and_test_connection(
+        loop: qasync.QEventLoop, tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    from videomon.simulator.server import SimulatedRelay
+    from videomon.ui.settings_dialog import SettingsDialog
+
+    with RelayThread(speed=4.0) as keyed:
+        keyed.relay.key = "sk-settings-test-0001"
+
+        async def main() -> None:
+            app = make_app(tmp_path / "home", keyed.relay.base_url, memory_keyring)
+            await app.start()
+            window = app.window
+            try:
+                window.open_settings()
+                await until(lambda: isinstance(getattr(window, "settings_dialog", None),
+                                               SettingsDialog), 5)
+                dialog = window.settings_dialog
+                dialog.auth.setCurrentText("bearer")  # the demo profile sends no key
+                dialog.key.setText("sk-wrong")
+                dialog._test()
+                await until(lambda: dialog.test_result.text().startswith("✘"), 15)
+                assert "rejected the key" in dialog.test_result.text()
+                dialog.key.setText("sk-settings-test-0001")
+                dialog._test()
+                await until(lambda: dialog.test_result.text().startswith("✔"), 15)
+                dialog._save()
+                await until(lambda: not dialog.isVisible(), 5)
+                assert memory_keyring.get_password("videomon", "sim") == \
+                    "sk-settings-test-0001"
+                config_text = app.paths.config_file.read_text(encoding="utf-8")
+                assert "sk-settings-test" not in config_text
+            finally:
+                window.close()
+                await app.shutdown()
+
+        assert SimulatedRelay  # the keyed relay is a SimulatedRelay too
+        loop.run_until_complete(main())

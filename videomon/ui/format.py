@@ -37,14 +37,14 @@ def state_text(task: TrackedTask) -> str:
     word = {TaskState.QUEUED: "Queued", TaskState.RUNNING: "Running",
             TaskState.SUCCEEDED: "Succeeded", TaskState.FAILED: "Failed"}[task.state]
     if task.watch == WATCH_PAUSED:
-        return f"Paused ({word.lower()})"
+        return "Paused"
     return word
 
 
 def is_indeterminate(task: TrackedTask, now: float | None = None) -> bool:
     """Queued, no progress known, or a running number that has not moved for a while."""
-    if task.state.terminal:
-        return False
+    if task.state.terminal or task.watch in (WATCH_NOT_FOUND, WATCH_STALE):
+        return False  # nothing is moving any more
     if task.state is TaskState.QUEUED or task.progress is None:
         return True
     now = time.time() if now is None else now

@@ -210,6 +210,8 @@ class TaskTableModel(QAbstractTableModel):
     def _tooltip(self, task: TrackedTask, column: Column) -> str | None:
         if column is Column.TASK_ID:
             return task.task_id
+        if column is Column.STATE and task.watch == "paused":
+            return f"Polling paused; the task was {task.state.value} when last checked"
         if column is Column.PROGRESS and fmt.is_indeterminate(task, self.now()) \
                 and task.progress is not None:
             return (f"The provider reports {task.progress:.0f}%, unchanged for "
