@@ -69,7 +69,8 @@ class VideomonApp:
         self._closed = asyncio.Event()
         self.window.closed.connect(self._closed.set)
 
-    async def start(self, tasks: Sequence[tuple[str, str]] = ()) -> None:
+    async def start(self, tasks: Sequence[tuple[str, str]] = (), *,
+                    check_keyring: bool = True) -> None:
         """Start polling, show the window, then add `tasks` ((profile, ID) pairs)."""
         await self.engine.start()
         self.window.load([self.engine.scheduler.tasks[r] for r in sorted(self.engine.scheduler
@@ -77,7 +78,9 @@ class VideomonApp:
         self.window.show()
         for profile, task_id in tasks:
             await self.engine.scheduler.add(profile, [task_id])
-        self.runner.spawn(self.commands.keyring_problem(), self.window.set_keyring_problem)
+        if check_keyring:  # (the demo's profiles need no key)
+            self.runner.spawn(self.commands.keyring_problem(),
+                              self.window.set_keyring_problem)
 
     async def wait_closed(self) -> None:
         await self._closed.wait()
@@ -87,9 +90,10 @@ class VideomonApp:
         await self.runner.cancel_all()
         await self.engine.stop(timeout=SHUTDOWN_BUDGET)
 
-    async def run(self, tasks: Sequence[tuple[str, str]] = ()) -> None:
+    async def run(self, tasks: Sequence[tuple[str, str]] = (), *,
+                  check_keyring: bool = True) -> None:
         try:
-            await self.start(tasks)
+            await self.start(tasks, check_keyring=check_keyring)
             await self.wait_closed()
         finally:
             await self.shutdown()
@@ -127,7 +131,7 @@ def main(argv: Sequence[str] | None = None, *, demo: bool = False) -> int:
                 return 1
             sys.excepthook = app.reporter.excepthook
             loop.set_exception_handler(app.reporter.loop_handler)
-            loop.run_until_complete(app.run(tasks))
+            loop.run_until_complete(app.run(tasks, check_keyring=not demo))
     finally:
         sys.excepthook = sys.__excepthook__
         if relay is not None:
