@@ -287,3 +287,42 @@ def test_settings_save_key_to_keyring_and_test_connection(
 
         assert SimulatedRelay  # the keyed relay is a SimulatedRelay too
         loop.run_until_complete(main())
+
+
+def test_unexpected_error_is_logged_and_shown(loop: qasync.QEventLoop, relay: RelayThread,
+                                              tmp_path: Path,
+                                              memory_keyring: MemoryKeyring) -> None:
+    import logging
+
+    from videomon.ui.errors import setup_logging
+
+    log_path = setup_logging(tmp_path / "logs")
+
+    async def boom() -> None:
+        raise RuntimeError("a bug in a slot")
+
+    async def main() -> None:
+        app = make_app(tmp_path / "home", relay.relay.base_url, memory_keyring)
+        app.reporter.log_path = log_path
+        await app.start()
+        try:
+            app.runner.spawn(boom())
+            await until(lambda: bool(app.reporter.shown), 5)
+            assert app.reporter.shown == ["RuntimeError: a bug in a slot"]
+            dialog = app.reporter._dialog
+            assert dialog is not None and dialog.isVisible()
+            assert "Traceback" in dialog.detailedText()
+            assert app.window.isVisible()  # the app keeps running
+        finally:
+            app.window.close()
+            await app.shutdown()
+
+    try:
+        loop.run_until_complete(main())
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "baseFilename", "") == str(log_path):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+    text = log_path.read_text(encoding="utf-8")
+    assert "a bug in a slot" in text and "Traceback" in text
