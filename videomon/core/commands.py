@@ -106,6 +106,14 @@ class Commands:
     async def undo_remove(self, tasks: Sequence[TrackedTask]) -> list[TrackedTask]:
         return await self.scheduler.restore(tasks)
 
+    def download(self, refs: Sequence[int]) -> list[int]:
+        """Queue downloads (or retry failed/cancelled ones); returns the refs queued."""
+        return [r for r in refs if self.engine.downloads.start(r)]
+
+    def cancel_downloads(self, refs: Sequence[int]) -> None:
+        for ref in refs:
+            self.engine.downloads.cancel(ref)
+
     async def history(self, ref: int) -> list[tuple[float, str, float | None, str | None]]:
         return await asyncio.to_thread(self.engine.store.history, ref)
 

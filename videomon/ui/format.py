@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 from pathlib import PurePath
+from typing import Any
 
+from videomon.core.media import expiry_warning
 from videomon.core.model import TaskState
 from videomon.core.store import (
     WATCH_ACTIVE,
@@ -129,3 +131,38 @@ def size(num: float | None) -> str:
             return f"{num:.0f} {unit}" if unit == "B" else f"{num:.1f} {unit}"
         num /= 1024
     return f"{num:.1f} GB"
+
+
+def rate(bytes_per_second: float) -> str:
+    return f"{size(bytes_per_second)}/s"
+
+
+def download_text(task: TrackedTask, status: Any, now: float | None = None) -> str:
+    """"45% · 1.2 MB/s · 0:03 left", "saved", "failed: …", or the expiry warning."""
+    state = task.download_state
+    if state == "downloading":
+        if status is None or status.state != "downloading":
+            return "resuming…"
+        if status.total:
+            parts = [f"{100 * status.received / status.total:.0f}%"]
+        else:
+            parts = [size(status.received)]
+        if status.speed:
+            parts.append(rate(status.speed))
+        if status.eta is not None:
+            parts.append(f"{duration(status.eta)} left")
+        return " · ".join(parts)
+    if state == "queued":
+        return "queued"
+    if state == "done":
+        return "saved"
+    if state == "failed":
+        return f"failed: {task.download_error or 'unknown error'}"
+    if state == "cancelled":
+        return "cancelled (resumable)"
+    left = expiry_warning(task, now)
+    if left is not None:
+        return "link expired" if left <= 0 else f"link expires in {duration(left)}"
+    if task.state is TaskState.SUCCEEDED and task.video_urls:
+        return "not downloaded"
+    return ""

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QSplitter,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from videomon.core.commands import AddOutcome, Commands
 from videomon.core.credentials import CredentialStore
 from videomon.core.errors import VideomonError
+from videomon.core.media import drag_payload, preview_source
 from videomon.core.model import TaskState
 from videomon.core.profile import Profile
 from videomon.core.settings import Settings
@@ -50,10 +51,13 @@ from videomon.ui.add_dialog import AddTasksDialog
 from videomon.ui.async_tasks import TaskRunner
 from videomon.ui.bridge import EngineBridge
 from videomon.ui.details_dialog import DetailsDialog
-from videomon.ui.progress_delegate import ProgressDelegate
+from videomon.ui.player import PreviewPane
+from videomon.ui.progress_delegate import DownloadDelegate, ProgressDelegate
+from videomon.ui.reveal import open_file, show_in_folder
 from videomon.ui.settings_dialog import SettingsDialog
 from videomon.ui.task_filter import STATE_FILTERS, TaskFilterProxy
 from videomon.ui.task_model import Column, Role, TaskTableModel
+from videomon.ui.task_view import TaskTableView, payload_mime
 from videomon.ui.tray import Tray
 
 STYLE = """
@@ -80,7 +84,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("videomon")
         self.setWindowIcon(app_icon)
         self.setStyleSheet(STYLE)
-        self.resize(1100, 560)
+        self.resize(1360, 600)
         self.setAcceptDrops(True)
         self.model = TaskTableModel(icons, self)
         self.proxy = TaskFilterProxy(self)
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
         bridge.tasksChanged.connect(self.on_tasks_changed)
         bridge.tasksRemoved.connect(self.on_tasks_removed)
         bridge.profileProblem.connect(self.on_profile_problem)
+        bridge.downloadsChanged.connect(self.on_downloads_changed)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.model.tick)
         self._clock.start(1000)
@@ -106,9 +111,11 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------------
     def _build(self) -> None:
-        self.table = QTableView()
+        self.table = TaskTableView(self._download_before_drag)
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(Column.PROGRESS, self.delegate)
+        self.download_delegate = DownloadDelegate(self)
+        self.table.setItemDelegateForColumn(Column.DOWNLOAD, self.download_delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
@@ -127,7 +134,8 @@ class MainWindow(QMainWindow):
         header.customContextMenuRequested.connect(self._header_menu)
         for column, width in ((Column.TASK_ID, 250), (Column.PROVIDER, 100),
                               (Column.MODEL, 120), (Column.STATE, 110), (Column.PROGRESS, 150),
-                              (Column.ELAPSED, 64), (Column.CHECKED, 165)):
+                              (Column.ELAPSED, 64), (Column.CHECKED, 165),
+                              (Column.DOWNLOAD, 150)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
@@ -150,12 +158,22 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self._build_inline_bar()
 
+        self.preview = PreviewPane()
+        self.preview.downloadRequested.connect(self.download_selected)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 340])
+        self._preview_key: tuple[Any, ...] | None = None
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.inline_bar)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._build_actions()
         self._build_status_bar()
@@ -207,10 +225,19 @@ class MainWindow(QMainWindow):
                              "Check the selected tasks (or all) now")
         self.act_pause = a("Pause", self.pause_selected, "Ctrl+P", "Stop polling the selection")
         self.act_resume = a("Resume", self.resume_selected, "Ctrl+R", "Poll the selection again")
-        self.act_copy_id = a("Copy ID", self.copy_ids, QKeySequence.StandardKey.Copy)
+        self.act_copy = a("Copy", self.copy_selection, QKeySequence.StandardKey.Copy,
+                          "Downloaded rows: the files; others: the task IDs")
+        self.act_copy_id = a("Copy ID", self.copy_ids)
         self.act_copy_url = a("Copy video URL", self.copy_urls, "Ctrl+Shift+C")
         self.act_open_url = a("Open URL in browser", self.open_urls, "Ctrl+O")
         self.act_details = a("Details…", self.show_details, "Return")
+        self.act_download = a("Download", self.download_selected, "Ctrl+D",
+                              "Download (or retry) the selected finished videos")
+        self.act_cancel = a("Cancel download", self.cancel_downloads_selected)
+        self.act_open_file = a("Open file", self.open_selected_file, "Ctrl+Shift+O")
+        self.act_show_folder = a("Show in folder", self.show_selected_in_folder,
+                                 "Ctrl+Shift+F")
+        self.act_play = a("Play / pause", self.preview.toggle, "Space")
         self.act_remove = a("Remove", self.remove_selected, QKeySequence.StandardKey.Delete,
                             "Stop tracking the selection (can be undone)")
         self.act_undo = a("Undo remove", self.undo_remove, QKeySequence.StandardKey.Undo)
@@ -223,7 +250,8 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.act_add, self.act_refresh, self.act_pause, self.act_resume,
-                       self.act_details, self.act_remove):
+                       self.act_details, self.act_remove, self.act_download,
+                       self.act_show_folder):
             bar.addAction(action)
         bar.addSeparator()
         bar.addAction(self.act_settings)
@@ -271,6 +299,9 @@ class MainWindow(QMainWindow):
         self._update_empty()
         self._update_counts()
         self._update_actions()
+
+    def on_downloads_changed(self, statuses: list[Any]) -> None:
+        self.model.update_downloads(statuses)
 
     def on_tasks_removed(self, refs: list[int]) -> None:
         self.model.remove(refs)
@@ -492,11 +523,86 @@ class MainWindow(QMainWindow):
 
         self.runner.spawn(self.commands.undo_remove(tasks), restored, name="undo")
 
+    # -- downloads, files, preview -------------------------------------------------------------
+    def download_selected(self) -> None:
+        tasks = self.selected_tasks()
+        started = self.commands.download([t.ref for t in tasks])
+        if started:
+            self.statusBar().showMessage(f"Downloading {len(started)} video(s)…", 4000)
+        elif tasks:
+            self.statusBar().showMessage("Nothing to download: the selection has no "
+                                         "finished video", 4000)
+
+    def cancel_downloads_selected(self) -> None:
+        self.commands.cancel_downloads([t.ref for t in self.selected_tasks()])
+
+    def _download_before_drag(self, pending: list[TrackedTask]) -> None:
+        started = self.commands.download([t.ref for t in pending])
+        self._inline(f"{len(pending)} video(s) are not downloaded yet: downloading "
+                     f"{len(started)} now — drag them again when they are saved.")
+
+    def open_selected_file(self) -> None:
+        files = drag_payload(self.selected_tasks()).files
+        if files:
+            open_file(files[0])
+
+    def show_selected_in_folder(self) -> None:
+        files = drag_payload(self.selected_tasks()).files
+        if files:
+            show_in_folder(files[0])
+
+    def copy_selection(self) -> None:
+        """Ctrl+C: downloaded rows as files (like a drag), other rows as task IDs."""
+        focus = self.focusWidget()
+        if isinstance(focus, QLineEdit):
+            focus.copy()
+            return
+        payload = drag_payload(self.selected_tasks())
+        if payload.files:
+            QGuiApplication.clipboard().setMimeData(payload_mime(payload))
+            self.statusBar().showMessage(f"Copied {len(payload.files)} file(s)", 3000)
+        else:
+            self.copy_ids()
+
+    def _update_preview(self) -> None:
+        tasks = self.selected_tasks()
+        if len(tasks) != 1:
+            key: tuple[Any, ...] = ("none", len(tasks))
+            if key != self._preview_key:
+                self._preview_key = key
+                self.preview.set_title("")
+                self.preview.show_message("Select one finished task to preview its video."
+                                          if tasks else
+                                          "Select a finished task to preview its video.")
+            return
+        task = tasks[0]
+        source = preview_source(task, self.commands.scheduler.profiles.get(task.profile))
+        key = (task.ref, source.path, source.url, source.reason)
+        if key == self._preview_key:
+            return
+        previous, self._preview_key = self._preview_key, key
+        if (previous and previous[0] == task.ref and previous[2] and source.path
+                and self.preview.source and not self.preview.last_error):
+            return  # keep streaming; the saved file plays next time
+        title = task.label or task.task_id
+        if source.path:
+            self.preview.play(QUrl.fromLocalFile(source.path), title)
+        elif source.url:
+            self.preview.play(QUrl(source.url), f"{title} (streaming)")
+        else:
+            self.preview.set_title(title)
+            self.preview.show_message(source.reason or "",
+                                      offer_download=task.state is TaskState.SUCCEEDED
+                                      and bool(task.video_urls))
+            self.preview.set_title(title)
+
     def _context_menu(self, pos: Any) -> None:
         menu = QMenu(self)
         for action in (self.act_refresh, self.act_pause, self.act_resume, None,
-                       self.act_copy_id, self.act_copy_url, self.act_open_url, None,
-                       self.act_details, self.act_remove):
+                       self.act_download, self.act_cancel, self.act_open_file,
+                       self.act_show_folder, None,
+                       self.act_copy, self.act_copy_id, self.act_copy_url, self.act_open_url,
+                       None, self.act_details, self.act_remove):
             if action is None:
                 menu.addSeparator()
             else:
@@ -613,6 +719,17 @@ class MainWindow(QMainWindow):
         urls = any(t.video_urls for t in tasks)
         self.act_copy_url.setEnabled(urls)
         self.act_open_url.setEnabled(urls)
+        finished = any(t.state is TaskState.SUCCEEDED and t.video_urls for t in tasks)
+        self.act_download.setEnabled(finished)
+        self.act_download.setText("Retry download" if any(
+            t.download_state in ("failed", "cancelled") for t in tasks) else "Download")
+        self.act_cancel.setEnabled(any(t.download_state in ("queued", "downloading")
+                                       for t in tasks))
+        saved = bool(drag_payload(tasks).files)
+        self.act_open_file.setEnabled(saved)
+        self.act_show_folder.setEnabled(saved)
+        self.act_copy.setEnabled(has)
+        self._update_preview()
 
     def _animate(self) -> None:
         if not self.isVisible() or self.table.isColumnHidden(Column.PROGRESS):
@@ -644,12 +761,16 @@ class MainWindow(QMainWindow):
             self.table.horizontalHeader().restoreState(header)
         else:
             self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        splitter = self.state.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
         self.state_filter.setCurrentText(str(self.state.value("table/state_filter", "All")))
         self.filter_edit.setText(str(self.state.value("table/filter", "")))
 
     def save_state(self) -> None:
         self.state.setValue("window/geometry", self.saveGeometry())
         self.state.setValue("table/header", self.table.horizontalHeader().saveState())
+        self.state.setValue("window/splitter", self.splitter.saveState())
         self.state.setValue("table/state_filter", self.state_filter.currentText())
         self.state.setValue("table/filter", self.filter_edit.text())
         self.state.sync()
@@ -658,6 +779,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self._clock.stop()
         self._animation.stop()
+        self.preview.player.stop()
         self.tray.hide()
         event.accept()
         self.closed.emit()

@@ -78,3 +78,21 @@ class ProgressDelegate(QStyledItemDelegate):
         if value is None:
             return "working…"
         return f"{value:.0f}% · no change"
+
+
+class DownloadDelegate(QStyledItemDelegate):
+    """The Download column: a thin bar under the text while a download runs."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        status = index.data(Role.DOWNLOAD)
+        if status is None or status.state != "downloading" or not status.total:
+            return
+        rect = QRectF(option.rect).adjusted(4, option.rect.height() - 6, -4, -2)
+        painter.save()
+        painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Mid))
+        done = QRectF(rect.left(), rect.top(),
+                      rect.width() * min(1.0, status.received / status.total), rect.height())
+        painter.fillRect(done, option.palette.color(QPalette.ColorRole.Highlight))
+        painter.restore()

@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
+from videomon.core.downloads import DownloadStatus
+from videomon.core.media import expiry_warning
 from videomon.core.store import TrackedTask
 from videomon.ui import format as fmt
 
@@ -29,7 +31,8 @@ class Column(enum.IntEnum):
     PROGRESS = 4
     ELAPSED = 5
     CHECKED = 6
-    OUTPUT = 7
+    DOWNLOAD = 7
+    OUTPUT = 8
 
     @property
     def title(self) -> str:
@@ -38,10 +41,11 @@ class Column(enum.IntEnum):
 
 _TITLES = {Column.TASK_ID: "Task ID", Column.PROVIDER: "Provider", Column.MODEL: "Model",
            Column.STATE: "State", Column.PROGRESS: "Progress", Column.ELAPSED: "Elapsed",
-           Column.CHECKED: "Last checked / next", Column.OUTPUT: "Output"}
+           Column.CHECKED: "Last checked / next", Column.DOWNLOAD: "Download",
+           Column.OUTPUT: "Output"}
 
 #: columns that move with the clock alone (refreshed by `tick`)
-CLOCK_COLUMNS = (Column.PROGRESS, Column.ELAPSED, Column.CHECKED)
+CLOCK_COLUMNS = (Column.PROGRESS, Column.ELAPSED, Column.CHECKED, Column.DOWNLOAD)
 
 
 class Role(enum.IntEnum):
@@ -51,6 +55,8 @@ class Role(enum.IntEnum):
     PROGRESS = Qt.ItemDataRole.UserRole + 4   # float 0–100 or None
     INDETERMINATE = Qt.ItemDataRole.UserRole + 5
     GROUP = Qt.ItemDataRole.UserRole + 6      # active / finished / failed
+    DOWNLOAD = Qt.ItemDataRole.UserRole + 7   # the latest DownloadStatus or None
+    EXPIRES_IN = Qt.ItemDataRole.UserRole + 8  # seconds left when the link dies soon
 
 
 def _fields(task: TrackedTask) -> tuple[Any, ...]:
@@ -59,6 +65,7 @@ def _fields(task: TrackedTask) -> tuple[Any, ...]:
             (task.progress, task.state, task.last_change_at),
             (task.added_at, task.state, (task.snapshot or {}).get("created_at")),
             (task.last_checked_at, task.next_poll_at, task.watch),
+            (task.download_state, task.download_error, task.expires_at),
             (tuple(task.video_urls), task.download_state, task.download_path,
              task.problem_message, (task.snapshot or {}).get("error")))
 
@@ -69,6 +76,7 @@ class TaskTableModel(QAbstractTableModel):
         self._tasks: list[TrackedTask] = []
         self._rows: dict[int, int] = {}
         self._icons = icons or {}
+        self._downloads: dict[int, DownloadStatus] = {}
         self.now = time.time  # replaced in tests
 
     # -- the engine's batches ----------------------------------------------------------------
@@ -104,6 +112,21 @@ class TaskTableModel(QAbstractTableModel):
             for offset, task in enumerate(new):
                 self._rows[task.ref] = start + offset
             self.endInsertRows()
+
+    def update_downloads(self, statuses: Sequence[DownloadStatus]) -> None:
+        """Download progress: `dataChanged` on the Download column of those rows."""
+        changed: dict[int, set[int]] = {}
+        for status in statuses:
+            self._downloads[status.ref] = status
+            row = self._rows.get(status.ref)
+            if row is not None:
+                changed[row] = {Column.DOWNLOAD}
+        for first, last, _ in _ranges(changed):
+            self.dataChanged.emit(self.index(first, Column.DOWNLOAD),
+                                  self.index(last, Column.DOWNLOAD))
+
+    def download(self, ref: int) -> DownloadStatus | None:
+        return self._downloads.get(ref)
 
     def remove(self, refs: Iterable[int]) -> None:
         rows = sorted((self._rows[r] for r in refs if r in self._rows), reverse=True)
@@ -167,8 +190,15 @@ class TaskTableModel(QAbstractTableModel):
             return fmt.is_indeterminate(task, self.now())
         if role == Role.GROUP:
             return fmt.state_group(task)
+        if role == Role.DOWNLOAD:
+            return self._live_download(task)
+        if role == Role.EXPIRES_IN:
+            return expiry_warning(task, self.now())
         if role == Qt.ItemDataRole.DecorationRole and column is Column.STATE:
             return self._icons.get(self._icon_name(task))
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.DOWNLOAD \
+                and expiry_warning(task, self.now()) is not None:
+            return self._icons.get("problem")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(task, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.ELAPSED,):
@@ -192,7 +222,17 @@ class TaskTableModel(QAbstractTableModel):
             return fmt.duration(fmt.elapsed_seconds(task, now))
         if column is Column.CHECKED:
             return fmt.checked_text(task, now)
+        if column is Column.DOWNLOAD:
+            return fmt.download_text(task, self._live_download(task), now)
         return fmt.output_text(task)
+
+    def _live_download(self, task: TrackedTask) -> DownloadStatus | None:
+        """The latest progress report, while it matches the stored download state."""
+        status = self._downloads.get(task.ref)
+        if status is None or (task.download_state in (None, "done", "failed", "cancelled") \
+                and status.state != task.download_state):
+            return None
+        return status
 
     def _sort_key(self, task: TrackedTask, column: Column) -> Any:
         if column is Column.PROGRESS:
@@ -202,6 +242,10 @@ class TaskTableModel(QAbstractTableModel):
             return fmt.elapsed_seconds(task, self.now())
         if column is Column.CHECKED:
             return task.last_checked_at or 0.0
+        if column is Column.DOWNLOAD:
+            order = {None: 0, "cancelled": 1, "failed": 2, "queued": 3, "downloading": 4,
+                     "done": 5}
+            return order.get(task.download_state, 0)
         if column is Column.STATE:
             order = {"queued": 0, "running": 1, "succeeded": 2, "failed": 3}
             return order[task.state.value] * 10 + (0 if task.watch == "active" else 5)
@@ -216,6 +260,14 @@ class TaskTableModel(QAbstractTableModel):
                 and task.progress is not None:
             return (f"The provider reports {task.progress:.0f}%, unchanged for "
                     f"{fmt.duration(self.now() - (task.last_change_at or self.now()))}")
+        if column is Column.DOWNLOAD:
+            left = expiry_warning(task, self.now())
+            parts = [task.download_error or ""]
+            if left is not None:
+                parts.append(f"The video link expires in {fmt.duration(max(0.0, left))}; "
+                             "download it before then.")
+            parts += task.download_paths
+            return "\n".join(p for p in parts if p) or None
         if column in (Column.STATE, Column.OUTPUT):
             snap = task.snapshot or {}
             parts = [p for p in (snap.get("error"), task.problem_message, task.download_error)

@@ -1,0 +1,87 @@
+"""What the window can do with a finished task's video (Qt-free): which source the
+preview plays, what a drag carries, and whether the link is about to expire."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from videomon.core.http import same_origin
+from videomon.core.model import TaskState
+from videomon.core.profile import Profile
+from videomon.core.store import TrackedTask
+
+#: warn when a finished video is not downloaded and its link dies within this time
+EXPIRY_WARNING = 3600.0
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewSource:
+    """A local file or a keyless stream to play, or the reason there is none."""
+
+    path: str | None = None
+    url: str | None = None
+    reason: str | None = None
+
+
+def needs_key(url: str, profile: Profile | None) -> bool:
+    """Whether fetching `url` needs the profile's key (it is the provider's own origin)."""
+    return (profile is not None and profile.auth != "none"
+            and same_origin(url, profile.base_url))
+
+
+def preview_source(task: TrackedTask, profile: Profile | None) -> PreviewSource:
+    """The downloaded file when it exists, else the video URL when it needs no key."""
+    if task.state is not TaskState.SUCCEEDED:
+        if task.state is TaskState.FAILED:
+            return PreviewSource(reason="This task failed; there is no video to preview.")
+        return PreviewSource(reason="The video is not ready yet.")
+    if task.download_state == "done":
+        for path in task.download_paths:
+            if Path(path).is_file():
+                return PreviewSource(path=path)
+        if task.download_paths:
+            missing = task.download_paths[0]
+            if not task.video_urls:
+                return PreviewSource(reason=f"The downloaded file is missing: {missing}")
+    if not task.video_urls:
+        return PreviewSource(reason="The provider gave no video URL for this task.")
+    url = task.video_urls[0]
+    if needs_key(url, profile):
+        return PreviewSource(reason="This video is served with your API key, which is never "
+                                    "handed to the player: download it to preview it.")
+    return PreviewSource(url=url)
+
+
+@dataclass(slots=True)
+class DragPayload:
+    """Local files of downloaded rows (and their URLs as text); rows still to download."""
+
+    files: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    pending: list[TrackedTask] = field(default_factory=list)
+
+
+def drag_payload(tasks: list[TrackedTask]) -> DragPayload:
+    payload = DragPayload()
+    for task in tasks:
+        files = [p for p in task.download_paths if task.download_state == "done"
+                 and Path(p).is_file()]
+        if files:
+            payload.files += files
+            payload.urls += task.video_urls
+        elif task.state is TaskState.SUCCEEDED and task.video_urls:
+            payload.pending.append(task)
+    return payload
+
+
+def expiry_warning(task: TrackedTask, now: float | None = None,
+                   within: float = EXPIRY_WARNING) -> float | None:
+    """Seconds left before a finished, not downloaded video's link expires (when soon)."""
+    expires = task.expires_at
+    if (expires is None or task.state is not TaskState.SUCCEEDED
+            or task.download_state == "done"):
+        return None
+    left = float(expires) - (time.time() if now is None else now)
+    return left if left <= within else None
