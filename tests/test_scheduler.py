@@ -421,3 +421,35 @@ def test_refresh_while_a_poll_is_in_flight_polls_once_then_keeps_the_interval(
         assert h.provider.gaps("t1") == [6.0, 5.0]  # answered at 1.5 s, then every 5 s
 
     scenario(tmp_path, body)
+
+
+def test_a_write_cut_short_by_cancellation_still_lands_before_newer_ones(
+        tmp_path: Path) -> None:
+    import time as _time
+
+    h = Harness(tmp_path)
+    real_apply = h.store.apply
+    calls: list[int] = []
+
+    def slow_apply(updates):  # type: ignore[no-untyped-def]
+        calls.append(len(updates))
+        if len(calls) == 1:
+            _time.sleep(0.3)  # the cancelled flush's write is slow
+        real_apply(updates)
+
+    async def main() -> None:
+        (task,) = await h.scheduler.add("a", ["t1"])
+        await h.scheduler.flush()
+        h.store.apply = slow_apply  # type: ignore[method-assign]
+        h.scheduler.update(task.ref, {"download_state": "downloading"})
+        first = asyncio.create_task(h.scheduler.flush())
+        await asyncio.sleep(0.05)  # the write is running in its thread
+        first.cancel()
+        await asyncio.gather(first, return_exceptions=True)
+        h.scheduler.update(task.ref, {"download_state": "done"})
+        await h.scheduler.flush()  # must not land before the older write
+        await h.scheduler.drain()
+        assert h.store.get(task.ref).download_state == "done"  # type: ignore[union-attr]
+
+    asyncio.run(main())
+    h.store.close()

@@ -59,6 +59,8 @@ class Engine:
         self._jobs = []
         with contextlib.suppress(Exception):
             await asyncio.wait_for(self.scheduler.flush(), timeout)
+        with contextlib.suppress(Exception):  # a write cut short above still lands
+            await asyncio.wait_for(self.scheduler.drain(), timeout)
         with contextlib.suppress(Exception):
             await asyncio.wait_for(self.http.aclose(), timeout)
         self.store.close()

@@ -112,6 +112,7 @@ class Scheduler:
         self._changed: set[int] = set()
         self._removed: list[int] = []
         self._jobs: set[asyncio.Task[None]] = set()
+        self._writes: set[asyncio.Future[None]] = set()
         self._running = False
         self.polls = 0
 
@@ -323,7 +324,13 @@ class Scheduler:
             await self.flush()
 
     async def flush(self) -> None:
-        """Write pending updates in one transaction and tell observers once."""
+        """Write pending updates in one transaction and tell observers once.
+
+        Writes happen in order and survive the caller's cancellation (a shutdown):
+        each runs to its end in its worker thread, and the next flush (or `drain`)
+        waits for it, so an older batch can never land after a newer one.
+        """
+        await self.drain()
         updates = [*self._dirty.values(), *self._history]
         self._history = []
         changed = [copy.copy(self.tasks[r]) for r in sorted(self._changed) if r in self.tasks]
@@ -331,8 +338,13 @@ class Scheduler:
         self._dirty.clear()
         self._changed.clear()
         if updates:
+            write = asyncio.ensure_future(asyncio.to_thread(self.store.apply, updates))
+            self._writes.add(write)
+            write.add_done_callback(self._writes.discard)
             try:
-                await asyncio.to_thread(self.store.apply, updates)
+                await asyncio.shield(write)
+            except asyncio.CancelledError:
+                raise  # the write goes on; drain() waits for it
             except Exception:
                 log.exception("writing %d task updates failed; will retry", len(updates))
                 for update in updates:
@@ -346,6 +358,11 @@ class Scheduler:
                 observer.tasks_removed(removed)
             if changed:
                 observer.tasks_changed(changed)
+
+    async def drain(self) -> None:
+        """Wait until every store write already started has finished."""
+        while self._writes:
+            await asyncio.wait(list(self._writes))
 
     # -- commands ------------------------------------------------------------------------
     async def add(self, profile: str, task_ids: Sequence[str],
