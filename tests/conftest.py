@@ -14,6 +14,7 @@ from tests.httpserver import ScriptedServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6
 
 
 class MemoryKeyring:

@@ -128,7 +128,7 @@ def size(num: float | None) -> str:
         return "?"
     for unit in ("B", "KB", "MB", "GB"):
         if abs(num) < 1024 or unit == "GB":
-            return f"{num:.0f} {unit}" if unit == "B" else f"{num:.1f} {unit}"
+            return f"{num:.0f} {unit}" if unit == "B" or num >= 100 else f"{num:.1f} {unit}"
         num /= 1024
     return f"{num:.1f} GB"
 

@@ -132,9 +132,9 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        for column, width in ((Column.TASK_ID, 250), (Column.PROVIDER, 100),
-                              (Column.MODEL, 120), (Column.STATE, 110), (Column.PROGRESS, 150),
-                              (Column.ELAPSED, 64), (Column.CHECKED, 165),
+        for column, width in ((Column.TASK_ID, 220), (Column.PROVIDER, 90),
+                              (Column.MODEL, 100), (Column.STATE, 105), (Column.PROGRESS, 130),
+                              (Column.ELAPSED, 56), (Column.CHECKED, 150),
                               (Column.DOWNLOAD, 150)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
