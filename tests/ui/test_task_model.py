@@ -134,3 +134,31 @@ def test_elapsed_counts_from_adding_when_the_provider_gives_no_creation_time() -
     assert fmt.duration(fmt.elapsed_seconds(task, NOW)) == "2:05"
     assert [fmt.duration(s) for s in (0, 59, 3600, 90061)] == ["0:00", "0:59", "1:00:00",
                                                                 "1d 01h"]
+
+
+def test_download_column_progress_and_expiry_warning(qapp) -> None:  # type: ignore[no-untyped-def]
+    from videomon.core.downloads import DownloadStatus
+    from videomon.ui.icons import state_icons
+
+    task = recorded("openai", "seed001_completed", 1)
+    task.snapshot = {**(task.snapshot or {}), "expires_at": int(NOW + 1200)}
+    model = TaskTableModel(state_icons())
+    model.now = lambda: NOW
+    model.set_tasks([task])
+    assert cell(model, 0, Column.DOWNLOAD) == "link expires in 20:00"
+    assert cell(model, 0, Column.DOWNLOAD, Role.EXPIRES_IN) == 1200
+    assert cell(model, 0, Column.DOWNLOAD, Qt.ItemDataRole.DecorationRole) is not None
+    seen: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, *_: seen.append((a.column(), b.column())))
+    running = copy.copy(task)
+    running.download_state = "downloading"
+    model.upsert([running])
+    model.update_downloads([DownloadStatus(1, "downloading", ("/v/a.mp4",), 250_000,
+                                           1_000_000, 500_000.0, 1.5)])
+    assert seen[-1] == (Column.DOWNLOAD, Column.DOWNLOAD)
+    assert cell(model, 0, Column.DOWNLOAD) == "25% · 488 KB/s · 0:01 left"
+    done = copy.copy(running)
+    done.download_state = "done"
+    model.upsert([done])
+    assert cell(model, 0, Column.DOWNLOAD) == "saved"
+    assert cell(model, 0, Column.DOWNLOAD, Role.EXPIRES_IN) is None

@@ -114,6 +114,11 @@ def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThr
         await until(lambda: f"already tracked, skipped: {IDS[0]}" in window.inline_text.text(), 5)
         assert window.model.rowCount() == 3
         assert window.grab().save(str(ARTIFACTS / "window-finished.png"))
+        header = window.table.horizontalHeader()
+        header.setSectionHidden(Column.MODEL, True)  # remembered across restarts:
+        header.moveSection(header.visualIndex(Column.OUTPUT), 1)
+        window.table.sortByColumn(Column.PROGRESS, Qt.SortOrder.DescendingOrder)
+        window.state_filter.setCurrentText("Failed")
         started = time.monotonic()
         window.close()
         await app.wait_closed()
@@ -129,6 +134,12 @@ def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThr
         try:
             assert set(column(app, Column.STATE)) == set(IDS)
             assert column(app, Column.STATE)[IDS[2]] == "Failed"
+            header = app.window.table.horizontalHeader()
+            assert header.isSectionHidden(Column.MODEL)
+            assert header.visualIndex(Column.OUTPUT) == 1
+            assert header.sortIndicatorSection() == Column.PROGRESS
+            assert app.window.state_filter.currentText() == "Failed"
+            assert app.window.proxy.rowCount() == 1
         finally:
             app.window.close()
             await app.shutdown()
