@@ -331,3 +331,9 @@ def test_live_view_fits_wide_characters() -> None:
     columns = [display_width(lines[1][: lines[1].index("a")]),
                display_width(lines[2][: lines[2].rindex("b")])]
     assert columns == [6, 6]
+
+
+def test_no_display_gives_a_clear_message_instead_of_a_qt_abort() -> None:
+    result = run(env={"DISPLAY": None, "WAYLAND_DISPLAY": None, "QT_QPA_PLATFORM": None})
+    assert result.returncode == 2
+    assert "no graphical display" in result.stderr and "videomon watch --demo" in result.stderr

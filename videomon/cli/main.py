@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -63,6 +64,12 @@ def gui_main(demo: bool | None = None) -> int:
     """Open the window (the `videomon-gui` entry point; `--demo` works there too)."""
     if demo is None:
         demo = "--demo" in sys.argv[1:]
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        print("videomon: no graphical display here (DISPLAY and WAYLAND_DISPLAY are unset), "
+              "so the window cannot open.\nIn a terminal use a command instead, e.g. "
+              "'videomon watch --demo' or 'videomon --help'.", file=sys.stderr)
+        return 2
     from videomon.app import main as app_main
 
     return app_main(sys.argv[:1], demo=demo)
