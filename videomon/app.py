@@ -62,7 +62,7 @@ class VideomonApp:
             qapp.setQuitOnLastWindowClosed(False)  # closing runs the ordered shutdown first
         self.reporter = ErrorReporter(None, log_path)
         self.runner = TaskRunner(self.reporter.report)
-        self.window = MainWindow(self.commands, self.credentials, self.bridge, self.state,
+        self.window = MainWindow(self.commands, self.bridge, self.state,
                                  state_icons(), app_icon(), self.runner)
         self.window.reporter = self.reporter
         self.reporter.parent = self.window

@@ -92,7 +92,7 @@ def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThr
         assert window.focusWidget() is window.empty
         QTest.keyClick(window.empty, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
         await until(lambda: window.model.rowCount() == 3, 10)
-        assert "Added 3 tasks to sim" in window.inline_text.text()
+        assert "Added 3 tasks to sim" in window.inline_bar.text.text()
         assert window.stack.currentWidget() is window.table
 
         def mid_progress() -> bool:
@@ -111,7 +111,8 @@ def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThr
         QGuiApplication.clipboard().setText(IDS[0])  # pasting it again: a duplicate
         window.table.setFocus()
         QTest.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-        await until(lambda: f"already tracked, skipped: {IDS[0]}" in window.inline_text.text(), 5)
+        note = f"already tracked, skipped: {IDS[0]}"
+        await until(lambda: note in window.inline_bar.text.text(), 5)
         assert window.model.rowCount() == 3
         assert window.grab().save(str(ARTIFACTS / "window-finished.png"))
         header = window.table.horizontalHeader()
@@ -156,7 +157,7 @@ def test_unrecognizable_paste_adds_nothing_and_says_so(loop: qasync.QEventLoop,
         try:
             app.window.add_text("https://cdn.example/some/video.mp4 hello")
             await until(lambda: app.window.inline_bar.isVisibleTo(app.window), 5)
-            assert "Nothing was added" in app.window.inline_text.text()
+            assert "Nothing was added" in app.window.inline_bar.text.text()
             assert app.window.model.rowCount() == 0
         finally:
             app.window.close()
@@ -177,7 +178,7 @@ def test_remove_and_undo_keep_the_row(loop: qasync.QEventLoop, relay: RelayThrea
             await until(lambda: len(window.selected_tasks()) == 2, 5)
             window.remove_selected()
             await until(lambda: window.model.rowCount() == 0, 5)
-            assert window.undo_button.isVisibleTo(window)
+            assert window.inline_bar.undo_button.isVisibleTo(window)
             window.undo_remove()
             await until(lambda: window.model.rowCount() == 2, 5)
             assert sorted(column(window_app := app, Column.STATE)) == ["video_ok_r1n",

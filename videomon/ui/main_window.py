@@ -24,13 +24,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -39,9 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from videomon.core.commands import AddOutcome, Commands
-from videomon.core.credentials import CredentialStore
 from videomon.core.errors import VideomonError
-from videomon.core.media import drag_payload, preview_source
+from videomon.core.media import drag_payload
 from videomon.core.model import TaskState
 from videomon.core.profile import Profile
 from videomon.core.settings import Settings
@@ -51,6 +47,7 @@ from videomon.ui.add_dialog import AddTasksDialog
 from videomon.ui.async_tasks import TaskRunner
 from videomon.ui.bridge import EngineBridge
 from videomon.ui.details_dialog import DetailsDialog
+from videomon.ui.inline_bar import InlineBar
 from videomon.ui.player import PreviewPane
 from videomon.ui.progress_delegate import DownloadDelegate, ProgressDelegate
 from videomon.ui.reveal import open_file, show_in_folder
@@ -72,12 +69,11 @@ QLabel#emptyHint { color: palette(mid); font-size: 14px; }
 class MainWindow(QMainWindow):
     closed = Signal()
 
-    def __init__(self, commands: Commands, credentials: CredentialStore, bridge: EngineBridge,
+    def __init__(self, commands: Commands, bridge: EngineBridge,
                  state: QSettings, icons: dict[str, QIcon], app_icon: QIcon,
                  runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.commands = commands
-        self.credentials = credentials
         self.state = state
         self.runner = runner or TaskRunner(self._report)
         self.reporter: Any = None  # ErrorReporter, set by the app
@@ -156,7 +152,9 @@ class MainWindow(QMainWindow):
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.linkActivated.connect(lambda _link: self.open_settings())
         self.banner.hide()
-        self._build_inline_bar()
+        self.inline_bar = InlineBar()
+        self.inline_bar.providerChosen.connect(self._move_guessed)
+        self.inline_bar.undoRequested.connect(self.undo_remove)
 
         self.preview = PreviewPane()
         self.preview.downloadRequested.connect(self.download_selected)
@@ -166,7 +164,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 340])
-        self._preview_key: tuple[Any, ...] | None = None
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -179,30 +176,6 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._update_empty()
         self._update_actions()
-
-    def _build_inline_bar(self) -> None:
-        self.inline_bar = QFrame()
-        self.inline_bar.setObjectName("inlineBar")
-        self.inline_text = QLabel()
-        self.inline_text.setWordWrap(True)
-        self.inline_chooser = QComboBox()
-        self.inline_chooser.setToolTip("Track the tasks just added under another provider")
-        self.inline_chooser.activated.connect(self._move_guessed)
-        self.inline_chooser_label = QLabel("Provider:")
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.clicked.connect(self.undo_remove)
-        close = QPushButton("✕")
-        close.setFlat(True)
-        close.setFixedWidth(28)
-        close.clicked.connect(self.inline_bar.hide)
-        row = QHBoxLayout(self.inline_bar)
-        row.setContentsMargins(8, 2, 4, 2)
-        row.addWidget(self.inline_text, 1)
-        row.addWidget(self.inline_chooser_label)
-        row.addWidget(self.inline_chooser)
-        row.addWidget(self.undo_button)
-        row.addWidget(close)
-        self.inline_bar.hide()
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -397,8 +370,7 @@ class MainWindow(QMainWindow):
             self.on_tasks_changed(outcome.added)  # at once; the engine's batch follows
             self.select_refs(refs)
 
-    def _move_guessed(self, _index: int = 0) -> None:
-        target = self.inline_chooser.currentText()
+    def _move_guessed(self, target: str) -> None:
         refs = [r for name, rs in self._guessed.items() if name != target for r in rs]
         if not refs:
             return
@@ -418,17 +390,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _inline(self, text: str, *, chooser: str | None = None, undo: bool = False) -> None:
-        self.inline_text.setText(text)
-        self.inline_chooser.setVisible(chooser is not None)
-        self.inline_chooser_label.setVisible(chooser is not None)
-        if chooser is not None:
-            self.inline_chooser.blockSignals(True)
-            self.inline_chooser.clear()
-            self.inline_chooser.addItems(list(self.commands.scheduler.profiles))
-            self.inline_chooser.setCurrentText(chooser)
-            self.inline_chooser.blockSignals(False)
-        self.undo_button.setVisible(undo)
-        self.inline_bar.show()
+        self.inline_bar.say(text, choices=list(self.commands.scheduler.profiles),
+                            chosen=chooser, undo=undo)
 
     # -- selection actions ----------------------------------------------------------------------
     def selected_tasks(self) -> list[TrackedTask]:
@@ -566,35 +529,9 @@ class MainWindow(QMainWindow):
 
     def _update_preview(self) -> None:
         tasks = self.selected_tasks()
-        if len(tasks) != 1:
-            key: tuple[Any, ...] = ("none", len(tasks))
-            if key != self._preview_key:
-                self._preview_key = key
-                self.preview.set_title("")
-                self.preview.show_message("Select one finished task to preview its video."
-                                          if tasks else
-                                          "Select a finished task to preview its video.")
-            return
-        task = tasks[0]
-        source = preview_source(task, self.commands.scheduler.profiles.get(task.profile))
-        key = (task.ref, source.path, source.url, source.reason)
-        if key == self._preview_key:
-            return
-        previous, self._preview_key = self._preview_key, key
-        if (previous and previous[0] == task.ref and previous[2] and source.path
-                and self.preview.source and not self.preview.last_error):
-            return  # keep streaming; the saved file plays next time
-        title = task.label or task.task_id
-        if source.path:
-            self.preview.play(QUrl.fromLocalFile(source.path), title)
-        elif source.url:
-            self.preview.play(QUrl(source.url), f"{title} (streaming)")
-        else:
-            self.preview.set_title(title)
-            self.preview.show_message(source.reason or "",
-                                      offer_download=task.state is TaskState.SUCCEEDED
-                                      and bool(task.video_urls))
-            self.preview.set_title(title)
+        task = tasks[0] if len(tasks) == 1 else None
+        profile = self.commands.scheduler.profiles.get(task.profile) if task else None
+        self.preview.show_task(task, profile, several=len(tasks) > 1)
 
     def _context_menu(self, pos: Any) -> None:
         menu = QMenu(self)

@@ -27,6 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from videomon.core.media import preview_source
+from videomon.core.model import TaskState
+from videomon.core.profile import Profile
+from videomon.core.store import TrackedTask
 from videomon.ui.format import duration
 
 FRAME_MS = 40
@@ -76,6 +80,7 @@ class PreviewPane(QWidget):
         self.player.mediaStatusChanged.connect(self._status)
         self.source = ""
         self.last_error: str | None = None
+        self._key: tuple[Any, ...] | None = None
         self.show_message("Select a finished task to preview its video.")
         self.has_audio_device = bool(QMediaDevices.audioOutputs())
 
@@ -131,6 +136,36 @@ class PreviewPane(QWidget):
         self._enable(True)
         self.player.setSource(url)
         self.player.play()
+
+    def show_task(self, task: TrackedTask | None, profile: Profile | None, *,
+                  several: bool = False) -> None:
+        """Play what the selected task offers: its saved file, else a keyless stream, else
+        say why not. A stream already playing keeps going when the file lands."""
+        if task is None:
+            key: tuple[Any, ...] = ("none", several)
+            if key != self._key:
+                self._key = key
+                self.set_title("")
+                self.show_message("Select one finished task to preview its video." if several
+                                  else "Select a finished task to preview its video.")
+            return
+        source = preview_source(task, profile)
+        key = (task.ref, source.path, source.url, source.reason)
+        if key == self._key:
+            return
+        previous, self._key = self._key, key
+        if (previous and previous[0] == task.ref and previous[2] and source.path
+                and self.source and not self.last_error):
+            return  # keep streaming; the saved file plays next time
+        title = task.label or task.task_id
+        if source.path:
+            self.play(QUrl.fromLocalFile(source.path), title)
+        elif source.url:
+            self.play(QUrl(source.url), f"{title} (streaming)")
+        else:
+            self.show_message(source.reason or "", offer_download=task.state is
+                              TaskState.SUCCEEDED and bool(task.video_urls))
+            self.set_title(title)
 
     def set_title(self, title: str) -> None:
         self.title.setText(title)

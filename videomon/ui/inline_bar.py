@@ -1,0 +1,55 @@
+"""The note under the toolbar: what a paste did, a provider chooser, Undo."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton
+
+
+class InlineBar(QFrame):
+    providerChosen = Signal(str)
+    undoRequested = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inlineBar")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.chooser_label = QLabel("Provider:")
+        self.chooser = QComboBox()
+        self.chooser.setToolTip("Track the tasks just added under another provider")
+        self.chooser.activated.connect(lambda _i: self.providerChosen.emit(
+            self.chooser.currentText()))
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.clicked.connect(self.undoRequested)
+        close = QPushButton("✕")
+        close.setFlat(True)
+        close.setFixedWidth(28)
+        close.setToolTip("Dismiss")
+        close.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 2, 4, 2)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.chooser_label)
+        row.addWidget(self.chooser)
+        row.addWidget(self.undo_button)
+        row.addWidget(close)
+        self.hide()
+
+    def say(self, text: str, *, choices: Sequence[str] = (), chosen: str | None = None,
+            undo: bool = False) -> None:
+        """Show `text`; with `chosen`, a provider chooser preset to it; with `undo`, Undo."""
+        self.text.setText(text)
+        self.chooser.setVisible(chosen is not None)
+        self.chooser_label.setVisible(chosen is not None)
+        if chosen is not None:
+            self.chooser.blockSignals(True)
+            self.chooser.clear()
+            self.chooser.addItems(list(choices))
+            self.chooser.setCurrentText(chosen)
+            self.chooser.blockSignals(False)
+        self.undo_button.setVisible(undo)
+        self.show()
