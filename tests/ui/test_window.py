@@ -276,9 +276,9 @@ def test_settings_save_key_to_keyring_and_test_connection(
             window = app.window
             try:
                 window.open_settings()
-                await until(lambda: isinstance(getattr(window, "settings_dialog", None),
-                                               SettingsDialog), 5)
-                dialog = window.settings_dialog
+                await until(lambda: isinstance(window.settings_flow.dialog, SettingsDialog), 5)
+                dialog = window.settings_flow.dialog
+                assert dialog is not None
                 dialog.auth.setCurrentText("bearer")  # the demo profile sends no key
                 dialog.key.setText("sk-wrong")
                 dialog._test()

@@ -36,11 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from videomon.core.commands import AddOutcome, Commands
-from videomon.core.errors import VideomonError
 from videomon.core.media import drag_payload
 from videomon.core.model import TaskState
-from videomon.core.profile import Profile
-from videomon.core.settings import Settings
 from videomon.core.store import WATCH_ACTIVE, WATCH_PAUSED, TrackedTask
 from videomon.ui import format as fmt
 from videomon.ui.add_dialog import AddTasksDialog
@@ -51,7 +48,7 @@ from videomon.ui.inline_bar import InlineBar
 from videomon.ui.player import PreviewPane
 from videomon.ui.progress_delegate import DownloadDelegate, ProgressDelegate
 from videomon.ui.reveal import open_file, show_in_folder
-from videomon.ui.settings_dialog import SettingsDialog
+from videomon.ui.settings_flow import SettingsFlow
 from videomon.ui.task_filter import STATE_FILTERS, TaskFilterProxy
 from videomon.ui.task_model import Column, Role, TaskTableModel
 from videomon.ui.task_view import TaskTableView, payload_mime
@@ -92,6 +89,8 @@ class MainWindow(QMainWindow):
         self.undo_tasks: list[TrackedTask] = []
         self._guessed: dict[str, list[int]] = {}
         self._details: list[DetailsDialog] = []
+        self.settings_flow = SettingsFlow(self, commands, self.runner, self._report,
+                                          self._settings_saved)
         self._build()
         bridge.tasksChanged.connect(self.on_tasks_changed)
         bridge.tasksRemoved.connect(self.on_tasks_removed)
@@ -563,45 +562,11 @@ class MainWindow(QMainWindow):
 
     # -- settings -------------------------------------------------------------------------------
     def open_settings(self) -> None:
-        profiles = list(self.commands.scheduler.profiles.values())
+        self.settings_flow.open(self.keyring_problem)
 
-        def ready(sources: dict[str, str]) -> None:
-            engine = self.commands.engine
-            dialog = SettingsDialog(profiles, self.commands.settings(), sources,
-                                    self.keyring_problem,
-                                    str(Settings().resolved_download_dir(engine.paths)), self)
-            dialog.saveRequested.connect(lambda p, s, k, r: self._save_settings(dialog, p, s,
-                                                                                k, r))
-            dialog.testRequested.connect(lambda p, k: self._test_connection(dialog, p, k))
-            self.settings_dialog = dialog
-            dialog.open()
-
-        self.runner.spawn(self.commands.key_sources([p.name for p in profiles]), ready,
-                          name="settings")
-
-    def _save_settings(self, dialog: SettingsDialog, profiles: list[Profile],
-                       settings: Settings, keys: dict[str, str], removed: list[str]) -> None:
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, VideomonError):
-                dialog.show_save_error(str(exc))
-            else:
-                dialog.show_save_error("Saving failed; see the log for details.")
-                self._report(exc)
-
-        def saved(_: None) -> None:
-            dialog.accept()
-            self.statusBar().showMessage("Settings saved", 3000)
-            self._update_actions()
-
-        self.runner.spawn(self.commands.save(profiles, settings, keys, removed), saved,
-                          name="save-settings", on_error=failed)
-
-    def _test_connection(self, dialog: SettingsDialog, profile: Profile,
-                         key: str | None) -> None:
-        self.runner.spawn(self.commands.test_connection(profile, key),
-                          lambda report: dialog.show_test_result(report.ok, report.message),
-                          name="test-connection",
-                          on_error=lambda exc: dialog.show_test_result(False, str(exc)))
+    def _settings_saved(self) -> None:
+        self.statusBar().showMessage("Settings saved", 3000)
+        self._update_actions()
 
     # -- state shown around the table -------------------------------------------------------
     def _update_banner(self) -> None:

@@ -1,0 +1,65 @@
+"""Opening Settings and carrying out what the dialog asks (save, test) through commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from videomon.core.commands import Commands
+from videomon.core.errors import VideomonError
+from videomon.core.profile import Profile
+from videomon.core.settings import Settings
+from videomon.ui.async_tasks import TaskRunner
+from videomon.ui.settings_dialog import SettingsDialog
+
+
+class SettingsFlow:
+    def __init__(self, parent: QWidget, commands: Commands, runner: TaskRunner,
+                 report: Callable[[BaseException], None],
+                 on_saved: Callable[[], None]) -> None:
+        self.parent = parent
+        self.commands = commands
+        self.runner = runner
+        self.report = report
+        self.on_saved = on_saved
+        self.dialog: SettingsDialog | None = None
+
+    def open(self, keyring_problem: str | None) -> None:
+        """Find where each key comes from (keyring I/O off the UI thread), then open."""
+        profiles = list(self.commands.scheduler.profiles.values())
+
+        def ready(sources: dict[str, str]) -> None:
+            paths = self.commands.engine.paths
+            dialog = SettingsDialog(profiles, self.commands.settings(), sources,
+                                    keyring_problem,
+                                    str(Settings().resolved_download_dir(paths)), self.parent)
+            dialog.saveRequested.connect(lambda p, s, k, r: self._save(dialog, p, s, k, r))
+            dialog.testRequested.connect(lambda p, k: self._test(dialog, p, k))
+            self.dialog = dialog
+            dialog.open()
+
+        self.runner.spawn(self.commands.key_sources([p.name for p in profiles]), ready,
+                          name="settings")
+
+    def _save(self, dialog: SettingsDialog, profiles: list[Profile], settings: Settings,
+              keys: dict[str, str], removed: list[str]) -> None:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, VideomonError):  # e.g. the keyring refused the key
+                dialog.show_save_error(str(exc))
+            else:
+                dialog.show_save_error("Saving failed; see the log for details.")
+                self.report(exc)
+
+        def saved(_: None) -> None:
+            dialog.accept()
+            self.on_saved()
+
+        self.runner.spawn(self.commands.save(profiles, settings, keys, removed), saved,
+                          name="save-settings", on_error=failed)
+
+    def _test(self, dialog: SettingsDialog, profile: Profile, key: str | None) -> None:
+        self.runner.spawn(self.commands.test_connection(profile, key),
+                          lambda report: dialog.show_test_result(report.ok, report.message),
+                          name="test-connection",
+                          on_error=lambda exc: dialog.show_test_result(False, str(exc)))
