@@ -79,7 +79,7 @@ class Commands:
             if refs:
                 outcome.guessed[name] = refs
         if outcome.added:
-            self.remember_profile(outcome.added[-1].profile)
+            await self.remember_profile(outcome.added[-1].profile)
         return outcome
 
     async def move(self, refs: Sequence[int], profile: str) -> list[TrackedTask]:
@@ -88,15 +88,16 @@ class Commands:
         ids = [t.task_id for t in tasks if t.profile != profile]
         await self.scheduler.remove([t.ref for t in tasks if t.profile != profile])
         added = await self.scheduler.add(profile, ids)
-        self.remember_profile(profile)
+        await self.remember_profile(profile)
         return added
 
-    def remember_profile(self, name: str) -> None:
+    async def remember_profile(self, name: str) -> None:
+        """The last used profile, kept in the config file (written off the loop thread)."""
         if name == self.last_profile:
             return
         self.last_profile = name
         config = self.engine.config
-        config.save({**config.load(), "last_profile": name})
+        await asyncio.to_thread(lambda: config.save({**config.load(), "last_profile": name}))
 
     async def remove(self, refs: Sequence[int]) -> list[TrackedTask]:
         for ref in refs:
@@ -119,7 +120,8 @@ class Commands:
 
     # -- profiles, keys, settings -----------------------------------------------------------
     def settings(self) -> Settings:
-        return Settings.from_json(self.engine.config.load().get("settings", {}))
+        """The settings in use (kept in memory; saved ones replace them)."""
+        return self.engine.settings
 
     async def save(self, profiles: Sequence[Profile], settings: Settings,
                    keys: dict[str, str], removed: Sequence[str] = ()) -> None:
