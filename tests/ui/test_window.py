@@ -92,7 +92,7 @@ def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThr
         assert window.focusWidget() is window.empty
         QTest.keyClick(window.empty, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
         await until(lambda: window.model.rowCount() == 3, 10)
-        assert "Added 3 tasks to sim" in window.inline_bar.text.text()
+        await until(lambda: "Added 3 tasks to sim" in window.inline_bar.text.text(), 5)
         assert window.stack.currentWidget() is window.table
 
         def mid_progress() -> bool:
