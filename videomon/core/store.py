@@ -7,11 +7,12 @@ so the store can be used from worker threads (the event loop never waits on disk
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -152,15 +153,22 @@ class TaskStore:
                 raise StoreError(f"the task database {self.path} was written by a newer "
                                  f"videomon (schema {version}); upgrade videomon")
             for number in range(version, SCHEMA_VERSION):
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
+                with self._transaction():
                     for statement in _split_sql(MIGRATIONS[number]):
                         self._db.execute(statement)
                     self._db.execute(f"PRAGMA user_version={number + 1}")
-                    self._db.execute("COMMIT")
-                except BaseException:
-                    self._db.execute("ROLLBACK")
-                    raise
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction under the lock: committed whole, or rolled back."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
 
     @property
     def schema_version(self) -> int:
@@ -178,23 +186,17 @@ class TaskStore:
         """Track several tasks in one transaction; returns only the newly added ones."""
         now = time.time() if now is None else now
         refs: list[int] = []
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for task_id in task_ids:
-                    cursor = self._db.execute(
-                        "INSERT OR IGNORE INTO tasks (profile, task_id, added_at, label, "
-                        "next_poll_at, last_change_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        (profile, task_id, now, label, now, now))
-                    if cursor.rowcount:
-                        ref = int(cursor.lastrowid or 0)
-                        refs.append(ref)
-                        self._db.execute("INSERT INTO history (ref, at, state, note) "
-                                         "VALUES (?, ?, 'queued', 'added')", (ref, now))
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            for task_id in task_ids:
+                cursor = self._db.execute(
+                    "INSERT OR IGNORE INTO tasks (profile, task_id, added_at, label, "
+                    "next_poll_at, last_change_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (profile, task_id, now, label, now, now))
+                if cursor.rowcount:
+                    ref = int(cursor.lastrowid or 0)
+                    refs.append(ref)
+                    self._db.execute("INSERT INTO history (ref, at, state, note) "
+                                     "VALUES (?, ?, 'queued', 'added')", (ref, now))
         return [t for t in (self.get(r) for r in refs) if t is not None]
 
     def restore(self, tasks: Sequence[TrackedTask], now: float | None = None
@@ -203,36 +205,28 @@ class TaskStore:
         one whose ref was reused gets a new ref. Returns the restored tasks."""
         now = time.time() if now is None else now
         refs: list[int] = []
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for task in tasks:
-                    if self._db.execute("SELECT 1 FROM tasks WHERE profile = ? AND task_id = ?",
-                                        (task.profile, task.task_id)).fetchone():
-                        continue
-                    taken = self._db.execute("SELECT 1 FROM tasks WHERE ref = ?",
-                                             (task.ref,)).fetchone()
-                    columns = _COLUMNS[1:] if taken else _COLUMNS
-                    values = [_encode(c, getattr(task, c)) for c in columns]
-                    cursor = self._db.execute(
-                        f"INSERT INTO tasks ({', '.join(columns)}) "
-                        f"VALUES ({', '.join('?' * len(columns))})", values)
-                    ref = int(cursor.lastrowid or 0)
-                    refs.append(ref)
-                    self._db.execute("INSERT INTO history (ref, at, state, progress, note) "
-                                     "VALUES (?, ?, ?, ?, 'restored')",
-                                     (ref, now, task.state.value, task.progress))
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            for task in tasks:
+                if self._db.execute("SELECT 1 FROM tasks WHERE profile = ? AND task_id = ?",
+                                    (task.profile, task.task_id)).fetchone():
+                    continue
+                taken = self._db.execute("SELECT 1 FROM tasks WHERE ref = ?",
+                                         (task.ref,)).fetchone()
+                columns = _COLUMNS[1:] if taken else _COLUMNS
+                values = [_encode(c, getattr(task, c)) for c in columns]
+                cursor = self._db.execute(
+                    f"INSERT INTO tasks ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' * len(columns))})", values)
+                ref = int(cursor.lastrowid or 0)
+                refs.append(ref)
+                self._db.execute("INSERT INTO history (ref, at, state, progress, note) "
+                                 "VALUES (?, ?, ?, ?, 'restored')",
+                                 (ref, now, task.state.value, task.progress))
         return [t for t in (self.get(r) for r in refs) if t is not None]
 
     def remove(self, refs: Sequence[int]) -> None:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             self._db.executemany("DELETE FROM tasks WHERE ref = ?", [(r,) for r in refs])
-            self._db.execute("COMMIT")
 
     def get(self, ref: int) -> TrackedTask | None:
         with self._lock:
@@ -257,32 +251,26 @@ class TaskStore:
         """Write a batch of updates in one transaction (rows removed meanwhile are skipped)."""
         if not updates:
             return
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for update in updates:
-                    values = {k: v for k, v in update.values.items() if k in _UPDATABLE}
-                    unknown = set(update.values) - _UPDATABLE
-                    if unknown:
-                        raise ValueError(f"not updatable: {sorted(unknown)}")
-                    if values:
-                        assignments = ", ".join(f"{k} = ?" for k in values)
-                        self._db.execute(f"UPDATE tasks SET {assignments} WHERE ref = ?",
-                                         [*(_encode(k, v) for k, v in values.items()),
-                                          update.ref])
-                    if update.history is not None:
-                        state, progress, note = update.history
-                        self._db.execute(
-                            "INSERT INTO history (ref, at, state, progress, note) "
-                            "SELECT ?, ?, ?, ?, ? WHERE EXISTS "
-                            "(SELECT 1 FROM tasks WHERE ref = ?)",
-                            (update.ref, update.at or values.get("last_checked_at")
-                             or time.time(), state,
-                             progress, note, update.ref))
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            for update in updates:
+                values = {k: v for k, v in update.values.items() if k in _UPDATABLE}
+                unknown = set(update.values) - _UPDATABLE
+                if unknown:
+                    raise ValueError(f"not updatable: {sorted(unknown)}")
+                if values:
+                    assignments = ", ".join(f"{k} = ?" for k in values)
+                    self._db.execute(f"UPDATE tasks SET {assignments} WHERE ref = ?",
+                                     [*(_encode(k, v) for k, v in values.items()),
+                                      update.ref])
+                if update.history is not None:
+                    state, progress, note = update.history
+                    self._db.execute(
+                        "INSERT INTO history (ref, at, state, progress, note) "
+                        "SELECT ?, ?, ?, ?, ? WHERE EXISTS "
+                        "(SELECT 1 FROM tasks WHERE ref = ?)",
+                        (update.ref, update.at or values.get("last_checked_at")
+                         or time.time(), state,
+                         progress, note, update.ref))
 
     def history(self, ref: int) -> list[tuple[float, str, float | None, str | None]]:
         with self._lock:
