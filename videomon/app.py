@@ -121,7 +121,6 @@ def main(argv: Sequence[str] | None = None, *, demo: bool = False) -> int:
     log_path = setup_logging(paths.log_dir)
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
-    code = 0
     try:
         with loop:
             try:
@@ -140,7 +139,7 @@ def main(argv: Sequence[str] | None = None, *, demo: bool = False) -> int:
             from videomon.simulator.demo import remove_world
 
             remove_world(world)
-    return code
+    return 0
 
 
 def _build(paths: AppPaths, log_path: Path, demo: bool) -> VideomonApp:

@@ -15,6 +15,7 @@ from videomon.core.engine import Engine
 from videomon.core.errors import ProblemKind, VideomonError
 from videomon.core.paste import assign_profiles, parse_pasted
 from videomon.core.profile import Profile
+from videomon.core.scheduler import Scheduler
 from videomon.core.settings import Settings
 from videomon.core.store import TrackedTask
 
@@ -49,7 +50,7 @@ class Commands:
         self.last_profile: str | None = engine.config.load().get("last_profile")
 
     @property
-    def scheduler(self):  # type: ignore[no-untyped-def]
+    def scheduler(self) -> Scheduler:
         return self.engine.scheduler
 
     # -- tasks ---------------------------------------------------------------------------

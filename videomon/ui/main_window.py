@@ -394,9 +394,7 @@ class MainWindow(QMainWindow):
 
     # -- selection actions ----------------------------------------------------------------------
     def selected_tasks(self) -> list[TrackedTask]:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        tasks = [self.proxy.data(index, Role.TASK) for index in rows]
-        return [t for t in tasks if t is not None]
+        return self.table.selected_tasks()
 
     def select_refs(self, refs: Sequence[int]) -> None:
         selection = self.table.selectionModel()
@@ -427,10 +425,6 @@ class MainWindow(QMainWindow):
         self.commands.scheduler.resume(self._refs())
 
     def copy_ids(self) -> None:
-        focus = self.focusWidget()
-        if isinstance(focus, QLineEdit):
-            focus.copy()
-            return
         tasks = self.selected_tasks()
         if tasks:
             QGuiApplication.clipboard().setText("\n".join(t.task_id for t in tasks))
@@ -627,7 +621,8 @@ class MainWindow(QMainWindow):
             t.download_state in ("failed", "cancelled") for t in tasks) else "Download")
         self.act_cancel.setEnabled(any(t.download_state in ("queued", "downloading")
                                        for t in tasks))
-        saved = bool(drag_payload(tasks).files)
+        # from the stored state, no file checks: this runs on every batch of changes
+        saved = any(t.download_state == "done" and t.download_paths for t in tasks)
         self.act_open_file.setEnabled(saved)
         self.act_show_folder.setEnabled(saved)
         self.act_copy.setEnabled(has)
