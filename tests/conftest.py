@@ -13,7 +13,9 @@ import pytest
 from tests.httpserver import ScriptedServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SCREENS = FIXTURES / "screens"  # offscreen screens of real sizes (Qt's default is 800×800)
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS / '1280x800.json'}"
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6
 
 

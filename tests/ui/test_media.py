@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 
 from tests.conftest import MemoryKeyring
 from tests.httpserver import Reply, ScriptedServer, SlowFileServer
@@ -121,6 +122,12 @@ def test_preview_streams_a_keyless_url_and_drag_gives_files(
                 window.select_refs([window.model.data(window.model.index(0, 0), Role.REF)])
                 await until(lambda: bool(frames), 10)  # streamed from the CDN, no key
                 assert window.preview.source == url
+                assert not window.preview.playing  # a poster frame until the user plays
+                window.table.setFocus()
+                QTest.keyClick(window.table, Qt.Key.Key_Space)
+                await until(lambda: window.preview.playing, 5)
+                QTest.keyClick(window.table, Qt.Key.Key_Space)
+                await until(lambda: not window.preview.playing, 5)
                 assert window.model.data(window.model.index(0, Column.DOWNLOAD)) == \
                     "not downloaded"
                 # dragging a row that is not downloaded starts its download and says so

@@ -63,6 +63,13 @@ class DragPayload:
     pending: list[TrackedTask] = field(default_factory=list)
 
 
+def draggable(task: TrackedTask) -> bool:
+    """Whether a drag may start on this row: a finished video, saved or still to download
+    (cheap, no file checks: views ask for every row they paint)."""
+    return task.state is TaskState.SUCCEEDED and bool(
+        task.video_urls or (task.download_state == "done" and task.download_paths))
+
+
 def drag_payload(tasks: list[TrackedTask]) -> DragPayload:
     payload = DragPayload()
     for task in tasks:

@@ -111,6 +111,29 @@ def checked_text(task: TrackedTask, now: float | None = None) -> str:
     return f"{last} · next in {duration(task.next_poll_at - now)}"
 
 
+def reasons(task: TrackedTask) -> list[str]:
+    """Why a task failed or is in trouble: the provider's error (with its code), the last
+    lookup's problem, the download's error — each once."""
+    snap = task.snapshot or {}
+    error, code = snap.get("error"), snap.get("error_code")
+    parts: list[str] = []
+    if error:
+        parts.append(f"{error} ({code})" if code and str(code) not in str(error) else str(error))
+    elif code:
+        parts.append(f"error code {code}")
+    elif task.state is TaskState.FAILED:
+        parts.append("the provider gave no reason")
+    parts += [p for p in (task.problem_message, task.download_error) if p]
+    return list(dict.fromkeys(parts))
+
+
+def status_line(task: TrackedTask) -> str:
+    """One selected task for the status bar: its state and, when there is one, the reason."""
+    found = reasons(task)
+    text = f"{task.label or task.task_id} — {state_text(task)}"
+    return f"{text}: {'; '.join(found)}" if found else text
+
+
 def output_text(task: TrackedTask) -> str:
     """The downloaded file, else the video URL, else the error or problem."""
     if task.download_state == "done" and task.download_paths:

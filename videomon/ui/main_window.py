@@ -10,7 +10,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -44,7 +45,9 @@ from videomon.ui.add_dialog import AddTasksDialog
 from videomon.ui.async_tasks import TaskRunner
 from videomon.ui.bridge import EngineBridge
 from videomon.ui.details_dialog import DetailsDialog
+from videomon.ui.elided_label import ElidedLabel
 from videomon.ui.inline_bar import InlineBar
+from videomon.ui.output_delegate import OutputDelegate
 from videomon.ui.player import PreviewPane
 from videomon.ui.progress_delegate import DownloadDelegate, ProgressDelegate
 from videomon.ui.reveal import open_file, show_in_folder
@@ -53,6 +56,7 @@ from videomon.ui.task_filter import STATE_FILTERS, TaskFilterProxy
 from videomon.ui.task_model import Column, Role, TaskTableModel
 from videomon.ui.task_view import TaskTableView, payload_mime
 from videomon.ui.tray import Tray
+from videomon.ui.window_geometry import first_geometry, pulled_on_screen, screen_for
 
 STYLE = """
 QFrame#banner, QLabel#banner { background: #fff4d6; border: 1px solid #e0b84c;
@@ -61,6 +65,18 @@ QFrame#inlineBar { background: #e8f0fe; border: 1px solid #9bb8ef; border-radius
 QLabel#inlineMessage { color: #8a3b00; }
 QLabel#emptyHint { color: palette(mid); font-size: 14px; }
 """
+
+
+#: preferred and smallest column widths (the last shown column takes the rest)
+COLUMN_WIDTHS = {Column.TASK_ID: 220, Column.PROVIDER: 90, Column.MODEL: 100,
+                 Column.STATE: 105, Column.PROGRESS: 130, Column.ELAPSED: 56,
+                 Column.CHECKED: 150, Column.DOWNLOAD: 150, Column.OUTPUT: 260}
+COLUMN_MINIMUMS = {Column.TASK_ID: 100, Column.PROVIDER: 72, Column.MODEL: 60,
+                   Column.STATE: 100, Column.PROGRESS: 64, Column.ELAPSED: 50,
+                   Column.CHECKED: 76, Column.DOWNLOAD: 64, Column.OUTPUT: 120}
+#: the first window's size when the screen has room; never more than SCREEN_SHARE of it
+FIRST_SIZE = QSize(1360, 720)
+SCREEN_SHARE = 0.85
 
 
 class MainWindow(QMainWindow):
@@ -77,7 +93,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("videomon")
         self.setWindowIcon(app_icon)
         self.setStyleSheet(STYLE)
-        self.resize(1360, 600)
+        self.setMinimumSize(640, 400)  # room to work on a 1024×768 screen
         self.setAcceptDrops(True)
         self.model = TaskTableModel(icons, self)
         self.proxy = TaskFilterProxy(self)
@@ -111,6 +127,8 @@ class MainWindow(QMainWindow):
         self.table.setItemDelegateForColumn(Column.PROGRESS, self.delegate)
         self.download_delegate = DownloadDelegate(self)
         self.table.setItemDelegateForColumn(Column.DOWNLOAD, self.download_delegate)
+        self.output_delegate = OutputDelegate(self)
+        self.table.setItemDelegateForColumn(Column.OUTPUT, self.output_delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
@@ -127,12 +145,8 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        for column, width in ((Column.TASK_ID, 220), (Column.PROVIDER, 90),
-                              (Column.MODEL, 100), (Column.STATE, 105), (Column.PROGRESS, 130),
-                              (Column.ELAPSED, 56), (Column.CHECKED, 150),
-                              (Column.DOWNLOAD, 150)):
-            self.table.setColumnWidth(column, width)
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.horizontalHeader().setHighlightSections(False)  # no bold, no reflow
 
         self.empty = QLabel(
             "<p style='font-size:15px'><b>No tasks tracked yet</b></p>"
@@ -162,7 +176,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 340])
+        self.splitter.setSizes([1000, 300])
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -221,20 +235,25 @@ class MainWindow(QMainWindow):
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Details stays on Enter, double-click and the context menu: the toolbar must fit
+        # a window on a 1024×768 screen with the filter in sight
+        self.act_refresh.setIconText("Refresh")
         for action in (self.act_add, self.act_refresh, self.act_pause, self.act_resume,
-                       self.act_details, self.act_remove, self.act_download,
-                       self.act_show_folder):
+                       self.act_remove, self.act_download, self.act_show_folder):
             bar.addAction(action)
         bar.addSeparator()
         bar.addAction(self.act_settings)
         spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
-                             spacer.sizePolicy().verticalPolicy().Preferred)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setFixedWidth(220)
+        # takes what room the toolbar has, within limits (it must not overflow at 1024 px)
+        self.filter_edit.setMinimumWidth(120)
+        self.filter_edit.setMaximumWidth(240)
+        self.filter_edit.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                       QSizePolicy.Policy.Preferred)
         # focus by click or Ctrl+F only: a paste into the window must not land in it
         self.filter_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
@@ -248,8 +267,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel()
         self.network_label = QLabel()
-        self.problem_label = QLabel()
-        self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem_label = ElidedLabel()  # a long error never widens the window
         status = self.statusBar()
         status.addWidget(self.problem_label, 1)
         status.addPermanentWidget(self.network_label)
@@ -597,12 +615,25 @@ class MainWindow(QMainWindow):
         self.tray.set_counts(active, finished, failed)
         network = [t for t in tasks if t.problem_kind == "network" and t.watch == WATCH_ACTIVE]
         self.network_label.setText("⚠ network problem — retrying" if network else "● online")
-        problems = [t for t in tasks if t.problem_message and t.watch == WATCH_ACTIVE]
+        self._update_status_line()
+
+    def _update_status_line(self) -> None:
+        """The selected task's state and reason; else the latest problem of any task."""
+        selected = self.selected_tasks()
+        if len(selected) == 1:
+            self.problem_label.setText(fmt.status_line(selected[0]))
+            return
+        problems = [t for t in self.model.tasks()
+                    if t.problem_message and t.watch == WATCH_ACTIVE]
         if problems:
             latest = max(problems, key=lambda t: t.last_checked_at or 0)
             self.problem_label.setText(f"{latest.task_id}: {latest.problem_message}")
         else:
             self.problem_label.clear()
+
+    def _selection_changed(self, *_: Any) -> None:
+        self.statusBar().clearMessage()  # the selected row's state and reason show instead
+        self._update_actions()
 
     def _update_actions(self, *_: Any) -> None:
         tasks = self.selected_tasks()
@@ -626,6 +657,7 @@ class MainWindow(QMainWindow):
         self.act_open_file.setEnabled(saved)
         self.act_show_folder.setEnabled(saved)
         self.act_copy.setEnabled(has)
+        self._update_status_line()
         self._update_preview()
 
     def _animate(self) -> None:
@@ -651,13 +683,22 @@ class MainWindow(QMainWindow):
     # -- remembered state ---------------------------------------------------------------------
     def restore_state(self) -> None:
         geometry = self.state.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            self.setGeometry(first_geometry(screen.availableGeometry(), FIRST_SIZE,
+                                            SCREEN_SHARE))
+        self.keep_on_screen()
         header = self.state.value("table/header")
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
         else:
             self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        widths = str(self.state.value("table/widths", ""))
+        preferred = dict(COLUMN_WIDTHS)
+        for column, width in zip(Column, widths.split(",") if widths else [], strict=False):
+            if width.isdigit() and int(width) > 0:
+                preferred[column] = int(width)
+        self.table.fitter.configure(preferred, COLUMN_MINIMUMS)
         splitter = self.state.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -667,10 +708,27 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.state.setValue("window/geometry", self.saveGeometry())
         self.state.setValue("table/header", self.table.horizontalHeader().saveState())
+        preferred = self.table.fitter.preferred
+        self.state.setValue("table/widths", ",".join(str(preferred.get(c, 0)) for c in Column))
         self.state.setValue("window/splitter", self.splitter.saveState())
         self.state.setValue("table/state_filter", self.state_filter.currentText())
         self.state.setValue("table/filter", self.filter_edit.text())
         self.state.sync()
+
+    def keep_on_screen(self) -> None:
+        """Pull the window back onto a screen it no longer fits (a smaller or unplugged
+        monitor since it was last closed)."""
+        frame = self.frameGeometry()
+        screen = screen_for(frame)
+        if screen is None:
+            return
+        inside = pulled_on_screen(frame, screen.availableGeometry())
+        if inside != frame:
+            extra_w = frame.width() - self.width()
+            extra_h = frame.height() - self.height()
+            self.resize(max(self.minimumWidth(), inside.width() - extra_w),
+                        max(self.minimumHeight(), inside.height() - extra_h))
+            self.move(inside.topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

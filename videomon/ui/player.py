@@ -1,16 +1,18 @@
 """The preview pane: QMediaPlayer + QVideoWidget + QAudioOutput with the usual controls.
 
-Play/pause (Space), a seek slider with elapsed/total time, ←/→ to step (a frame when
-paused, 5 s when playing), volume, mute and loop. When media cannot be played the pane
-says why (codec, missing file, expired link) instead of showing a black box. Without an
-audio device the video still plays (Qt only logs it).
+Play/pause (Space, or a click on the picture), a seek slider with elapsed/total time, ←/→
+to step (a frame when paused, 5 s when playing), volume, mute and loop. The pane never
+rests on a black box: a selected video shows its first frame as a poster until it is
+played, and stops on its last frame at the end (Space then plays it again from the
+start). When media cannot be played the pane says why (codec, missing file, expired link).
+Without an audio device the video still plays (Qt only logs it).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer, QVideoSink
 from PySide6.QtMultimediaWidgets import QVideoWidget
@@ -49,6 +51,8 @@ class PreviewPane(QWidget):
         self.player.setAudioOutput(self.audio)
         self.video = QVideoWidget()
         self.video.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.video.setToolTip("Click or press Space to play / pause")
+        self.video.installEventFilter(self)
         self.player.setVideoOutput(self.video)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -80,6 +84,7 @@ class PreviewPane(QWidget):
         self.player.mediaStatusChanged.connect(self._status)
         self.source = ""
         self.last_error: str | None = None
+        self.at_end = False  # resting on the last frame: Space starts again from the start
         self._key: tuple[Any, ...] | None = None
         self.show_message("Select a finished task to preview its video.")
         self.has_audio_device = bool(QMediaDevices.audioOutputs())
@@ -92,7 +97,7 @@ class PreviewPane(QWidget):
         self.play_button.clicked.connect(self.toggle)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
-        self.slider.sliderMoved.connect(self.player.setPosition)
+        self.slider.sliderMoved.connect(self.seek)
         self.time = QLabel("0:00 / 0:00")
         self.mute = QToolButton()
         self.mute.setCheckable(True)
@@ -108,10 +113,16 @@ class PreviewPane(QWidget):
         self.loop = QCheckBox("Loop")
         self.loop.toggled.connect(lambda on: self.player.setLoops(
             QMediaPlayer.Loops.Infinite if on else 1))
-        self.controls = QHBoxLayout()
-        for widget in (self.play_button, self.slider, self.time, self.mute, self.volume,
-                       self.loop):
-            self.controls.addWidget(widget, 1 if widget is self.slider else 0)
+        # the seek bar on its own line keeps its length in a narrow pane
+        self.controls = QVBoxLayout()
+        self.controls.addWidget(self.slider)
+        buttons = QHBoxLayout()
+        for widget in (self.play_button, self.time):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        for widget in (self.mute, self.volume, self.loop):
+            buttons.addWidget(widget)
+        self.controls.addLayout(buttons)
         for key, slot in (("Left", lambda: self.step(-1)), ("Right", lambda: self.step(1))):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -127,15 +138,24 @@ class PreviewPane(QWidget):
         self.screen.setCurrentIndex(1)
         self._enable(False)
 
-    def play(self, url: QUrl, title: str) -> None:
-        """Load and start `url` (a local file or a keyless stream)."""
+    def load(self, url: QUrl, title: str, *, autoplay: bool = False) -> None:
+        """Load `url` (a local file or a keyless stream): paused on its first frame (the
+        poster), or playing when `autoplay`."""
         self.last_error = None
+        self.at_end = False
         self.title.setText(title)
         self.source = url.toString()
         self.screen.setCurrentIndex(0)
         self._enable(True)
         self.player.setSource(url)
-        self.player.play()
+        if autoplay:
+            self.player.play()
+        else:
+            self.player.pause()  # the backend decodes and shows the frame at 0
+
+    def play(self, url: QUrl, title: str) -> None:
+        """Load and start `url`."""
+        self.load(url, title, autoplay=True)
 
     def show_task(self, task: TrackedTask | None, profile: Profile | None, *,
                   several: bool = False) -> None:
@@ -155,13 +175,13 @@ class PreviewPane(QWidget):
             return
         previous, self._key = self._key, key
         if (previous and previous[0] == task.ref and previous[2] and source.path
-                and self.source and not self.last_error):
+                and self.source and not self.last_error and self.playing):
             return  # keep streaming; the saved file plays next time
         title = task.label or task.task_id
         if source.path:
-            self.play(QUrl.fromLocalFile(source.path), title)
+            self.load(QUrl.fromLocalFile(source.path), title)
         elif source.url:
-            self.play(QUrl(source.url), f"{title} (streaming)")
+            self.load(QUrl(source.url), f"{title} (streaming)")
         else:
             self.show_message(source.reason or "", offer_download=task.state is
                               TaskState.SUCCEEDED and bool(task.video_urls))
@@ -174,21 +194,37 @@ class PreviewPane(QWidget):
         return self.video.videoSink()
 
     # -- controls ----------------------------------------------------------------------------
+    @property
+    def playing(self) -> bool:
+        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
     def toggle(self) -> None:
+        """Play / pause; at the end, play again from the start."""
         if not self.source:
             return
-        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+        if self.playing:
             self.player.pause()
-        else:
-            self.player.play()
+            return
+        if self.at_end:
+            self.at_end = False
+            self.player.setPosition(0)
+        self.player.play()
+
+    def seek(self, position: int) -> None:
+        self.at_end = False
+        self.player.setPosition(position)
 
     def step(self, direction: int) -> None:
         if not self.source:
             return
-        playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-        delta = (STEP_MS if playing else FRAME_MS) * direction
-        target = max(0, min(self.player.duration(), self.player.position() + delta))
-        self.player.setPosition(target)
+        delta = (STEP_MS if self.playing else FRAME_MS) * direction
+        self.seek(max(0, min(self.player.duration(), self.player.position() + delta)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.video and event.type() == QEvent.Type.MouseButtonRelease:
+            self.toggle()
+            return True
+        return super().eventFilter(watched, event)
 
     def _mute(self, muted: bool) -> None:
         self.audio.setMuted(muted)
@@ -205,10 +241,12 @@ class PreviewPane(QWidget):
 
     # -- player events -----------------------------------------------------------------------
     def _position(self, position: int) -> None:
+        total = self.player.duration()
+        if self.at_end:  # resting on the last frame reads as the end, not a frame before it
+            position = total
         if not self.slider.isSliderDown():
             self.slider.setValue(position)
-        self.time.setText(f"{duration(position / 1000)} / "
-                          f"{duration(self.player.duration() / 1000)}")
+        self.time.setText(f"{duration(position / 1000)} / {duration(total / 1000)}")
 
     def _duration(self, total: int) -> None:
         self.slider.setRange(0, total)
@@ -221,6 +259,12 @@ class PreviewPane(QWidget):
         self.play_button.setIcon(self.style().standardIcon(icon))
 
     def _status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.EndOfMedia and self.source:
+            # The backend clears the picture when it stops: rest on the last frame instead.
+            self.at_end = True
+            self.player.setPosition(max(0, self.player.duration() - FRAME_MS))
+            self.player.pause()
+            return
         if status == QMediaPlayer.MediaStatus.InvalidMedia and self.last_error is None:
             self._error(QMediaPlayer.Error.FormatError, "the file is not a playable video")
 

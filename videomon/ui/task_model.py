@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QIcon
 
 from videomon.core.downloads import DownloadStatus
-from videomon.core.media import expiry_warning
+from videomon.core.media import draggable, expiry_warning
 from videomon.core.store import TrackedTask
 from videomon.ui import format as fmt
 
@@ -41,7 +41,7 @@ class Column(enum.IntEnum):
 
 _TITLES = {Column.TASK_ID: "Task ID", Column.PROVIDER: "Provider", Column.MODEL: "Model",
            Column.STATE: "State", Column.PROGRESS: "Progress", Column.ELAPSED: "Elapsed",
-           Column.CHECKED: "Last checked / next", Column.DOWNLOAD: "Download",
+           Column.CHECKED: "Checked", Column.DOWNLOAD: "Download",
            Column.OUTPUT: "Output"}
 
 #: columns that move with the clock alone (refreshed by `tick`)
@@ -169,7 +169,18 @@ class TaskTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return Column(section).title
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
+                and section == Column.CHECKED:
+            return "When the provider was last asked, and when it will be asked next"
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Finished videos can be dragged out (as files, or to start their download)."""
+        flags = super().flags(index)
+        if index.isValid() and index.row() < len(self._tasks) \
+                and draggable(self._tasks[index.row()]):
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._tasks):
@@ -268,15 +279,12 @@ class TaskTableModel(QAbstractTableModel):
                              "download it before then.")
             parts += task.download_paths
             return "\n".join(p for p in parts if p) or None
-        if column in (Column.STATE, Column.OUTPUT):
-            snap = task.snapshot or {}
-            parts = [p for p in (snap.get("error"), task.problem_message, task.download_error)
-                     if p]
-            if column is Column.OUTPUT:
-                where = task.download_paths if task.download_state == "done" \
-                    else task.video_urls
-                parts[:0] = where[:1]
-            return "\n".join(dict.fromkeys(parts)) or None
+        if column is Column.STATE:
+            found = fmt.reasons(task)
+            return f"{fmt.state_text(task)}: " + "\n".join(found) if found else None
+        if column is Column.OUTPUT:
+            where = task.download_paths if task.download_state == "done" else task.video_urls
+            return "\n".join(dict.fromkeys(where[:1] + fmt.reasons(task))) or None
         return None
 
     @staticmethod

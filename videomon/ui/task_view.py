@@ -1,16 +1,24 @@
-"""The task table view: drags finished, downloaded rows out as files."""
+"""The task table view: drags finished rows out as files, sizes its columns to fit.
+
+A drag starts from any finished row (the model marks them drag-enabled): saved videos
+leave as `text/uri-list` files (copies) with their URLs as text; rows not saved yet start
+their download instead. Columns are kept within the view's width so the last column (the
+output, where a failure's reason is) stays in sight without scrolling.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtGui import QDrag
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtCore import QMimeData, QPoint, QRect, Qt, QUrl
+from PySide6.QtGui import QDrag, QFontMetrics, QPainter, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from videomon.core.media import DragPayload, drag_payload
 from videomon.core.store import TrackedTask
+from videomon.ui.column_fit import ColumnFitter
 from videomon.ui.task_model import Role
 
 
@@ -20,6 +28,36 @@ def payload_mime(payload: DragPayload) -> QMimeData:
     mime.setUrls([QUrl.fromLocalFile(path) for path in payload.files])
     mime.setText("\n".join(payload.urls))
     return mime
+
+
+def drag_pixmap(widget: QWidget, files: list[str]) -> QPixmap:
+    """A small card under the cursor: the file's name, or how many files."""
+    text = PurePath(files[0]).name if len(files) == 1 else f"{len(files)} videos"
+    metrics = QFontMetrics(widget.font())
+    text = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, 320)
+    ratio = widget.devicePixelRatioF()
+    width, height = metrics.horizontalAdvance(text) + 40, metrics.height() + 12
+    pixmap = QPixmap(int(width * ratio), int(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    palette = widget.palette()
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(palette.highlight().color().darker(120))
+    painter.setBrush(palette.highlight())
+    painter.drawRoundedRect(QRect(0, 0, width - 1, height - 1), 5, 5)
+    painter.setPen(palette.highlightedText().color())
+    painter.setBrush(palette.highlightedText())
+    mid = height // 2  # a film-frame glyph, then the text
+    painter.drawRect(QRect(8, mid - 6, 16, 12))
+    painter.setPen(palette.highlight().color())
+    for x in (10, 14, 18):
+        painter.drawLine(x, mid - 5, x + 2, mid - 5)
+        painter.drawLine(x, mid + 4, x + 2, mid + 4)
+    painter.setPen(palette.highlightedText().color())
+    painter.drawText(QRect(32, 0, width - 36, height), Qt.AlignmentFlag.AlignVCenter, text)
+    painter.end()
+    return pixmap
 
 
 class TaskTableView(QTableView):
@@ -32,6 +70,7 @@ class TaskTableView(QTableView):
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.fitter = ColumnFitter(self)
 
     def selected_tasks(self) -> list[TrackedTask]:
         rows = self.selectionModel().selectedRows() if self.selectionModel() else []
@@ -45,4 +84,11 @@ class TaskTableView(QTableView):
             return
         drag = QDrag(self)
         drag.setMimeData(payload_mime(payload))
+        pixmap = drag_pixmap(self, payload.files)
+        drag.setPixmap(pixmap)
+        drag.setHotSpot(QPoint(-12, -12))  # the card sits below-right of the pointer
         drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fitter.fit()
