@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from videomon.core.store import TaskStore, TaskUpdate
+from videomon.core.tracking.store import TaskStore, TaskUpdate
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import load_fixtures
 from tests.httpserver import Reply, ScriptedServer
-from videomon.core.dialects import get_dialect
+from videomon.core.providers.dialects import get_dialect
 
 VIDEOMON = Path(sys.executable).with_name("videomon")
 KEY = "sk-cli-test-0123456789ABCDEF"

@@ -6,8 +6,8 @@ import asyncio
 from pathlib import Path
 
 from tests.test_engine import KEY, make_engine
-from videomon.core.commands import Commands
-from videomon.core.profile import Profile
+from videomon.core.providers.profiles import Profile
+from videomon.core.tracking.commands import Commands
 from videomon.simulator.server import SimulatedRelay
 
 

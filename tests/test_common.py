@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from videomon.core.dialects.common import (
+from videomon.core.domain.errors import BadResponse
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.providers.dialects.common import (
     model_from_id,
     normalize_state,
     parse_progress,
     parse_timestamp,
 )
-from videomon.core.errors import BadResponse
-from videomon.core.model import TaskState
 
 
 @pytest.mark.parametrize(

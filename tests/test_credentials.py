@@ -14,8 +14,8 @@ import keyring.errors
 import pytest
 
 from tests.conftest import MemoryKeyring
-from videomon.core.credentials import SERVICE, CredentialStore, env_var_for
-from videomon.core.errors import CredentialError
+from videomon.core.domain.errors import CredentialError
+from videomon.core.providers.credentials import SERVICE, CredentialStore, env_var_for
 
 
 def test_env_var_names() -> None:

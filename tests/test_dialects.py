@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import load_fixtures
-from videomon.core.dialects import DIALECTS, get_dialect
-from videomon.core.errors import BadResponse, ConfigError, LookupProblem, NotFound
+from videomon.core.domain.errors import BadResponse, ConfigError, LookupProblem, NotFound
+from videomon.core.providers.dialects import DIALECTS, get_dialect
 
 BASE = "https://relay.example"
 FIXTURES = load_fixtures()

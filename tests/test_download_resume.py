@@ -18,14 +18,14 @@ from pathlib import Path
 import pytest
 
 from tests.httpserver import Reply, ScriptedServer, SlowFileServer
-from videomon.core import download as download_module
-from videomon.core.download import (
+from videomon.core.providers.http import HttpClient
+from videomon.core.transfers import downloader as download_module
+from videomon.core.transfers.downloader import (
     DiskError,
     Downloader,
     render_filename,
     sanitize_filename,
 )
-from videomon.core.http import HttpClient
 
 VIDEOMON = Path(sys.executable).with_name("videomon")
 DATA = random.Random(5).randbytes(1_500_000)

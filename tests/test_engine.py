@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from videomon.core.credentials import CredentialStore
-from videomon.core.engine import Engine
-from videomon.core.paths import AppPaths
-from videomon.core.profile import ConfigStore, Profile
-from videomon.core.scheduler import SchedulerConfig
+from videomon.core.config.paths import AppPaths
+from videomon.core.providers.credentials import CredentialStore
+from videomon.core.providers.profiles import ConfigStore, Profile
+from videomon.core.tracking.engine import Engine
+from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.resources import sample_video
 from videomon.simulator.faults import Faults
 from videomon.simulator.server import SimulatedRelay

@@ -13,10 +13,10 @@ import httpx
 import pytest
 
 from tests.httpserver import DroppingServer, Reply, ScriptedServer
-from videomon.core.errors import ProblemKind
-from videomon.core.http import HttpClient, RetryPolicy, parse_retry_after, same_origin
-from videomon.core.lookup import LookupResult, TaskLookup
-from videomon.core.profile import Profile
+from videomon.core.domain.errors import ProblemKind
+from videomon.core.providers.http import HttpClient, RetryPolicy, parse_retry_after, same_origin
+from videomon.core.providers.lookup import LookupResult, TaskLookup
+from videomon.core.providers.profiles import Profile
 
 KEY = "sk-test-SECRETKEY-0123456789abcdef"
 RUNNING = {"id": "vid_1", "status": "processing", "progress": 10}
@@ -251,7 +251,7 @@ def test_proxy_from_environment_is_used(server: ScriptedServer,
 def test_aiohttp_failures_map_to_what_they_mean() -> None:
     import aiohttp
 
-    from videomon.core.aiohttp_transport import translate
+    from videomon.core.providers.aiohttp_transport import translate
 
     assert isinstance(translate(aiohttp.ServerDisconnectedError()), httpx.RemoteProtocolError)
     assert isinstance(translate(aiohttp.ConnectionTimeoutError()), httpx.ConnectTimeout)

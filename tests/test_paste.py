@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from videomon.core.paste import PastedId, assign_profiles, parse_pasted
-from videomon.core.profile import Profile
+from videomon.core.providers.profiles import Profile
+from videomon.core.tracking.paste import PastedId, assign_profiles, parse_pasted
 
 RELAY = Profile("relay", "openai", "https://relay.example")
 OTHER = Profile("other", "unified", "https://other.example:8443")

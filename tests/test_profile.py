@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from videomon.core.errors import ConfigError
-from videomon.core.paths import AppPaths
-from videomon.core.profile import ConfigStore, Profile, auth_headers, check_auth
+from videomon.core.config.paths import AppPaths
+from videomon.core.domain.errors import ConfigError
+from videomon.core.providers.profiles import ConfigStore, Profile, auth_headers, check_auth
 
 
 def test_default_auth_per_dialect() -> None:

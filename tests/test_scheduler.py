@@ -11,13 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from videomon.core.clock import FakeClock
-from videomon.core.errors import AuthRejected, LookupProblem, NetworkError, NotFound, RateLimited
-from videomon.core.lookup import LookupResult
-from videomon.core.model import Snapshot, TaskState
-from videomon.core.profile import Profile
-from videomon.core.scheduler import Scheduler, SchedulerConfig, cancel_and_wait
-from videomon.core.store import TaskStore, TrackedTask
+from videomon.core.domain.errors import (
+    AuthRejected,
+    LookupProblem,
+    NetworkError,
+    NotFound,
+    RateLimited,
+)
+from videomon.core.domain.snapshot import Snapshot, TaskState
+from videomon.core.providers.lookup import LookupResult
+from videomon.core.providers.profiles import Profile
+from videomon.core.tracking.clock import FakeClock
+from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig, cancel_and_wait
+from videomon.core.tracking.store import TaskStore, TrackedTask
 
 A = Profile("a", "openai", "https://a.example", interval=5, max_concurrency=2)
 B = Profile("b", "openai", "https://b.example", interval=5)

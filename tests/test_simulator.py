@@ -14,11 +14,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from videomon.core.errors import ProblemKind
-from videomon.core.http import HttpClient, RetryPolicy
-from videomon.core.lookup import LookupResult, TaskLookup
-from videomon.core.model import TaskState
-from videomon.core.profile import Profile
+from videomon.core.domain.errors import ProblemKind
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.providers.http import HttpClient, RetryPolicy
+from videomon.core.providers.lookup import LookupResult, TaskLookup
+from videomon.core.providers.profiles import Profile
 from videomon.simulator.faults import Faults
 from videomon.simulator.server import SimulatedRelay
 

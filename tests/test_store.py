@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from videomon.core.model import Snapshot, TaskState
-from videomon.core.store import (
+from videomon.core.domain.snapshot import Snapshot, TaskState
+from videomon.core.tracking.store import (
     SCHEMA_VERSION,
     StoreError,
     TaskStore,

@@ -22,14 +22,14 @@ os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from videomon.core.commands import Commands
-from videomon.core.credentials import CredentialStore
-from videomon.core.engine import Engine
-from videomon.core.errors import VideomonError
-from videomon.core.paths import AppPaths
-from videomon.core.profile import ConfigStore
-from videomon.core.scheduler import SchedulerConfig
-from videomon.core.store import StoreError
+from videomon.core.config.paths import AppPaths
+from videomon.core.domain.errors import VideomonError
+from videomon.core.providers.credentials import CredentialStore
+from videomon.core.providers.profiles import ConfigStore
+from videomon.core.tracking.commands import Commands
+from videomon.core.tracking.engine import Engine
+from videomon.core.tracking.scheduler import SchedulerConfig
+from videomon.core.tracking.store import StoreError
 from videomon.ui.async_tasks import TaskRunner
 from videomon.ui.bridge import EngineBridge
 from videomon.ui.errors import ErrorReporter, setup_logging

@@ -71,11 +71,11 @@ def engine(base: str, count: int, interval: float, seconds: float, transport: st
     from PySide6.QtWidgets import QApplication  # noqa: I001 - PySide6 before qasync
     import qasync
 
-    from videomon.core.http import HttpClient
-    from videomon.core.lookup import TaskLookup
-    from videomon.core.profile import Profile
-    from videomon.core.scheduler import Scheduler, SchedulerConfig
-    from videomon.core.store import TaskStore
+    from videomon.core.providers.http import HttpClient
+    from videomon.core.providers.lookup import TaskLookup
+    from videomon.core.providers.profiles import Profile
+    from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig
+    from videomon.core.tracking.store import TaskStore
 
     app = QApplication.instance() or QApplication([])
     loop = qasync.QEventLoop(app)

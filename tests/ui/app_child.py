@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication  # noqa: I001 - PySide6 before qasync
 import qasync
 
 from videomon.app import VideomonApp
-from videomon.core.credentials import CredentialStore
-from videomon.core.paths import AppPaths
-from videomon.core.scheduler import SchedulerConfig
+from videomon.core.providers.credentials import CredentialStore
+from videomon.core.config.paths import AppPaths
+from videomon.core.tracking.scheduler import SchedulerConfig
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ def main() -> None:
 
     from tests.conftest import MemoryKeyring
     from videomon.app import VideomonApp
-    from videomon.core.credentials import CredentialStore
+    from videomon.core.providers.credentials import CredentialStore
     from videomon.simulator.demo import make_world
 
     qapp = QApplication(sys.argv[:1])

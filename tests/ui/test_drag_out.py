@@ -14,8 +14,8 @@ from PySide6.QtGui import QDrag
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from videomon.core.model import TaskState
-from videomon.core.store import TrackedTask
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.tracking.store import TrackedTask
 from videomon.ui import task_view
 from videomon.ui.task_model import TaskTableModel
 from videomon.ui.task_view import TaskTableView

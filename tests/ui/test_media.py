@@ -22,11 +22,11 @@ from tests.conftest import MemoryKeyring
 from tests.httpserver import Reply, ScriptedServer, SlowFileServer
 from tests.ui.test_window import ARTIFACTS, loop, until  # noqa: F401 - the loop fixture
 from videomon.app import VideomonApp
-from videomon.core.credentials import CredentialStore
-from videomon.core.media import drag_payload
-from videomon.core.paths import AppPaths
-from videomon.core.profile import ConfigStore, Profile
-from videomon.core.scheduler import SchedulerConfig
+from videomon.core.config.paths import AppPaths
+from videomon.core.providers.credentials import CredentialStore
+from videomon.core.providers.profiles import ConfigStore, Profile
+from videomon.core.tracking.scheduler import SchedulerConfig
+from videomon.core.transfers.media import drag_payload
 from videomon.resources import sample_video
 from videomon.ui.player import PreviewPane
 from videomon.ui.task_model import Column, Role
@@ -166,7 +166,7 @@ def test_download_resumes_after_the_app_is_killed(loop: qasync.QEventLoop,  # no
         home = tmp_path / "home"
         paths = write_config(home, api.base_url)
         # track the task before the child starts, as a user would have done earlier
-        from videomon.core.store import TaskStore
+        from videomon.core.tracking.store import TaskStore
         TaskStore(paths.data_dir / "tasks.db").add("relay", "video_big_1")
         env = {**os.environ, "VIDEOMON_API_KEY_RELAY": KEY, "QT_QPA_PLATFORM": "offscreen",
                "PYTHONPATH": str(ROOT)}

@@ -11,8 +11,8 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
 
 from tests.ui.test_window import ARTIFACTS, loop, until  # noqa: F401 - the loop fixture
-from videomon.core.model import TaskState
-from videomon.core.store import TrackedTask
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.tracking.store import TrackedTask
 from videomon.resources import sample_video
 from videomon.ui.player import PreviewPane
 

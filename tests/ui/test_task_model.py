@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from videomon.core.dialects import get_dialect
-from videomon.core.store import TrackedTask, snapshot_values
+from videomon.core.providers.dialects import get_dialect
+from videomon.core.tracking.store import TrackedTask, snapshot_values
 from videomon.ui import format as fmt
 from videomon.ui.task_filter import TaskFilterProxy
 from videomon.ui.task_model import Column, Role, TaskTableModel
@@ -137,7 +137,7 @@ def test_elapsed_counts_from_adding_when_the_provider_gives_no_creation_time() -
 
 
 def test_download_column_progress_and_expiry_warning(qapp) -> None:  # type: ignore[no-untyped-def]
-    from videomon.core.downloads import DownloadStatus
+    from videomon.core.transfers.download_manager import DownloadStatus
     from videomon.ui.icons import state_icons
 
     task = recorded("openai", "seed001_completed", 1)

@@ -20,8 +20,8 @@ from PySide6.QtTest import QTest
 
 from tests.conftest import MemoryKeyring
 from videomon.app import VideomonApp
-from videomon.core.credentials import CredentialStore
-from videomon.core.scheduler import SchedulerConfig
+from videomon.core.providers.credentials import CredentialStore
+from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.simulator.demo import RelayThread, make_world
 from videomon.ui.task_model import Column, Role
 
@@ -195,7 +195,7 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
                                                tmp_path: Path,
                                                memory_keyring: MemoryKeyring) -> None:
     """Tasks in every state, a rejected-key banner, the details and settings dialogs."""
-    from videomon.core.store import TrackedTask
+    from videomon.core.tracking.store import TrackedTask
     from videomon.ui.settings_dialog import SettingsDialog
 
     async def main() -> None:
@@ -210,7 +210,7 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
                     "model": "sora-2", "video_urls": extra.pop("urls", []),
                     "error": extra.pop("error", None),
                     "created_at": int(now - 95 * (ref - 900))}
-            from videomon.core.model import TaskState
+            from videomon.core.domain.snapshot import TaskState
             return TrackedTask(ref, "sim", task_id, now - 100 * ref, state=TaskState(state),
                                progress=progress, snapshot=snap, raw={"id": task_id},
                                watch=watch, last_checked_at=now - 2,

@@ -6,11 +6,11 @@ import argparse
 import sys
 from dataclasses import dataclass
 
-from videomon.core.credentials import CredentialStore
-from videomon.core.dialects import DIALECTS
-from videomon.core.errors import ConfigError
-from videomon.core.paths import AppPaths
-from videomon.core.profile import ConfigStore, Profile
+from videomon.core.config.paths import AppPaths
+from videomon.core.domain.errors import ConfigError
+from videomon.core.providers.credentials import CredentialStore
+from videomon.core.providers.dialects import DIALECTS
+from videomon.core.providers.profiles import ConfigStore, Profile
 
 
 @dataclass

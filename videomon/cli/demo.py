@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 from videomon.cli.render import LiveDisplay, results_table
-from videomon.core.credentials import CredentialStore
-from videomon.core.engine import Engine
-from videomon.core.lookup import LookupResult
-from videomon.core.model import Snapshot
-from videomon.core.scheduler import SchedulerConfig
-from videomon.core.store import WATCH_ACTIVE, TrackedTask
+from videomon.core.domain.snapshot import Snapshot
+from videomon.core.providers.credentials import CredentialStore
+from videomon.core.providers.lookup import LookupResult
+from videomon.core.tracking.engine import Engine
+from videomon.core.tracking.scheduler import SchedulerConfig
+from videomon.core.tracking.store import WATCH_ACTIVE, TrackedTask
 from videomon.simulator.demo import DEMO_SPEED, DEMO_TASKS, make_world
 
 DEMO_LIMIT = 55.0

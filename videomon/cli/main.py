@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from videomon import __version__
 from videomon.cli import provider_cmd, simulate_cmd, tasks_cmd
 from videomon.cli.context import CliContext
-from videomon.core.errors import ConfigError, CredentialError, VideomonError
+from videomon.core.domain.errors import ConfigError, CredentialError, VideomonError
 
 DESCRIPTION = """\
 Track AI video-generation tasks (Sora 2, Veo 3, Kling and the relays that resell them).

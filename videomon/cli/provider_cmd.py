@@ -9,10 +9,10 @@ import sys
 
 from videomon.cli.context import CliContext
 from videomon.cli.render import table
-from videomon.core.credentials import env_var_for
-from videomon.core.dialects import DIALECTS
-from videomon.core.errors import CredentialError
-from videomon.core.profile import Profile
+from videomon.core.domain.errors import CredentialError
+from videomon.core.providers.credentials import env_var_for
+from videomon.core.providers.dialects import DIALECTS
+from videomon.core.providers.profiles import Profile
 
 
 def register(sub: argparse._SubParsersAction) -> None:

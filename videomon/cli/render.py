@@ -9,8 +9,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
-from videomon.core.lookup import LookupResult
-from videomon.core.model import TaskState
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.providers.lookup import LookupResult
 
 STATE_LABELS = {
     TaskState.QUEUED: "queued",

@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import contextlib
 
-from videomon.core.errors import ConfigError
+from videomon.core.domain.errors import ConfigError
 from videomon.simulator.faults import Faults
 
 

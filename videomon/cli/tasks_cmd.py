@@ -12,7 +12,12 @@ from pathlib import Path
 
 from videomon.cli.context import CliContext, Target, add_selector_args, resolve_target
 from videomon.cli.render import LiveDisplay, results_table
-from videomon.core.download import (
+from videomon.core.domain.errors import ConfigError, LookupProblem, ProblemKind, VideomonError
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.providers.http import HttpClient, RetryPolicy
+from videomon.core.providers.lookup import LookupResult, TaskLookup
+from videomon.core.providers.profiles import auth_headers
+from videomon.core.transfers.downloader import (
     DiskError,
     Downloader,
     DownloadProgress,
@@ -20,11 +25,6 @@ from videomon.core.download import (
     resumable_path,
     sanitize_filename,
 )
-from videomon.core.errors import ConfigError, LookupProblem, ProblemKind, VideomonError
-from videomon.core.http import HttpClient, RetryPolicy
-from videomon.core.lookup import LookupResult, TaskLookup
-from videomon.core.model import TaskState
-from videomon.core.profile import auth_headers
 
 EXIT_NOT_DOWNLOADED = 1
 BAD_RESPONSE_LIMIT = 5

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from videomon.core.paths import AppPaths
-from videomon.core.profile import ConfigStore, Profile
+from videomon.core.config.paths import AppPaths
+from videomon.core.providers.profiles import ConfigStore, Profile
 from videomon.simulator.server import SimulatedRelay
 
 #: (profile, dialect, task ID): finishing, stalling on placeholders, failing, per dialect

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from videomon.core.downloads import DownloadStatus
-from videomon.core.store import TrackedTask
+from videomon.core.tracking.store import TrackedTask
+from videomon.core.transfers.download_manager import DownloadStatus
 
 
 class EngineBridge(QObject):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from videomon.core.store import TrackedTask
+from videomon.core.tracking.store import TrackedTask
 from videomon.ui import format as fmt
 
 

@@ -6,15 +6,15 @@ import time
 from pathlib import PurePath
 from typing import Any
 
-from videomon.core.media import expiry_warning
-from videomon.core.model import TaskState
-from videomon.core.store import (
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.tracking.store import (
     WATCH_ACTIVE,
     WATCH_NOT_FOUND,
     WATCH_PAUSED,
     WATCH_STALE,
     TrackedTask,
 )
+from videomon.core.transfers.media import expiry_warning
 
 #: running with the same progress for this long: the number is a placeholder, not progress
 STALLED_AFTER = 30.0

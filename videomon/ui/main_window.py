@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from videomon.core.commands import AddOutcome, Commands
-from videomon.core.media import drag_payload
-from videomon.core.model import TaskState
-from videomon.core.store import WATCH_ACTIVE, WATCH_PAUSED, TrackedTask
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.tracking.commands import AddOutcome, Commands
+from videomon.core.tracking.store import WATCH_ACTIVE, WATCH_PAUSED, TrackedTask
+from videomon.core.transfers.media import drag_payload
 from videomon.ui import format as fmt
 from videomon.ui.add_dialog import AddTasksDialog
 from videomon.ui.async_tasks import TaskRunner

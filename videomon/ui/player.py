@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from videomon.core.media import preview_source
-from videomon.core.model import TaskState
-from videomon.core.profile import Profile
-from videomon.core.store import TrackedTask
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.providers.profiles import Profile
+from videomon.core.tracking.store import TrackedTask
+from videomon.core.transfers.media import preview_source
 from videomon.ui.format import duration
 
 FRAME_MS = 40

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from videomon.core.credentials import env_var_for
-from videomon.core.dialects import DIALECTS
-from videomon.core.errors import ConfigError
-from videomon.core.profile import Profile
-from videomon.core.settings import Settings
+from videomon.core.config.settings import Settings
+from videomon.core.domain.errors import ConfigError
+from videomon.core.providers.credentials import env_var_for
+from videomon.core.providers.dialects import DIALECTS
+from videomon.core.providers.profiles import Profile
 
 AUTH_CHOICES = ("(dialect default)", "bearer", "raw", "header:x-goog-api-key", "none")
 

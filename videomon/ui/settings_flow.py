@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from videomon.core.commands import Commands
-from videomon.core.errors import VideomonError
-from videomon.core.profile import Profile
-from videomon.core.settings import Settings
+from videomon.core.config.settings import Settings
+from videomon.core.domain.errors import VideomonError
+from videomon.core.providers.profiles import Profile
+from videomon.core.tracking.commands import Commands
 from videomon.ui.async_tasks import TaskRunner
 from videomon.ui.settings_dialog import SettingsDialog
 

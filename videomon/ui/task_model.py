@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
-from videomon.core.downloads import DownloadStatus
-from videomon.core.media import draggable, expiry_warning
-from videomon.core.store import TrackedTask
+from videomon.core.tracking.store import TrackedTask
+from videomon.core.transfers.download_manager import DownloadStatus
+from videomon.core.transfers.media import draggable, expiry_warning
 from videomon.ui import format as fmt
 
 Index = QModelIndex | QPersistentModelIndex

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from videomon.core.dialects.mapped import FieldMapDialect
+from videomon.core.providers.dialects.mapped import FieldMapDialect
 
 
 class TasksDialect(FieldMapDialect):

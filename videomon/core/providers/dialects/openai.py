@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from videomon.core.dialects.common import join_base, quote_id
-from videomon.core.dialects.mapped import FieldMapDialect
+from videomon.core.providers.dialects.common import join_base, quote_id
+from videomon.core.providers.dialects.mapped import FieldMapDialect
 
 
 class OpenAIDialect(FieldMapDialect):

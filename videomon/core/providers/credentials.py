@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import keyring
 import keyring.errors
 
-from videomon.core.errors import CredentialError
+from videomon.core.domain.errors import CredentialError
 
 SERVICE = "videomon"
 ADHOC_ENV = "VIDEOMON_API_KEY"

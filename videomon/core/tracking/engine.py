@@ -10,16 +10,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from videomon.core.clock import Clock
-from videomon.core.credentials import CredentialStore
-from videomon.core.downloads import DownloadManager, DownloadSettings
-from videomon.core.http import HttpClient, RetryPolicy
-from videomon.core.lookup import LookupResult, TaskLookup
-from videomon.core.paths import AppPaths
-from videomon.core.profile import ConfigStore, Profile
-from videomon.core.scheduler import Scheduler, SchedulerConfig
-from videomon.core.settings import Settings
-from videomon.core.store import TaskStore
+from videomon.core.config.paths import AppPaths
+from videomon.core.config.settings import Settings
+from videomon.core.providers.credentials import CredentialStore
+from videomon.core.providers.http import HttpClient, RetryPolicy
+from videomon.core.providers.lookup import LookupResult, TaskLookup
+from videomon.core.providers.profiles import ConfigStore, Profile
+from videomon.core.tracking.clock import Clock
+from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig
+from videomon.core.tracking.store import TaskStore
+from videomon.core.transfers.download_manager import DownloadManager, DownloadSettings
 
 
 class Engine:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from videomon.core.profile import Profile
+from videomon.core.providers.profiles import Profile
 
 _SEPARATORS = re.compile(r"[\s,;，、；]+")
 _TRIM = "\"'`()[]<>{}.。:：!?！？"

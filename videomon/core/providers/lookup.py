@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from videomon.core.dialects import get_dialect
-from videomon.core.errors import LookupProblem, redact
-from videomon.core.http import HttpClient
-from videomon.core.model import Snapshot
-from videomon.core.profile import Profile, auth_headers
+from videomon.core.domain.errors import LookupProblem, redact
+from videomon.core.domain.snapshot import Snapshot
+from videomon.core.providers.dialects import get_dialect
+from videomon.core.providers.http import HttpClient
+from videomon.core.providers.profiles import Profile, auth_headers
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
-from videomon.core.dialects.common import join_base, quote_id
-from videomon.core.model import Snapshot
+from videomon.core.domain.snapshot import Snapshot
+from videomon.core.providers.dialects.common import join_base, quote_id
 
 
 class Dialect(ABC):

@@ -23,12 +23,12 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from videomon.core.clock import Clock, RealClock
-from videomon.core.errors import ProblemKind
-from videomon.core.lookup import LookupResult
-from videomon.core.model import TaskState
-from videomon.core.profile import Profile
-from videomon.core.store import (
+from videomon.core.domain.errors import ProblemKind
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.providers.lookup import LookupResult
+from videomon.core.providers.profiles import Profile
+from videomon.core.tracking.clock import Clock, RealClock
+from videomon.core.tracking.store import (
     WATCH_ACTIVE,
     WATCH_DONE,
     WATCH_NOT_FOUND,

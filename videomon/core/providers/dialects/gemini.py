@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from videomon.core.dialects.base import Dialect
-from videomon.core.dialects.common import (
+from videomon.core.domain.errors import BadResponse
+from videomon.core.domain.snapshot import Snapshot, TaskState
+from videomon.core.providers.dialects.base import Dialect
+from videomon.core.providers.dialects.common import (
     collect_urls,
     first,
     parse_progress,
     parse_timestamp,
     text_or_none,
 )
-from videomon.core.errors import BadResponse
-from videomon.core.model import Snapshot, TaskState
 
 _URL_PATHS = (
     "response.generateVideoResponse.generatedSamples",

@@ -16,8 +16,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from videomon.core.errors import BadResponse, NotFound
-from videomon.core.model import TaskState
+from videomon.core.domain.errors import BadResponse, NotFound
+from videomon.core.domain.snapshot import TaskState
 
 _STATE_WORDS: dict[str, TaskState] = {}
 for _state, _words in {

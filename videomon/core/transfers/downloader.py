@@ -20,8 +20,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
 
-from videomon.core.atomic import fsync_dir
-from videomon.core.errors import (
+from videomon.core.config.atomic import fsync_dir
+from videomon.core.domain.errors import (
     AuthRejected,
     BadResponse,
     LookupProblem,
@@ -31,7 +31,7 @@ from videomon.core.errors import (
     VideomonError,
     excerpt,
 )
-from videomon.core.http import MAX_REDIRECTS, HttpClient, same_origin
+from videomon.core.providers.http import MAX_REDIRECTS, HttpClient, same_origin
 
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
                      *(f"LPT{i}" for i in range(1, 10))}

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from videomon.core.atomic import write_atomic
-from videomon.core.dialects import get_dialect
-from videomon.core.errors import ConfigError
+from videomon.core.config.atomic import write_atomic
+from videomon.core.domain.errors import ConfigError
+from videomon.core.providers.dialects import get_dialect
 
 AUTH_SCHEMES = ("bearer", "raw", "none")
 _PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$")

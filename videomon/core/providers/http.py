@@ -23,9 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from videomon import __version__
-from videomon.core.aiohttp_transport import aiohttp_transport
-from videomon.core.dialects.common import looks_not_found
-from videomon.core.errors import (
+from videomon.core.domain.errors import (
     AuthRejected,
     BadResponse,
     LookupProblem,
@@ -35,6 +33,8 @@ from videomon.core.errors import (
     ServerError,
     excerpt,
 )
+from videomon.core.providers.aiohttp_transport import aiohttp_transport
+from videomon.core.providers.dialects.common import looks_not_found
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 MAX_JSON_BYTES = 8 * 1024 * 1024

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from videomon.core.model import Snapshot, TaskState
+from videomon.core.domain.snapshot import Snapshot, TaskState
 
 MIGRATIONS: list[str] = [
     # 1: tracked tasks and their state history

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from videomon.core.dialects.base import Dialect
-from videomon.core.dialects.common import (
+from videomon.core.domain.snapshot import Snapshot, TaskState
+from videomon.core.providers.dialects.base import Dialect
+from videomon.core.providers.dialects.common import (
     collect_urls,
     first,
     model_from_id,
@@ -21,7 +22,6 @@ from videomon.core.dialects.common import (
     text_or_none,
     unwrap_envelope,
 )
-from videomon.core.model import Snapshot, TaskState
 
 Paths = tuple[str, ...]
 

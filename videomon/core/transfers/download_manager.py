@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from videomon.core.download import (
+from videomon.core.domain.errors import LookupProblem, NotFound, VideomonError
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.providers.http import HttpClient
+from videomon.core.providers.profiles import auth_headers
+from videomon.core.tracking.scheduler import KeyFn, LookupFn, Scheduler
+from videomon.core.tracking.store import TrackedTask, snapshot_values
+from videomon.core.transfers.downloader import (
     DEFAULT_TEMPLATE,
     DiskError,
     Downloader,
@@ -28,12 +34,6 @@ from videomon.core.download import (
     resumable_path,
     unique_path,
 )
-from videomon.core.errors import LookupProblem, NotFound, VideomonError
-from videomon.core.http import HttpClient
-from videomon.core.model import TaskState
-from videomon.core.profile import auth_headers
-from videomon.core.scheduler import KeyFn, LookupFn, Scheduler
-from videomon.core.store import TrackedTask, snapshot_values
 
 log = logging.getLogger(__name__)
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from videomon.core.dialects.base import Dialect
-from videomon.core.dialects.gemini import GeminiDialect
-from videomon.core.dialects.openai import OpenAIDialect
-from videomon.core.dialects.tasks import TasksDialect
-from videomon.core.dialects.unified import UnifiedDialect
-from videomon.core.errors import ConfigError
+from videomon.core.domain.errors import ConfigError
+from videomon.core.providers.dialects.base import Dialect
+from videomon.core.providers.dialects.gemini import GeminiDialect
+from videomon.core.providers.dialects.openai import OpenAIDialect
+from videomon.core.providers.dialects.tasks import TasksDialect
+from videomon.core.providers.dialects.unified import UnifiedDialect
 
 DIALECTS: dict[str, Dialect] = {
     d.name: d for d in (OpenAIDialect(), UnifiedDialect(), TasksDialect(), GeminiDialect())

@@ -7,10 +7,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from videomon.core.http import same_origin
-from videomon.core.model import TaskState
-from videomon.core.profile import Profile
-from videomon.core.store import TrackedTask
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.providers.http import same_origin
+from videomon.core.providers.profiles import Profile
+from videomon.core.tracking.store import TrackedTask
 
 #: warn when a finished video is not downloaded and its link dies within this time
 EXPIRY_WARNING = 3600.0

@@ -8,8 +8,8 @@ from typing import Any
 
 import platformdirs
 
-from videomon.core.download import DEFAULT_TEMPLATE
-from videomon.core.paths import AppPaths
+from videomon.core.config.paths import AppPaths
+from videomon.core.transfers.downloader import DEFAULT_TEMPLATE
 
 
 def default_download_dir(paths: AppPaths) -> Path:

@@ -1,0 +1,1 @@
+"""Local files: where videomon keeps things, atomic writes, settings."""

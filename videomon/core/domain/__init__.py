@@ -1,0 +1,1 @@
+"""The domain: snapshots and their states, tracked tasks, errors."""

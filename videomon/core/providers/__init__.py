@@ -1,0 +1,1 @@
+"""Talking to providers: dialects, HTTP, lookups, credentials, profiles."""

@@ -1,0 +1,1 @@
+"""Tracking: the store, the poll scheduler, the engine and its commands."""

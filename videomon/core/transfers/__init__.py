@@ -1,0 +1,1 @@
+"""Transfers: the resumable downloader, the download manager, media files."""
