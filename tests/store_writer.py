@@ -17,7 +17,7 @@ def main() -> None:
         batch = [f"{prefix}-{n + i}" for i in range(5)]
         added = store.add_many("relay", batch)
         store.apply([TaskUpdate(t.ref, {"progress": float(n % 100), "state": "running",
-                                        "snapshot": {"big": "x" * 2000}},
+                                        "raw": {"big": "x" * 2000}},
                                 history=("running", float(n % 100), None)) for t in added])
         n += 5
         print(" ".join(batch), flush=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from videomon.core.config.paths import AppPaths
+from videomon.core.domain.task import DownloadState
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.profiles import ConfigStore, Profile
 from videomon.core.tracking.engine import Engine
@@ -124,7 +125,7 @@ def test_interrupted_downloads_resume_after_restart(tmp_path: Path, auto: bool) 
             await engine.start()
             (task,) = await engine.scheduler.add("oa", ["sora-2:task_ok_r"])
             await wait_for(lambda: engine.scheduler.tasks[task.ref].state.value == "succeeded")
-            engine.scheduler.update(task.ref, {"download_state": "downloading"})
+            engine.scheduler.update(task.ref, {"download_state": DownloadState.DOWNLOADING})
             await engine.stop()
             again = make_engine(tmp_path, sim, auto=auto)
             await again.start()

@@ -19,11 +19,12 @@ from videomon.core.domain.errors import (
     RateLimited,
 )
 from videomon.core.domain.snapshot import Snapshot, TaskState
+from videomon.core.domain.task import DownloadState, TrackedTask
 from videomon.core.providers.lookup import LookupResult
 from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.clock import FakeClock
 from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig, cancel_and_wait
-from videomon.core.tracking.store import TaskStore, TrackedTask
+from videomon.core.tracking.store import TaskStore
 
 A = Profile("a", "openai", "https://a.example", interval=5, max_concurrency=2)
 B = Profile("b", "openai", "https://b.example", interval=5)
@@ -447,12 +448,12 @@ def test_a_write_cut_short_by_cancellation_still_lands_before_newer_ones(
         (task,) = await h.scheduler.add("a", ["t1"])
         await h.scheduler.flush()
         h.store.apply = slow_apply  # type: ignore[method-assign]
-        h.scheduler.update(task.ref, {"download_state": "downloading"})
+        h.scheduler.update(task.ref, {"download_state": DownloadState.DOWNLOADING})
         first = asyncio.create_task(h.scheduler.flush())
         await asyncio.sleep(0.05)  # the write is running in its thread
         first.cancel()
         await asyncio.gather(first, return_exceptions=True)
-        h.scheduler.update(task.ref, {"download_state": "done"})
+        h.scheduler.update(task.ref, {"download_state": DownloadState.DONE})
         await h.scheduler.flush()  # must not land before the older write
         await h.scheduler.drain()
         assert h.store.get(task.ref).download_state == "done"  # type: ignore[union-attr]

@@ -14,13 +14,8 @@ from pathlib import Path
 import pytest
 
 from videomon.core.domain.snapshot import Snapshot, TaskState
-from videomon.core.tracking.store import (
-    SCHEMA_VERSION,
-    StoreError,
-    TaskStore,
-    TaskUpdate,
-    snapshot_values,
-)
+from videomon.core.domain.task import snapshot_values
+from videomon.core.tracking.store import SCHEMA_VERSION, StoreError, TaskStore, TaskUpdate
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from PySide6.QtGui import QDrag
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from videomon.core.domain.snapshot import TaskState
-from videomon.core.tracking.store import TrackedTask
+from videomon.core.domain.snapshot import Snapshot, TaskState
+from videomon.core.domain.task import DownloadState, TrackedTask
 from videomon.ui import task_view
 from videomon.ui.task_model import TaskTableModel
 from videomon.ui.task_view import TaskTableView
@@ -46,12 +46,12 @@ def drags(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[RecordingDrag]]:
 
 
 def task(ref: int, state: TaskState, *, saved: Path | None = None) -> TrackedTask:
-    snap: dict[str, Any] = {"video_urls": [f"https://cdn.example/v/{ref}.mp4"]
-                            if state is TaskState.SUCCEEDED else []}
+    urls = (f"https://cdn.example/v/{ref}.mp4",) if state is TaskState.SUCCEEDED else ()
+    snap = Snapshot(f"video_{ref}", "openai", state, video_urls=urls)
     return TrackedTask(ref, "relay", f"video_{ref}", added_at=NOW, state=state,
                        progress=100 if state is TaskState.SUCCEEDED else 40, snapshot=snap,
                        download_path=str(saved) if saved else None,
-                       download_state="done" if saved else None)
+                       download_state=DownloadState.DONE if saved else None)
 
 
 @pytest.fixture

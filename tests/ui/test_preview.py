@@ -11,8 +11,8 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
 
 from tests.ui.test_window import ARTIFACTS, loop, until  # noqa: F401 - the loop fixture
-from videomon.core.domain.snapshot import TaskState
-from videomon.core.tracking.store import TrackedTask
+from videomon.core.domain.snapshot import Snapshot, TaskState
+from videomon.core.domain.task import DownloadState, TrackedTask
 from videomon.resources import sample_video
 from videomon.ui.player import PreviewPane
 
@@ -37,8 +37,9 @@ class Frames:
 
 def saved_task(ref: int) -> TrackedTask:
     return TrackedTask(ref, "relay", f"video_{ref}", added_at=0.0, state=TaskState.SUCCEEDED,
-                       snapshot={"video_urls": [f"https://cdn.example/{ref}.mp4"]},
-                       download_path=str(sample_video()), download_state="done")
+                       snapshot=Snapshot(f"video_{ref}", "openai", TaskState.SUCCEEDED,
+                                         video_urls=(f"https://cdn.example/{ref}.mp4",)),
+                       download_path=str(sample_video()), download_state=DownloadState.DONE)
 
 
 def test_poster_before_play_last_frame_after_the_end_and_space_replays(

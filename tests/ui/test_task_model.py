@@ -4,14 +4,15 @@ ranges out; the sort/filter proxy on top."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from videomon.core.domain.task import DownloadState, TrackedTask, Watch, snapshot_values
 from videomon.core.providers.dialects import get_dialect
-from videomon.core.tracking.store import TrackedTask, snapshot_values
 from videomon.ui import format as fmt
 from videomon.ui.task_filter import TaskFilterProxy
 from videomon.ui.task_model import Column, Role, TaskTableModel
@@ -30,7 +31,7 @@ def recorded(dialect: str, name: str, ref: int, profile: str = "relay") -> Track
     for key, value in snapshot_values(snap).items():
         setattr(task, key, value)
     if snap.state.terminal:
-        task.watch = "done"
+        task.watch = Watch.DONE
     return task
 
 
@@ -65,7 +66,7 @@ def test_roles_from_recorded_snapshots(model: TaskTableModel) -> None:
                                                                            Column.OUTPUT)
     assert cell(model, 3, Column.OUTPUT, Role.GROUP) == "failed"
     assert cell(model, 4, Column.PROVIDER) == "veo"
-    created = model.task(1).snapshot["created_at"]  # type: ignore[union-attr,index]
+    created = model.task(1).snapshot.created_at  # type: ignore[union-attr]
     assert cell(model, 0, Column.ELAPSED) == fmt.duration(NOW - created)
     assert cell(model, 0, Column.CHECKED) == "just now · next in 0:04"
     assert model.headerData(Column.PROGRESS, Qt.Orientation.Horizontal) == "Progress"
@@ -141,7 +142,8 @@ def test_download_column_progress_and_expiry_warning(qapp) -> None:  # type: ign
     from videomon.ui.icons import state_icons
 
     task = recorded("openai", "seed001_completed", 1)
-    task.snapshot = {**(task.snapshot or {}), "expires_at": int(NOW + 1200)}
+    assert task.snapshot is not None
+    task.snapshot = dataclasses.replace(task.snapshot, expires_at=int(NOW + 1200))
     model = TaskTableModel(state_icons())
     model.now = lambda: NOW
     model.set_tasks([task])
@@ -151,14 +153,14 @@ def test_download_column_progress_and_expiry_warning(qapp) -> None:  # type: ign
     seen: list[tuple[int, int]] = []
     model.dataChanged.connect(lambda a, b, *_: seen.append((a.column(), b.column())))
     running = copy.copy(task)
-    running.download_state = "downloading"
+    running.download_state = DownloadState.DOWNLOADING
     model.upsert([running])
-    model.update_downloads([DownloadStatus(1, "downloading", ("/v/a.mp4",), 250_000,
+    model.update_downloads([DownloadStatus(1, DownloadState.DOWNLOADING, ("/v/a.mp4",), 250_000,
                                            1_000_000, 500_000.0, 1.5)])
     assert seen[-1] == (Column.DOWNLOAD, Column.DOWNLOAD)
     assert cell(model, 0, Column.DOWNLOAD) == "25% · 488 KB/s · 0:01 left"
     done = copy.copy(running)
-    done.download_state = "done"
+    done.download_state = DownloadState.DONE
     model.upsert([done])
     assert cell(model, 0, Column.DOWNLOAD) == "saved"
     assert cell(model, 0, Column.DOWNLOAD, Role.EXPIRES_IN) is None

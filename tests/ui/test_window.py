@@ -20,6 +20,7 @@ from PySide6.QtTest import QTest
 
 from tests.conftest import MemoryKeyring
 from videomon.app import VideomonApp
+from videomon.core.domain.task import Watch
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.simulator.demo import RelayThread, make_world
@@ -195,7 +196,7 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
                                                tmp_path: Path,
                                                memory_keyring: MemoryKeyring) -> None:
     """Tasks in every state, a rejected-key banner, the details and settings dialogs."""
-    from videomon.core.tracking.store import TrackedTask
+    from videomon.core.domain.task import TrackedTask
     from videomon.ui.settings_dialog import SettingsDialog
 
     async def main() -> None:
@@ -206,14 +207,14 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
 
         def task(ref: int, task_id: str, state: str, progress: float | None, watch: str,
                  **extra: Any) -> TrackedTask:
-            snap = {"task_id": task_id, "state": state, "progress": progress,
-                    "model": "sora-2", "video_urls": extra.pop("urls", []),
-                    "error": extra.pop("error", None),
-                    "created_at": int(now - 95 * (ref - 900))}
-            from videomon.core.domain.snapshot import TaskState
+            from videomon.core.domain.snapshot import Snapshot, TaskState
+            snap = Snapshot(task_id, "openai", TaskState(state), progress, model="sora-2",
+                            video_urls=tuple(extra.pop("urls", [])),
+                            error=extra.pop("error", None),
+                            created_at=int(now - 95 * (ref - 900)))
             return TrackedTask(ref, "sim", task_id, now - 100 * ref, state=TaskState(state),
                                progress=progress, snapshot=snap, raw={"id": task_id},
-                               watch=watch, last_checked_at=now - 2,
+                               watch=Watch(watch), last_checked_at=now - 2,
                                last_change_at=extra.pop("changed", now - 2),
                                next_poll_at=now + 4, **extra)
 

@@ -12,12 +12,11 @@ import time
 from pathlib import Path
 
 from videomon.cli.render import LiveDisplay, results_table
-from videomon.core.domain.snapshot import Snapshot
+from videomon.core.domain.task import TrackedTask, Watch
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.lookup import LookupResult
 from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.scheduler import SchedulerConfig
-from videomon.core.tracking.store import WATCH_ACTIVE, TrackedTask
 from videomon.simulator.demo import DEMO_SPEED, DEMO_TASKS, make_world
 
 DEMO_LIMIT = 55.0
@@ -26,7 +25,7 @@ DEMO_LIMIT = 55.0
 def _result(task: TrackedTask) -> LookupResult | None:
     if task.snapshot is None:
         return None
-    return LookupResult(task.task_id, Snapshot.from_json(task.snapshot))
+    return LookupResult(task.task_id, task.snapshot)
 
 
 async def run_demo(*, max_wait: float = DEMO_LIMIT, stream=None) -> int:  # type: ignore[no-untyped-def]
@@ -51,7 +50,7 @@ async def run_demo(*, max_wait: float = DEMO_LIMIT, stream=None) -> int:  # type
                 tasks = {ref: engine.scheduler.tasks[ref] for ref in labels}
                 display.update({labels[r]: _result(t) for r, t in tasks.items()},
                                _download_notes(engine, tasks))
-                active = any(t.watch == WATCH_ACTIVE for t in tasks.values())
+                active = any(t.watch == Watch.ACTIVE for t in tasks.values())
                 downloading = any(t.download_state in ("queued", "downloading")
                                   for t in tasks.values())
                 if not active and not downloading:
@@ -68,7 +67,7 @@ async def run_demo(*, max_wait: float = DEMO_LIMIT, stream=None) -> int:  # type
                     if task.download_state == "done":
                         print(f"downloaded {task.task_id} → {path} "
                               f"({Path(path).stat().st_size:,} bytes)", file=out)
-            unfinished = [t for t in tasks.values() if t.watch == WATCH_ACTIVE]
+            unfinished = [t for t in tasks.values() if t.watch == Watch.ACTIVE]
         finally:
             await engine.stop()
     if unfinished:

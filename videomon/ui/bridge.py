@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from videomon.core.tracking.store import TrackedTask
+from videomon.core.domain.task import TrackedTask
 from videomon.core.transfers.download_manager import DownloadStatus
 
 

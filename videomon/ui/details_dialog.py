@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from videomon.core.tracking.store import TrackedTask
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import TrackedTask
 from videomon.ui import format as fmt
 
 
@@ -61,25 +62,24 @@ class DetailsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _summary(self, task: TrackedTask) -> QWidget:
-        snap = task.snapshot or {}
+        snap = task.snapshot
         page = QWidget()
         form = QFormLayout(page)
         progress = fmt.progress_value(task)
         rows = [
             ("Task ID", task.task_id), ("Provider", task.profile),
             ("Model", task.model or "—"), ("State", fmt.state_text(task)),
-            ("Provider's word", snap.get("raw_status") or "—"),
+            ("Provider's word", (snap and snap.raw_status) or "—"),
             ("Progress", "unknown" if progress is None else f"{progress:.0f}%"),
-            ("Created", _when(snap.get("created_at"))),
-            ("Finished", _when(snap.get("finished_at"))),
-            ("Link expires", _when(snap.get("expires_at"))), ("Added", _when(task.added_at)),
+            ("Created", _when(snap and snap.created_at)),
+            ("Finished", _when(snap and snap.finished_at)),
+            ("Link expires", _when(task.expires_at)), ("Added", _when(task.added_at)),
             ("Last checked", _when(task.last_checked_at)),
             ("Video", "\n".join(task.video_urls) or "—"),
             ("Saved to", "\n".join(task.download_paths) or "—"),
         ]
-        error = "\n".join(p for p in (snap.get("error") and
-                                      f"{snap.get('error_code') or 'error'}: {snap['error']}",
-                                      task.problem_message, task.download_error) if p)
+        error = "\n".join(fmt.reasons(task)) if task.state is TaskState.FAILED \
+            or task.problem_message or task.download_error else ""
         if error:
             rows.append(("Error", error))
         for name, value in rows:

@@ -7,13 +7,7 @@ from pathlib import PurePath
 from typing import Any
 
 from videomon.core.domain.snapshot import TaskState
-from videomon.core.tracking.store import (
-    WATCH_ACTIVE,
-    WATCH_NOT_FOUND,
-    WATCH_PAUSED,
-    WATCH_STALE,
-    TrackedTask,
-)
+from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 from videomon.core.transfers.media import expiry_warning
 
 #: running with the same progress for this long: the number is a placeholder, not progress
@@ -26,31 +20,31 @@ def state_group(task: TrackedTask) -> str:
     """Active / finished / failed, for the state filter."""
     if task.state is TaskState.SUCCEEDED:
         return FINISHED
-    if task.state is TaskState.FAILED or task.watch in (WATCH_NOT_FOUND, WATCH_STALE):
+    if task.state is TaskState.FAILED or task.watch in (Watch.NOT_FOUND, Watch.STALE):
         return FAILED
     return ACTIVE
 
 
 def state_text(task: TrackedTask) -> str:
-    if task.watch == WATCH_NOT_FOUND:
+    if task.watch == Watch.NOT_FOUND:
         return "Not found"
-    if task.watch == WATCH_STALE:
+    if task.watch == Watch.STALE:
         return "Stale"
     word = {TaskState.QUEUED: "Queued", TaskState.RUNNING: "Running",
             TaskState.SUCCEEDED: "Succeeded", TaskState.FAILED: "Failed"}[task.state]
-    if task.watch == WATCH_PAUSED:
+    if task.watch == Watch.PAUSED:
         return "Paused"
     return word
 
 
 def is_indeterminate(task: TrackedTask, now: float | None = None) -> bool:
     """Queued, no progress known, or a running number that has not moved for a while."""
-    if task.state.terminal or task.watch in (WATCH_NOT_FOUND, WATCH_STALE):
+    if task.state.terminal or task.watch in (Watch.NOT_FOUND, Watch.STALE):
         return False  # nothing is moving any more
     if task.state is TaskState.QUEUED or task.progress is None:
         return True
     now = time.time() if now is None else now
-    return (task.watch == WATCH_ACTIVE and task.last_change_at is not None
+    return (task.watch == Watch.ACTIVE and task.last_change_at is not None
             and task.last_checked_at is not None
             and now - task.last_change_at >= STALLED_AFTER)
 
@@ -63,11 +57,11 @@ def progress_value(task: TrackedTask) -> float | None:
 
 def elapsed_seconds(task: TrackedTask, now: float | None = None) -> float:
     """From the provider's creation time (else when it was added) to the end or now."""
-    snap = task.snapshot or {}
-    start = snap.get("created_at") or task.added_at
+    snap = task.snapshot
+    start = (snap and snap.created_at) or task.added_at
     end = None
     if task.state.terminal:
-        end = snap.get("finished_at") or task.last_change_at
+        end = (snap and snap.finished_at) or task.last_change_at
     end = end or (time.time() if now is None else now)
     return max(0.0, float(end) - float(start))
 
@@ -104,7 +98,7 @@ def checked_text(task: TrackedTask, now: float | None = None) -> str:
     """"12 s ago · next in 5 s", or why there is no next check."""
     now = time.time() if now is None else now
     last = ago(task.last_checked_at, now)
-    if task.watch != WATCH_ACTIVE:
+    if task.watch != Watch.ACTIVE:
         return last
     if task.next_poll_at is None or task.next_poll_at - now < 1:
         return f"{last} · checking…"
@@ -114,8 +108,8 @@ def checked_text(task: TrackedTask, now: float | None = None) -> str:
 def reasons(task: TrackedTask) -> list[str]:
     """Why a task failed or is in trouble: the provider's error (with its code), the last
     lookup's problem, the download's error — each once."""
-    snap = task.snapshot or {}
-    error, code = snap.get("error"), snap.get("error_code")
+    error = task.snapshot.error if task.snapshot else None
+    code = task.snapshot.error_code if task.snapshot else None
     parts: list[str] = []
     if error:
         parts.append(f"{error} ({code})" if code and str(code) not in str(error) else str(error))
@@ -136,14 +130,11 @@ def status_line(task: TrackedTask) -> str:
 
 def output_text(task: TrackedTask) -> str:
     """The downloaded file, else the video URL, else the error or problem."""
-    if task.download_state == "done" and task.download_paths:
+    if task.saved:
         return PurePath(task.download_paths[0]).name
     if task.video_urls:
         return task.video_urls[0]
-    snap = task.snapshot or {}
-    if snap.get("error"):
-        return str(snap["error"])
-    return task.problem_message or ""
+    return task.error or task.problem_message or ""
 
 
 def size(num: float | None) -> str:
@@ -163,8 +154,8 @@ def rate(bytes_per_second: float) -> str:
 def download_text(task: TrackedTask, status: Any, now: float | None = None) -> str:
     """"45% · 1.2 MB/s · 0:03 left", "saved", "failed: …", or the expiry warning."""
     state = task.download_state
-    if state == "downloading":
-        if status is None or status.state != "downloading":
+    if state is DownloadState.DOWNLOADING:
+        if status is None or status.state is not DownloadState.DOWNLOADING:
             return "resuming…"
         if status.total:
             parts = [f"{100 * status.received / status.total:.0f}%"]
@@ -175,13 +166,13 @@ def download_text(task: TrackedTask, status: Any, now: float | None = None) -> s
         if status.eta is not None:
             parts.append(f"{duration(status.eta)} left")
         return " · ".join(parts)
-    if state == "queued":
+    if state is DownloadState.QUEUED:
         return "queued"
-    if state == "done":
+    if state is DownloadState.DONE:
         return "saved"
-    if state == "failed":
+    if state is DownloadState.FAILED:
         return f"failed: {task.download_error or 'unknown error'}"
-    if state == "cancelled":
+    if state is DownloadState.CANCELLED:
         return "cancelled (resumable)"
     left = expiry_warning(task, now)
     if left is not None:

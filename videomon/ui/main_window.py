@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 from videomon.core.tracking.commands import AddOutcome, Commands
-from videomon.core.tracking.store import WATCH_ACTIVE, WATCH_PAUSED, TrackedTask
 from videomon.core.transfers.media import drag_payload
 from videomon.ui import format as fmt
 from videomon.ui.add_dialog import AddTasksDialog
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
         ok = task.state is TaskState.SUCCEEDED
         title = "Video ready" if ok else "Task failed"
         detail = task.model or task.profile
-        error = (task.snapshot or {}).get("error")
+        error = task.error
         text = f"{task.label or task.task_id} ({detail})" + (f": {error}" if error else "")
         self.statusBar().showMessage(f"{title}: {text}", 10000)
         if self.commands.settings().notifications:
@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
 
     def refresh_selected(self) -> None:
         refs = self._refs() or [t.ref for t in self.model.tasks()
-                                if t.watch == WATCH_ACTIVE]
+                                if t.watch == Watch.ACTIVE]
         self.commands.scheduler.refresh(refs)
         self.statusBar().showMessage(f"Checking {len(refs)} task(s) now…", 3000)
 
@@ -603,8 +603,8 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         tasks = self.model.tasks()
         groups = [fmt.state_group(t) for t in tasks]
-        active = sum(1 for t in tasks if t.watch == WATCH_ACTIVE)
-        paused = sum(1 for t in tasks if t.watch == WATCH_PAUSED)
+        active = sum(1 for t in tasks if t.watch == Watch.ACTIVE)
+        paused = sum(1 for t in tasks if t.watch == Watch.PAUSED)
         finished = groups.count(fmt.FINISHED)
         failed = groups.count(fmt.FAILED)
         text = f"{active} active · {finished} finished · {failed} failed"
@@ -613,7 +613,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(text)
         self.setWindowTitle(f"videomon — {active} active" if active else "videomon")
         self.tray.set_counts(active, finished, failed)
-        network = [t for t in tasks if t.problem_kind == "network" and t.watch == WATCH_ACTIVE]
+        network = [t for t in tasks if t.problem_kind == "network" and t.watch == Watch.ACTIVE]
         self.network_label.setText("⚠ network problem — retrying" if network else "● online")
         self._update_status_line()
 
@@ -624,7 +624,7 @@ class MainWindow(QMainWindow):
             self.problem_label.setText(fmt.status_line(selected[0]))
             return
         problems = [t for t in self.model.tasks()
-                    if t.problem_message and t.watch == WATCH_ACTIVE]
+                    if t.problem_message and t.watch == Watch.ACTIVE]
         if problems:
             latest = max(problems, key=lambda t: t.last_checked_at or 0)
             self.problem_label.setText(f"{latest.task_id}: {latest.problem_message}")
@@ -641,19 +641,20 @@ class MainWindow(QMainWindow):
         for action in (self.act_pause, self.act_resume, self.act_copy_id, self.act_details,
                        self.act_remove):
             action.setEnabled(has)
-        self.act_pause.setEnabled(any(t.watch == WATCH_ACTIVE for t in tasks))
-        self.act_resume.setEnabled(any(t.watch == WATCH_PAUSED for t in tasks))
+        self.act_pause.setEnabled(any(t.watch == Watch.ACTIVE for t in tasks))
+        self.act_resume.setEnabled(any(t.watch == Watch.PAUSED for t in tasks))
         urls = any(t.video_urls for t in tasks)
         self.act_copy_url.setEnabled(urls)
         self.act_open_url.setEnabled(urls)
         finished = any(t.state is TaskState.SUCCEEDED and t.video_urls for t in tasks)
         self.act_download.setEnabled(finished)
         self.act_download.setText("Retry download" if any(
-            t.download_state in ("failed", "cancelled") for t in tasks) else "Download")
-        self.act_cancel.setEnabled(any(t.download_state in ("queued", "downloading")
+            t.download_state in (DownloadState.FAILED, DownloadState.CANCELLED)
+            for t in tasks) else "Download")
+        self.act_cancel.setEnabled(any(t.download_state is not None and t.download_state.busy
                                        for t in tasks))
         # from the stored state, no file checks: this runs on every batch of changes
-        saved = any(t.download_state == "done" and t.download_paths for t in tasks)
+        saved = any(t.saved for t in tasks)
         self.act_open_file.setEnabled(saved)
         self.act_show_folder.setEnabled(saved)
         self.act_copy.setEnabled(has)

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.profiles import Profile
-from videomon.core.tracking.store import TrackedTask
 from videomon.core.transfers.media import preview_source
 from videomon.ui.format import duration
 

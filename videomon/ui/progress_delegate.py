@@ -9,6 +9,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import DownloadState, Watch
 from videomon.ui.task_model import Role
 
 COLORS = {"succeeded": QColor("#2e9d4f"), "failed": QColor("#c8453b")}
@@ -45,7 +47,7 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.drawPath(groove)
         state = task.state.value if task is not None else ""
         fill = COLORS.get(state, palette.color(QPalette.ColorRole.Highlight))
-        if task is not None and task.watch != "active" and not task.state.terminal:
+        if task is not None and task.watch is not Watch.ACTIVE and not task.state.terminal:
             fill = palette.color(QPalette.ColorRole.Mid)
         painter.setClipPath(groove)
         if busy:
@@ -73,7 +75,7 @@ class ProgressDelegate(QStyledItemDelegate):
     def _label(task: Any, value: float | None, busy: bool) -> str:
         if not busy:
             return "" if value is None else f"{value:.0f}%"
-        if task is not None and task.state.value == "queued":
+        if task is not None and task.state is TaskState.QUEUED:
             return "queued"
         if value is None:
             return "working…"
@@ -87,7 +89,7 @@ class DownloadDelegate(QStyledItemDelegate):
               index: QModelIndex | QPersistentModelIndex) -> None:
         super().paint(painter, option, index)
         status = index.data(Role.DOWNLOAD)
-        if status is None or status.state != "downloading" or not status.total:
+        if status is None or status.state is not DownloadState.DOWNLOADING or not status.total:
             return
         rect = QRectF(option.rect).adjusted(4, option.rect.height() - 6, -4, -2)
         painter.save()

@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
-from videomon.core.tracking.store import TrackedTask
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 from videomon.core.transfers.download_manager import DownloadStatus
 from videomon.core.transfers.media import draggable, expiry_warning
 from videomon.ui import format as fmt
@@ -63,11 +64,11 @@ def _fields(task: TrackedTask) -> tuple[Any, ...]:
     """What each column shows, to find which columns a change touched."""
     return (task.task_id, task.profile, task.model, (task.state, task.watch),
             (task.progress, task.state, task.last_change_at),
-            (task.added_at, task.state, (task.snapshot or {}).get("created_at")),
+            (task.added_at, task.state, task.snapshot and task.snapshot.created_at),
             (task.last_checked_at, task.next_poll_at, task.watch),
             (task.download_state, task.download_error, task.expires_at),
             (tuple(task.video_urls), task.download_state, task.download_path,
-             task.problem_message, (task.snapshot or {}).get("error")))
+             task.problem_message, task.error))
 
 
 class TaskTableModel(QAbstractTableModel):
@@ -240,7 +241,7 @@ class TaskTableModel(QAbstractTableModel):
     def _live_download(self, task: TrackedTask) -> DownloadStatus | None:
         """The latest progress report, while it matches the stored download state."""
         status = self._downloads.get(task.ref)
-        if status is None or (task.download_state in (None, "done", "failed", "cancelled") \
+        if status is None or ((task.download_state is None or not task.download_state.busy)
                 and status.state != task.download_state):
             return None
         return status
@@ -254,18 +255,18 @@ class TaskTableModel(QAbstractTableModel):
         if column is Column.CHECKED:
             return task.last_checked_at or 0.0
         if column is Column.DOWNLOAD:
-            order = {None: 0, "cancelled": 1, "failed": 2, "queued": 3, "downloading": 4,
-                     "done": 5}
+            order = {None: 0, DownloadState.CANCELLED: 1, DownloadState.FAILED: 2,
+                     DownloadState.QUEUED: 3, DownloadState.DOWNLOADING: 4, DownloadState.DONE: 5}
             return order.get(task.download_state, 0)
         if column is Column.STATE:
-            order = {"queued": 0, "running": 1, "succeeded": 2, "failed": 3}
-            return order[task.state.value] * 10 + (0 if task.watch == "active" else 5)
+            order = list(TaskState).index(task.state)
+            return order * 10 + (0 if task.watch is Watch.ACTIVE else 5)
         return self._display(task, column).lower()
 
     def _tooltip(self, task: TrackedTask, column: Column) -> str | None:
         if column is Column.TASK_ID:
             return task.task_id
-        if column is Column.STATE and task.watch == "paused":
+        if column is Column.STATE and task.watch is Watch.PAUSED:
             return f"Polling paused; the task was {task.state.value} when last checked"
         if column is Column.PROGRESS and fmt.is_indeterminate(task, self.now()) \
                 and task.progress is not None:
@@ -283,15 +284,15 @@ class TaskTableModel(QAbstractTableModel):
             found = fmt.reasons(task)
             return f"{fmt.state_text(task)}: " + "\n".join(found) if found else None
         if column is Column.OUTPUT:
-            where = task.download_paths if task.download_state == "done" else task.video_urls
+            where = task.download_paths if task.saved else task.video_urls
             return "\n".join(dict.fromkeys(where[:1] + fmt.reasons(task))) or None
         return None
 
     @staticmethod
     def _icon_name(task: TrackedTask) -> str:
-        if task.watch == "paused":
+        if task.watch is Watch.PAUSED:
             return "paused"
-        if task.watch in ("not_found", "stale"):
+        if task.watch in (Watch.NOT_FOUND, Watch.STALE):
             return "problem"
         if task.problem_kind and not task.state.terminal:
             return "problem"

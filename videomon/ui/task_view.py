@@ -16,7 +16,7 @@ from PySide6.QtCore import QMimeData, QPoint, QRect, Qt, QUrl
 from PySide6.QtGui import QDrag, QFontMetrics, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from videomon.core.tracking.store import TrackedTask
+from videomon.core.domain.task import TrackedTask
 from videomon.core.transfers.media import DragPayload, drag_payload
 from videomon.ui.column_fit import ColumnFitter
 from videomon.ui.task_model import Role

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from videomon.core.config.settings import Settings
 from videomon.core.domain.errors import ProblemKind, VideomonError
+from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.paste import assign_profiles, parse_pasted
 from videomon.core.tracking.scheduler import Scheduler
-from videomon.core.tracking.store import TrackedTask
 
 #: an ID no provider knows: "not found" proves the endpoint answered and took the key
 PROBE_ID = "videomon-connection-test-0000"

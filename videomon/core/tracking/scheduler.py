@@ -24,21 +24,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from videomon.core.domain.errors import ProblemKind
-from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.snapshot import Snapshot, TaskState
+from videomon.core.domain.task import TrackedTask, Watch, snapshot_values
 from videomon.core.providers.lookup import LookupResult
 from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.clock import Clock, RealClock
-from videomon.core.tracking.store import (
-    WATCH_ACTIVE,
-    WATCH_DONE,
-    WATCH_NOT_FOUND,
-    WATCH_PAUSED,
-    WATCH_STALE,
-    TaskStore,
-    TaskUpdate,
-    TrackedTask,
-    snapshot_values,
-)
+from videomon.core.tracking.store import TaskStore, TaskUpdate
 
 log = logging.getLogger(__name__)
 
@@ -152,14 +143,14 @@ class Scheduler:
 
     def _arm(self, task: TrackedTask) -> None:
         """Queue the task for its next poll time (a no-op for tasks that do not poll)."""
-        if task.watch == WATCH_ACTIVE:
+        if task.watch == Watch.ACTIVE:
             when = task.next_poll_at or 0.0
             heapq.heappush(self._queue, (when, task.ref))
             if when < self._sleeping_until:
                 self._wake.set()
 
     def _pollable(self, task: TrackedTask | None, when: float) -> bool:
-        return (task is not None and task.watch == WATCH_ACTIVE
+        return (task is not None and task.watch == Watch.ACTIVE
                 and (task.next_poll_at or 0.0) == when
                 and not self._runtime[task.ref].in_flight
                 and task.profile not in self.paused_profiles and task.profile in self.profiles)
@@ -200,7 +191,7 @@ class Scheduler:
         profile = self.profiles[task.profile]
         try:
             async with self._limit(profile), self._global:
-                if ref not in self.tasks or task.watch != WATCH_ACTIVE \
+                if ref not in self.tasks or task.watch != Watch.ACTIVE \
                         or task.profile in self.paused_profiles:
                     return
                 key = await self._key(profile.name)
@@ -229,24 +220,22 @@ class Scheduler:
         history = None
         if result.snapshot is not None:
             snap = result.snapshot
-            before = (task.snapshot or {})
-            values.update(snapshot_values(snap))  # serializes the snapshot once per poll
-            new = values["snapshot"]
-            changed = any(before.get(k) != new.get(k)
-                          for k in ("state", "progress", "video_urls", "error"))
+            before = task.snapshot
+            values.update(snapshot_values(snap))
+            changed = before is None or _moved(before) != _moved(snap)
             values["problem_kind"] = values["problem_message"] = None
             runtime.failures = runtime.not_found = 0
             if changed:
                 runtime.unchanged = 0
                 values["last_change_at"] = now
-                if before.get("state") != snap.state.value:
+                if before is None or before.state is not snap.state:
                     history = (snap.state.value, snap.progress, None)
             else:
                 runtime.unchanged += 1
             if snap.state.terminal:
-                values["watch"] = WATCH_DONE
+                values["watch"] = Watch.DONE
             elif not changed and now - (task.last_change_at or now) >= cfg.stale_after:
-                values["watch"] = WATCH_STALE
+                values["watch"] = Watch.STALE
                 values["problem_kind"] = "stale"
                 values["problem_message"] = ("no change for "
                                              f"{(now - (task.last_change_at or now)) / 3600:.0f} h;"
@@ -273,7 +262,7 @@ class Scheduler:
             elif problem.kind is ProblemKind.NOT_FOUND:
                 runtime.not_found += 1
                 if runtime.not_found >= cfg.not_found_limit:
-                    values["watch"] = WATCH_NOT_FOUND
+                    values["watch"] = Watch.NOT_FOUND
                     history = ("not_found", None, problem.message[:200])
                 values["next_poll_at"] = now + self._jittered(profile.interval)
             else:  # network, server, rate limited, bad response: back off
@@ -396,23 +385,23 @@ class Scheduler:
                 continue
             self._runtime[ref].not_found = 0
             self._runtime[ref].unchanged = 0
-            watch = WATCH_ACTIVE if task.watch != WATCH_PAUSED else WATCH_PAUSED
+            watch = Watch.ACTIVE if task.watch != Watch.PAUSED else Watch.PAUSED
             self._apply(task, {"next_poll_at": now, "watch": watch})
         self._wake.set()
 
     def pause(self, refs: Iterable[int]) -> None:
         for ref in refs:
             task = self.tasks.get(ref)
-            if task is not None and task.watch == WATCH_ACTIVE:
-                self._apply(task, {"watch": WATCH_PAUSED})
+            if task is not None and task.watch == Watch.ACTIVE:
+                self._apply(task, {"watch": Watch.PAUSED})
         self._wake.set()
 
     def resume(self, refs: Iterable[int]) -> None:
         now = self.clock.now()
         for ref in refs:
             task = self.tasks.get(ref)
-            if task is not None and task.watch == WATCH_PAUSED:
-                self._apply(task, {"watch": WATCH_ACTIVE, "next_poll_at": now})
+            if task is not None and task.watch == Watch.PAUSED:
+                self._apply(task, {"watch": Watch.ACTIVE, "next_poll_at": now})
         self._wake.set()
 
     async def remove(self, refs: Sequence[int]) -> list[TrackedTask]:
@@ -454,13 +443,18 @@ class Scheduler:
                 observer.profile_problem(profile, None)
         now = self.clock.now()
         for task in self.tasks.values():
-            if task.profile == profile and task.watch == WATCH_ACTIVE:
+            if task.profile == profile and task.watch == Watch.ACTIVE:
                 task.next_poll_at = now
                 self._arm(task)
         self._wake.set()
 
     def active_count(self) -> int:
-        return sum(1 for t in self.tasks.values() if t.watch == WATCH_ACTIVE)
+        return sum(1 for t in self.tasks.values() if t.watch == Watch.ACTIVE)
+
+
+def _moved(snapshot: Snapshot) -> tuple[object, ...]:
+    """What counts as a change (a new reading with only these equal is no progress)."""
+    return snapshot.state, snapshot.progress, snapshot.video_urls, snapshot.error
 
 
 async def cancel_and_wait(task: asyncio.Task[None], timeout: float = 5.0) -> None:

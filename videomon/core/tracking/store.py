@@ -8,16 +8,19 @@ so the store can be used from worker threads (the event loop never waits on disk
 from __future__ import annotations
 
 import contextlib
+import enum
 import json
 import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from videomon.core.domain.errors import VideomonError
 from videomon.core.domain.snapshot import Snapshot, TaskState
+from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 
 MIGRATIONS: list[str] = [
     # 1: tracked tasks and their state history
@@ -56,55 +59,6 @@ MIGRATIONS: list[str] = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
-#: How a task is being followed, beside its provider state.
-WATCH_ACTIVE = "active"
-WATCH_PAUSED = "paused"
-WATCH_DONE = "done"          # terminal state reached
-WATCH_NOT_FOUND = "not_found"
-WATCH_STALE = "stale"
-
-
-@dataclass(slots=True)
-class TrackedTask:
-    """One row of the store: what videomon knows about a tracked task."""
-
-    ref: int
-    profile: str
-    task_id: str
-    added_at: float
-    label: str | None = None
-    state: TaskState = TaskState.QUEUED
-    progress: float | None = None
-    snapshot: dict[str, Any] | None = None
-    raw: Any = None
-    watch: str = WATCH_ACTIVE
-    last_checked_at: float | None = None
-    last_change_at: float | None = None
-    next_poll_at: float | None = None
-    problem_kind: str | None = None
-    problem_message: str | None = None
-    download_path: str | None = None
-    download_state: str | None = None
-    download_error: str | None = None
-
-    @property
-    def video_urls(self) -> list[str]:
-        return list((self.snapshot or {}).get("video_urls") or [])
-
-    @property
-    def download_paths(self) -> list[str]:
-        """Where the task's videos are (or are being) saved, one per video URL."""
-        return [p for p in (self.download_path or "").split("\n") if p]
-
-    @property
-    def expires_at(self) -> int | None:
-        return (self.snapshot or {}).get("expires_at")
-
-    @property
-    def model(self) -> str | None:
-        return (self.snapshot or {}).get("model")
-
-
 @dataclass(slots=True)
 class TaskUpdate:
     """Changed columns of one task (None fields are left as they are unless listed in
@@ -116,13 +70,11 @@ class TaskUpdate:
     at: float | None = None  # when the history entry happened (default: last_checked_at)
 
 
-_COLUMNS = ("ref", "profile", "task_id", "added_at", "label", "state", "progress", "snapshot",
-            "raw", "watch", "last_checked_at", "last_change_at", "next_poll_at", "problem_kind",
-            "problem_message", "download_path", "download_state", "download_error")
+_COLUMNS = tuple(f.name for f in fields(TrackedTask))  # the table's columns, in order
 _UPDATABLE = frozenset(_COLUMNS) - {"ref", "profile", "task_id", "added_at"}
 
 
-class StoreError(Exception):
+class StoreError(VideomonError):
     """The database could not be opened or written (a clear message for the user)."""
 
 
@@ -288,26 +240,34 @@ def _split_sql(script: str) -> list[str]:
 
 
 def _encode(column: str, value: Any) -> Any:
-    if column in ("snapshot", "raw") and value is not None:
+    if isinstance(value, Snapshot):
+        return json.dumps(value.to_json(), ensure_ascii=False)
+    if column == "raw" and value is not None:
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, TaskState):
+    if isinstance(value, enum.Enum):
         return value.value
     return value
+
+
+def _decode_json(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def _row_to_task(row: Sequence[Any]) -> TrackedTask:
     data = dict(zip(_COLUMNS, row, strict=True))
     data["state"] = TaskState(data["state"])
-    for column in ("snapshot", "raw"):
-        if data[column] is not None:
-            try:
-                data[column] = json.loads(data[column])
-            except ValueError:
-                data[column] = None
+    data["watch"] = Watch(data["watch"])
+    if data["download_state"] is not None:
+        data["download_state"] = DownloadState(data["download_state"])
+    data["raw"] = _decode_json(data["raw"])
+    snap = _decode_json(data["snapshot"])
+    try:
+        data["snapshot"] = Snapshot.from_json(snap, raw=data["raw"]) if snap else None
+    except (KeyError, TypeError, ValueError):  # written by an older or damaged version
+        data["snapshot"] = None
     return TrackedTask(**data)
-
-
-def snapshot_values(snapshot: Snapshot) -> dict[str, Any]:
-    """The columns that store a snapshot."""
-    return {"state": snapshot.state, "progress": snapshot.progress,
-            "snapshot": snapshot.to_json(), "raw": snapshot.raw}

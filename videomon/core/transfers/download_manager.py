@@ -21,10 +21,10 @@ from typing import Protocol
 
 from videomon.core.domain.errors import LookupProblem, NotFound, VideomonError
 from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import DownloadState, TrackedTask, snapshot_values
 from videomon.core.providers.http import HttpClient
 from videomon.core.providers.profiles import auth_headers
 from videomon.core.tracking.scheduler import KeyFn, LookupFn, Scheduler
-from videomon.core.tracking.store import TrackedTask, snapshot_values
 from videomon.core.transfers.downloader import (
     DEFAULT_TEMPLATE,
     DiskError,
@@ -36,9 +36,6 @@ from videomon.core.transfers.downloader import (
 )
 
 log = logging.getLogger(__name__)
-
-QUEUED, DOWNLOADING, DONE, FAILED, CANCELLED = (
-    "queued", "downloading", "done", "failed", "cancelled")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +49,7 @@ class DownloadSettings:
 @dataclass(frozen=True, slots=True)
 class DownloadStatus:
     ref: int
-    state: str
+    state: DownloadState
     paths: tuple[str, ...] = ()
     received: int = 0
     total: int | None = None
@@ -101,8 +98,9 @@ class DownloadManager:
         expires = float(task.expires_at or math.inf)
         heapq.heappush(self._queue, (expires, next(self._seq), ref))
         self._queued.add(ref)
-        self.scheduler.update(ref, {"download_state": QUEUED, "download_error": None})
-        self._report(DownloadStatus(ref, QUEUED, tuple(task.download_paths)))
+        self.scheduler.update(ref, {"download_state": DownloadState.QUEUED,
+                                    "download_error": None})
+        self._report(DownloadStatus(ref, DownloadState.QUEUED, tuple(task.download_paths)))
         self._wake.set()
         return True
 
@@ -113,9 +111,10 @@ class DownloadManager:
         if job is not None:
             job.cancel()
         task = self.scheduler.tasks.get(ref)
-        if task is not None and task.download_state in (QUEUED, DOWNLOADING):
-            self.scheduler.update(ref, {"download_state": CANCELLED})
-            self._report(DownloadStatus(ref, CANCELLED, tuple(task.download_paths)))
+        if task is not None and _busy(task):
+            self.scheduler.update(ref, {"download_state": DownloadState.CANCELLED})
+            self._report(DownloadStatus(ref, DownloadState.CANCELLED,
+                                        tuple(task.download_paths)))
 
     def on_succeeded(self, task: TrackedTask) -> None:
         """Scheduler hook: auto-download newly finished tasks (setting)."""
@@ -127,7 +126,7 @@ class DownloadManager:
         and finished tasks never downloaded (when auto-download is on)."""
         count = 0
         for task in list(self.scheduler.tasks.values()):
-            interrupted = task.download_state in (QUEUED, DOWNLOADING)
+            interrupted = _busy(task)
             missed = (self.settings.auto and task.download_state is None
                       and task.state is TaskState.SUCCEEDED)
             if (interrupted or missed) and self.start(task.ref):
@@ -176,7 +175,7 @@ class DownloadManager:
             self._fail(ref, [], f"the profile {task.profile!r} no longer exists")
             return
         paths = self._choose_paths(task)
-        self.scheduler.update(ref, {"download_state": DOWNLOADING,
+        self.scheduler.update(ref, {"download_state": DownloadState.DOWNLOADING,
                                     "download_path": "\n".join(str(p) for p in paths),
                                     "download_error": None})
         await self.scheduler.flush()  # the paths are durable before the first byte
@@ -216,21 +215,22 @@ class DownloadManager:
             self._fail(ref, paths, str(exc))
             return
         joined = "\n".join(str(p) for p in done)
-        self.scheduler.update(ref, {"download_state": DONE, "download_path": joined,
+        self.scheduler.update(ref, {"download_state": DownloadState.DONE, "download_path": joined,
                                     "download_error": None})
         size = sum(p.stat().st_size for p in done if p.exists())
-        self._report(DownloadStatus(ref, DONE, tuple(str(p) for p in done), size, size))
+        self._report(DownloadStatus(ref, DownloadState.DONE, tuple(str(p) for p in done), size,
+                                    size))
 
     def _choose_paths(self, task: TrackedTask) -> list[Path]:
         """Reuse the stored paths (to resume their .part files), else render new ones."""
         urls = task.video_urls
         stored = [Path(p) for p in task.download_paths]
-        if len(stored) == len(urls) and task.download_state != "done":
+        if len(stored) == len(urls) and task.download_state is not DownloadState.DONE:
             return stored
         folder = self.settings.folder
         folder.mkdir(parents=True, exist_ok=True)
         paths: list[Path] = []
-        when = (task.snapshot or {}).get("finished_at") or time.time()
+        when = (task.snapshot.finished_at if task.snapshot else None) or time.time()
         for index, url in enumerate(urls, start=1):
             name = render_filename(self.settings.template, task_id=task.task_id, url=url,
                                    model=task.model, profile=task.profile, label=task.label,
@@ -242,12 +242,14 @@ class DownloadManager:
         return paths
 
     def _fail(self, ref: int, paths: Sequence[Path], message: str) -> None:
-        self.scheduler.update(ref, {"download_state": FAILED, "download_error": message})
-        self._report(DownloadStatus(ref, FAILED, tuple(str(p) for p in paths), error=message))
+        self.scheduler.update(ref, {"download_state": DownloadState.FAILED,
+                                    "download_error": message})
+        self._report(DownloadStatus(ref, DownloadState.FAILED, tuple(str(p) for p in paths),
+                                    error=message))
 
     def _progress(self, ref: int, paths: Sequence[Path], index: int, count: int,
                   progress: DownloadProgress) -> None:
-        self._report(DownloadStatus(ref, DOWNLOADING, tuple(str(p) for p in paths),
+        self._report(DownloadStatus(ref, DownloadState.DOWNLOADING, tuple(str(p) for p in paths),
                                     progress.received, progress.total, progress.speed,
                                     progress.eta, None if count == 1 else f"file {index + 1}"
                                     f" of {count}"))
@@ -272,3 +274,7 @@ class DownloadManager:
                 observer.downloads_changed(batch)
             except Exception:
                 log.exception("a download observer failed")
+
+
+def _busy(task: TrackedTask) -> bool:
+    return task.download_state is not None and task.download_state.busy

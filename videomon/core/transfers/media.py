@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import DownloadState, TrackedTask
 from videomon.core.providers.http import same_origin
 from videomon.core.providers.profiles import Profile
-from videomon.core.tracking.store import TrackedTask
 
 #: warn when a finished video is not downloaded and its link dies within this time
 EXPIRY_WARNING = 3600.0
@@ -37,7 +37,7 @@ def preview_source(task: TrackedTask, profile: Profile | None) -> PreviewSource:
         if task.state is TaskState.FAILED:
             return PreviewSource(reason="This task failed; there is no video to preview.")
         return PreviewSource(reason="The video is not ready yet.")
-    if task.download_state == "done":
+    if task.download_state is DownloadState.DONE:
         for path in task.download_paths:
             if Path(path).is_file():
                 return PreviewSource(path=path)
@@ -67,13 +67,13 @@ def draggable(task: TrackedTask) -> bool:
     """Whether a drag may start on this row: a finished video, saved or still to download
     (cheap, no file checks: views ask for every row they paint)."""
     return task.state is TaskState.SUCCEEDED and bool(
-        task.video_urls or (task.download_state == "done" and task.download_paths))
+        task.video_urls or task.saved)
 
 
 def drag_payload(tasks: list[TrackedTask]) -> DragPayload:
     payload = DragPayload()
     for task in tasks:
-        files = [p for p in task.download_paths if task.download_state == "done"
+        files = [p for p in task.download_paths if task.saved
                  and Path(p).is_file()]
         if files:
             payload.files += files
@@ -88,7 +88,7 @@ def expiry_warning(task: TrackedTask, now: float | None = None,
     """Seconds left before a finished, not downloaded video's link expires (when soon)."""
     expires = task.expires_at
     if (expires is None or task.state is not TaskState.SUCCEEDED
-            or task.download_state == "done"):
+            or task.download_state is DownloadState.DONE):
         return None
     left = float(expires) - (time.time() if now is None else now)
     return left if left <= within else None

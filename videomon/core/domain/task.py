@@ -1,0 +1,87 @@
+"""A tracked task: what videomon knows about one provider task, and how it follows it."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+from videomon.core.domain.snapshot import Snapshot, TaskState
+
+
+class Watch(enum.StrEnum):
+    """How a task is being followed, beside its provider state."""
+
+    ACTIVE = "active"
+    PAUSED = "paused"
+    DONE = "done"            # a terminal state was reached
+    NOT_FOUND = "not_found"  # the provider did not know it, twice in a row
+    STALE = "stale"          # no change for a long time; polling stopped
+
+
+class DownloadState(enum.StrEnum):
+    QUEUED = "queued"
+    DOWNLOADING = "downloading"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"  # the partial file is kept for a later resume
+
+    @property
+    def busy(self) -> bool:
+        return self in (DownloadState.QUEUED, DownloadState.DOWNLOADING)
+
+
+@dataclass(slots=True)
+class TrackedTask:
+    """One row of the store."""
+
+    ref: int
+    profile: str
+    task_id: str
+    added_at: float
+    label: str | None = None
+    state: TaskState = TaskState.QUEUED
+    progress: float | None = None
+    snapshot: Snapshot | None = None
+    raw: Any = None
+    watch: Watch = Watch.ACTIVE
+    last_checked_at: float | None = None
+    last_change_at: float | None = None
+    next_poll_at: float | None = None
+    problem_kind: str | None = None
+    problem_message: str | None = None
+    download_path: str | None = None
+    download_state: DownloadState | None = None
+    download_error: str | None = None
+
+    @property
+    def video_urls(self) -> list[str]:
+        return list(self.snapshot.video_urls) if self.snapshot else []
+
+    @property
+    def download_paths(self) -> list[str]:
+        """Where the task's videos are (or are being) saved, one per video URL."""
+        return [p for p in (self.download_path or "").split("\n") if p]
+
+    @property
+    def saved(self) -> bool:
+        """Downloaded (the files may have been moved since: check before use)."""
+        return self.download_state is DownloadState.DONE and bool(self.download_paths)
+
+    @property
+    def expires_at(self) -> int | None:
+        return self.snapshot.expires_at if self.snapshot else None
+
+    @property
+    def model(self) -> str | None:
+        return self.snapshot.model if self.snapshot else None
+
+    @property
+    def error(self) -> str | None:
+        return self.snapshot.error if self.snapshot else None
+
+
+#: the columns a snapshot is stored in
+def snapshot_values(snapshot: Snapshot) -> dict[str, Any]:
+    return {"state": snapshot.state, "progress": snapshot.progress, "snapshot": snapshot,
+            "raw": snapshot.raw}
