@@ -124,14 +124,14 @@ def test_bad_fault_specs(spec: str) -> None:
 
 def test_cdn_supports_range_and_expiry() -> None:
     async def main() -> None:
-        async with SimulatedRelay(speed=100, faults=Faults.parse("expire=1")) as sim:
+        async with SimulatedRelay(speed=100, faults=Faults.parse("expire=4")) as sim:
             results = await poll_until_done(sim, "openai", "sora-2:task_ok_9")
             url = results[-1].snapshot.video_urls[0]  # type: ignore[union-attr]
             async with httpx.AsyncClient() as client:
                 part = await client.get(url, headers={"Range": "bytes=100-"})
                 assert part.status_code == 206
                 assert part.headers["content-range"].startswith("bytes 100-")
-                await asyncio.sleep(2.2)
+                await asyncio.sleep(4.3)  # (a link lives 4 s: room for a slow machine)
                 expired = await client.get(url)
                 assert expired.status_code == 403 and b"expired" in expired.content
             fresh = await poll_until_done(sim, "openai", "sora-2:task_ok_9")

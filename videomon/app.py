@@ -73,8 +73,7 @@ class VideomonApp:
                     check_keyring: bool = True) -> None:
         """Start polling, show the window, then add `tasks` ((profile, ID) pairs)."""
         await self.engine.start()
-        self.window.load([self.engine.scheduler.tasks[r] for r in sorted(self.engine.scheduler
-                                                                           .tasks)])
+        self.window.load(self.commands.tasks())
         self.window.show()
         for profile, task_id in tasks:
             await self.engine.scheduler.add(profile, [task_id])

@@ -138,7 +138,7 @@ def test_elapsed_counts_from_adding_when_the_provider_gives_no_creation_time() -
 
 
 def test_download_column_progress_and_expiry_warning(qapp) -> None:  # type: ignore[no-untyped-def]
-    from videomon.core.transfers.download_manager import DownloadStatus
+    from videomon.core.transfers.download_manager import TransferProgress
     from videomon.ui.icons import state_icons
 
     task = recorded("openai", "seed001_completed", 1)
@@ -155,8 +155,7 @@ def test_download_column_progress_and_expiry_warning(qapp) -> None:  # type: ign
     running = copy.copy(task)
     running.download_state = DownloadState.DOWNLOADING
     model.upsert([running])
-    model.update_downloads([DownloadStatus(1, DownloadState.DOWNLOADING, ("/v/a.mp4",), 250_000,
-                                           1_000_000, 500_000.0, 1.5)])
+    model.update_progress([TransferProgress(1, 250_000, 1_000_000, 500_000.0, 1.5)])
     assert seen[-1] == (Column.DOWNLOAD, Column.DOWNLOAD)
     assert cell(model, 0, Column.DOWNLOAD) == "25% · 488 KB/s · 0:01 left"
     done = copy.copy(running)

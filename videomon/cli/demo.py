@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from videomon.cli.render import LiveDisplay, results_table
-from videomon.core.domain.task import TrackedTask, Watch
+from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.lookup import LookupResult
 from videomon.core.tracking.engine import Engine
@@ -51,7 +51,7 @@ async def run_demo(*, max_wait: float = DEMO_LIMIT, stream=None) -> int:  # type
                 display.update({labels[r]: _result(t) for r, t in tasks.items()},
                                _download_notes(engine, tasks))
                 active = any(t.watch == Watch.ACTIVE for t in tasks.values())
-                downloading = any(t.download_state in ("queued", "downloading")
+                downloading = any(t.download_state is not None and t.download_state.busy
                                   for t in tasks.values())
                 if not active and not downloading:
                     break
@@ -64,7 +64,7 @@ async def run_demo(*, max_wait: float = DEMO_LIMIT, stream=None) -> int:  # type
             print(results_table(results), file=out)
             for task in tasks.values():
                 for path in task.download_paths:
-                    if task.download_state == "done":
+                    if task.download_state is DownloadState.DONE:
                         print(f"downloaded {task.task_id} → {path} "
                               f"({Path(path).stat().st_size:,} bytes)", file=out)
             unfinished = [t for t in tasks.values() if t.watch == Watch.ACTIVE]
@@ -81,13 +81,11 @@ async def run_demo(*, max_wait: float = DEMO_LIMIT, stream=None) -> int:  # type
 def _download_notes(engine: Engine, tasks: dict[int, TrackedTask]) -> dict[str, str]:
     notes = {}
     for ref, task in tasks.items():
-        status = engine.downloads.status(ref)
-        if status is None:
-            continue
-        if status.state == "downloading" and status.total:
-            notes[task.task_id] = f" · downloading {100 * status.received / status.total:.0f}%"
-        elif status.state == "done":
+        progress = engine.downloads.progress(ref)
+        if task.download_state is DownloadState.DOWNLOADING and progress and progress.fraction:
+            notes[task.task_id] = f" · downloading {100 * progress.fraction:.0f}%"
+        elif task.download_state is DownloadState.DONE:
             notes[task.task_id] = " · downloaded"
-        elif status.state == "failed":
-            notes[task.task_id] = f" · download failed: {status.error}"
+        elif task.download_state is DownloadState.FAILED:
+            notes[task.task_id] = f" · download failed: {task.download_error}"
     return notes

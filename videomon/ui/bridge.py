@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Signal
 
 from videomon.core.domain.task import TrackedTask
-from videomon.core.transfers.download_manager import DownloadStatus
+from videomon.core.transfers.download_manager import TransferProgress
 
 
 class EngineBridge(QObject):
@@ -20,7 +20,7 @@ class EngineBridge(QObject):
     tasksChanged = Signal(list)
     tasksRemoved = Signal(list)
     profileProblem = Signal(str, object)
-    downloadsChanged = Signal(list)
+    downloadsProgressed = Signal(list)
 
     def tasks_changed(self, tasks: Sequence[TrackedTask]) -> None:
         self.tasksChanged.emit(list(tasks))
@@ -31,5 +31,5 @@ class EngineBridge(QObject):
     def profile_problem(self, profile: str, message: str | None) -> None:
         self.profileProblem.emit(profile, message)
 
-    def downloads_changed(self, statuses: Sequence[DownloadStatus]) -> None:
-        self.downloadsChanged.emit(list(statuses))
+    def downloads_progressed(self, progress: Sequence[TransferProgress]) -> None:
+        self.downloadsProgressed.emit(list(progress))

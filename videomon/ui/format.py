@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 from pathlib import PurePath
-from typing import Any
 
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch
+from videomon.core.transfers.download_manager import TransferProgress
 from videomon.core.transfers.media import expiry_warning
 
 #: running with the same progress for this long: the number is a placeholder, not progress
@@ -151,20 +151,21 @@ def rate(bytes_per_second: float) -> str:
     return f"{size(bytes_per_second)}/s"
 
 
-def download_text(task: TrackedTask, status: Any, now: float | None = None) -> str:
+def download_text(task: TrackedTask, progress: TransferProgress | None,
+                  now: float | None = None) -> str:
     """"45% · 1.2 MB/s · 0:03 left", "saved", "failed: …", or the expiry warning."""
     state = task.download_state
     if state is DownloadState.DOWNLOADING:
-        if status is None or status.state is not DownloadState.DOWNLOADING:
-            return "resuming…"
-        if status.total:
-            parts = [f"{100 * status.received / status.total:.0f}%"]
-        else:
-            parts = [size(status.received)]
-        if status.speed:
-            parts.append(rate(status.speed))
-        if status.eta is not None:
-            parts.append(f"{duration(status.eta)} left")
+        if progress is None:
+            return "starting…"
+        fraction = progress.fraction
+        parts = [size(progress.received) if fraction is None else f"{100 * fraction:.0f}%"]
+        if progress.speed:
+            parts.append(rate(progress.speed))
+        if progress.eta is not None:
+            parts.append(f"{duration(progress.eta)} left")
+        if progress.note:
+            parts.append(progress.note)
         return " · ".join(parts)
     if state is DownloadState.QUEUED:
         return "queued"

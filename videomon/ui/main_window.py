@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         bridge.tasksChanged.connect(self.on_tasks_changed)
         bridge.tasksRemoved.connect(self.on_tasks_removed)
         bridge.profileProblem.connect(self.on_profile_problem)
-        bridge.downloadsChanged.connect(self.on_downloads_changed)
+        bridge.downloadsProgressed.connect(self.model.update_progress)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.model.tick)
         self._clock.start(1000)
@@ -290,9 +290,6 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_actions()
 
-    def on_downloads_changed(self, statuses: list[Any]) -> None:
-        self.model.update_downloads(statuses)
-
     def on_tasks_removed(self, refs: list[int]) -> None:
         self.model.remove(refs)
         self._update_empty()
@@ -341,7 +338,7 @@ class MainWindow(QMainWindow):
 
     def add_text(self, text: str, profile: str | None = None,
                  dialog: AddTasksDialog | None = None) -> None:
-        if not self.commands.scheduler.profiles:
+        if not self.commands.profiles():
             self._inline("Set up a provider first (Settings…), then paste the task IDs again.")
             if dialog is not None:
                 dialog.show_message("Set up a provider first in Settings.")
@@ -384,7 +381,6 @@ class MainWindow(QMainWindow):
         self._inline("; ".join(parts) + ".", chooser=chooser)
         refs = [t.ref for t in outcome.added]
         if refs:
-            self.on_tasks_changed(outcome.added)  # at once; the engine's batch follows
             self.select_refs(refs)
 
     def _move_guessed(self, target: str) -> None:
@@ -394,20 +390,18 @@ class MainWindow(QMainWindow):
         self._guessed = {}
 
         def moved(tasks: list[TrackedTask]) -> None:
-            self.on_tasks_removed(refs)
-            self.on_tasks_changed(tasks)
             self._guessed = {target: [t.ref for t in tasks]}
             self._inline(f"Moved {len(tasks)} task(s) to {target}.")
 
         self.runner.spawn(self.commands.move(refs, target), moved, name="move")
 
     def open_add_dialog(self) -> None:
-        dialog = AddTasksDialog(list(self.commands.scheduler.profiles), self)
+        dialog = AddTasksDialog(list(self.commands.profiles()), self)
         dialog.submitted.connect(lambda text, profile: self.add_text(text, profile, dialog))
         dialog.open()
 
     def _inline(self, text: str, *, chooser: str | None = None, undo: bool = False) -> None:
-        self.inline_bar.say(text, choices=list(self.commands.scheduler.profiles),
+        self.inline_bar.say(text, choices=list(self.commands.profiles()),
                             chosen=chooser, undo=undo)
 
     # -- selection actions ----------------------------------------------------------------------
@@ -431,16 +425,14 @@ class MainWindow(QMainWindow):
         return [t.ref for t in (self.selected_tasks() if tasks is None else tasks)]
 
     def refresh_selected(self) -> None:
-        refs = self._refs() or [t.ref for t in self.model.tasks()
-                                if t.watch == Watch.ACTIVE]
-        self.commands.scheduler.refresh(refs)
-        self.statusBar().showMessage(f"Checking {len(refs)} task(s) now…", 3000)
+        count = self.commands.refresh(self._refs())
+        self.statusBar().showMessage(f"Checking {count} task(s) now…", 3000)
 
     def pause_selected(self) -> None:
-        self.commands.scheduler.pause(self._refs())
+        self.commands.pause(self._refs())
 
     def resume_selected(self) -> None:
-        self.commands.scheduler.resume(self._refs())
+        self.commands.resume(self._refs())
 
     def copy_ids(self) -> None:
         tasks = self.selected_tasks()
@@ -479,7 +471,6 @@ class MainWindow(QMainWindow):
             return
 
         def removed(tasks: list[TrackedTask]) -> None:
-            self.on_tasks_removed([t.ref for t in tasks])
             self.undo_tasks = tasks
             self._inline(f"Removed {len(tasks)} task{'s' * (len(tasks) != 1)}.", undo=True)
 
@@ -491,7 +482,6 @@ class MainWindow(QMainWindow):
             return
 
         def restored(back: list[TrackedTask]) -> None:
-            self.on_tasks_changed(back)
             self._inline(f"Restored {len(back)} task{'s' * (len(back) != 1)}.")
             self.select_refs([t.ref for t in back])
 
@@ -541,7 +531,7 @@ class MainWindow(QMainWindow):
     def _update_preview(self) -> None:
         tasks = self.selected_tasks()
         task = tasks[0] if len(tasks) == 1 else None
-        profile = self.commands.scheduler.profiles.get(task.profile) if task else None
+        profile = self.commands.profile(task.profile) if task else None
         self.preview.show_task(task, profile, several=len(tasks) > 1)
 
     def _context_menu(self, pos: Any) -> None:

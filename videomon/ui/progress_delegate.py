@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from videomon.core.domain.snapshot import TaskState
-from videomon.core.domain.task import DownloadState, Watch
+from videomon.core.domain.task import Watch
 from videomon.ui.task_model import Role
 
 COLORS = {"succeeded": QColor("#2e9d4f"), "failed": QColor("#c8453b")}
@@ -88,13 +88,13 @@ class DownloadDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         super().paint(painter, option, index)
-        status = index.data(Role.DOWNLOAD)
-        if status is None or status.state is not DownloadState.DOWNLOADING or not status.total:
+        progress = index.data(Role.DOWNLOAD)
+        if progress is None or progress.fraction is None:
             return
         rect = QRectF(option.rect).adjusted(4, option.rect.height() - 6, -4, -2)
         painter.save()
         painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Mid))
         done = QRectF(rect.left(), rect.top(),
-                      rect.width() * min(1.0, status.received / status.total), rect.height())
+                      rect.width() * min(1.0, progress.fraction), rect.height())
         painter.fillRect(done, option.palette.color(QPalette.ColorRole.Highlight))
         painter.restore()

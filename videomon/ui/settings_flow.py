@@ -27,13 +27,12 @@ class SettingsFlow:
 
     def open(self, keyring_problem: str | None) -> None:
         """Find where each key comes from (keyring I/O off the UI thread), then open."""
-        profiles = list(self.commands.scheduler.profiles.values())
+        profiles = list(self.commands.profiles().values())
 
         def ready(sources: dict[str, str]) -> None:
-            paths = self.commands.engine.paths
             dialog = SettingsDialog(profiles, self.commands.settings(), sources,
-                                    keyring_problem,
-                                    str(Settings().resolved_download_dir(paths)), self.parent)
+                                    keyring_problem, self.commands.default_download_dir(),
+                                    self.parent)
             dialog.saveRequested.connect(lambda p, s, k, r: self._save(dialog, p, s, k, r))
             dialog.testRequested.connect(lambda p, k: self._test(dialog, p, k))
             self.dialog = dialog

@@ -17,7 +17,7 @@ from PySide6.QtGui import QIcon
 
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch
-from videomon.core.transfers.download_manager import DownloadStatus
+from videomon.core.transfers.download_manager import TransferProgress
 from videomon.core.transfers.media import draggable, expiry_warning
 from videomon.ui import format as fmt
 
@@ -56,7 +56,7 @@ class Role(enum.IntEnum):
     PROGRESS = Qt.ItemDataRole.UserRole + 4   # float 0–100 or None
     INDETERMINATE = Qt.ItemDataRole.UserRole + 5
     GROUP = Qt.ItemDataRole.UserRole + 6      # active / finished / failed
-    DOWNLOAD = Qt.ItemDataRole.UserRole + 7   # the latest DownloadStatus or None
+    DOWNLOAD = Qt.ItemDataRole.UserRole + 7   # a running download's TransferProgress
     EXPIRES_IN = Qt.ItemDataRole.UserRole + 8  # seconds left when the link dies soon
 
 
@@ -77,7 +77,7 @@ class TaskTableModel(QAbstractTableModel):
         self._tasks: list[TrackedTask] = []
         self._rows: dict[int, int] = {}
         self._icons = icons or {}
-        self._downloads: dict[int, DownloadStatus] = {}
+        self._progress: dict[int, TransferProgress] = {}
         self.now = time.time  # replaced in tests
 
     # -- the engine's batches ----------------------------------------------------------------
@@ -99,6 +99,8 @@ class TaskTableModel(QAbstractTableModel):
                 continue
             before = _fields(self._tasks[row])
             self._tasks[row] = task
+            if task.download_state is not DownloadState.DOWNLOADING:
+                self._progress.pop(task.ref, None)
             after = _fields(task)
             columns = {c for c, (a, b) in enumerate(zip(before, after, strict=True)) if a != b}
             if columns:
@@ -114,20 +116,23 @@ class TaskTableModel(QAbstractTableModel):
                 self._rows[task.ref] = start + offset
             self.endInsertRows()
 
-    def update_downloads(self, statuses: Sequence[DownloadStatus]) -> None:
-        """Download progress: `dataChanged` on the Download column of those rows."""
+    def update_progress(self, reports: Sequence[TransferProgress]) -> None:
+        """Bytes moving in running downloads: `dataChanged` on the Download column of those
+        rows. (Whether a download runs is the task's `download_state`, from its batch.)"""
         changed: dict[int, set[int]] = {}
-        for status in statuses:
-            self._downloads[status.ref] = status
-            row = self._rows.get(status.ref)
-            if row is not None:
-                changed[row] = {Column.DOWNLOAD}
+        for report in reports:
+            row = self._rows.get(report.ref)
+            if row is None or self._tasks[row].download_state is not DownloadState.DOWNLOADING:
+                continue
+            self._progress[report.ref] = report
+            changed[row] = {Column.DOWNLOAD}
         for first, last, _ in _ranges(changed):
             self.dataChanged.emit(self.index(first, Column.DOWNLOAD),
                                   self.index(last, Column.DOWNLOAD))
 
-    def download(self, ref: int) -> DownloadStatus | None:
-        return self._downloads.get(ref)
+    def progress(self, ref: int) -> TransferProgress | None:
+        """How far the task's running download has got (None when none runs)."""
+        return self._progress.get(ref)
 
     def remove(self, refs: Iterable[int]) -> None:
         rows = sorted((self._rows[r] for r in refs if r in self._rows), reverse=True)
@@ -203,7 +208,7 @@ class TaskTableModel(QAbstractTableModel):
         if role == Role.GROUP:
             return fmt.state_group(task)
         if role == Role.DOWNLOAD:
-            return self._live_download(task)
+            return self._progress.get(task.ref)
         if role == Role.EXPIRES_IN:
             return expiry_warning(task, self.now())
         if role == Qt.ItemDataRole.DecorationRole and column is Column.STATE:
@@ -235,16 +240,8 @@ class TaskTableModel(QAbstractTableModel):
         if column is Column.CHECKED:
             return fmt.checked_text(task, now)
         if column is Column.DOWNLOAD:
-            return fmt.download_text(task, self._live_download(task), now)
+            return fmt.download_text(task, self._progress.get(task.ref), now)
         return fmt.output_text(task)
-
-    def _live_download(self, task: TrackedTask) -> DownloadStatus | None:
-        """The latest progress report, while it matches the stored download state."""
-        status = self._downloads.get(task.ref)
-        if status is None or ((task.download_state is None or not task.download_state.busy)
-                and status.state != task.download_state):
-            return None
-        return status
 
     def _sort_key(self, task: TrackedTask, column: Column) -> Any:
         if column is Column.PROGRESS:

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 
 from videomon.core.config.settings import Settings
 from videomon.core.domain.errors import ProblemKind, VideomonError
-from videomon.core.domain.task import TrackedTask
+from videomon.core.domain.task import TrackedTask, Watch
 from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.paste import assign_profiles, parse_pasted
-from videomon.core.tracking.scheduler import Scheduler
 
 #: an ID no provider knows: "not found" proves the endpoint answered and took the key
 PROBE_ID = "videomon-connection-test-0000"
@@ -45,20 +44,48 @@ class ConnectionReport:
 
 
 class Commands:
+    """The one door into the engine for the window (and the CLI's tracked list)."""
+
     def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+        self._engine = engine
+        self._scheduler = engine.scheduler
         self.last_profile: str | None = engine.config.load().get("last_profile")
 
-    @property
-    def scheduler(self) -> Scheduler:
-        return self.engine.scheduler
+    # -- what there is ---------------------------------------------------------------------
+    def profiles(self) -> dict[str, Profile]:
+        """The provider profiles in use, by name."""
+        return dict(self._scheduler.profiles)
+
+    def profile(self, name: str) -> Profile | None:
+        return self._scheduler.profiles.get(name)
+
+    def tasks(self) -> list[TrackedTask]:
+        """Every tracked task, oldest first (the window's first load)."""
+        return [self._scheduler.tasks[r] for r in sorted(self._scheduler.tasks)]
+
+    def default_download_dir(self) -> str:
+        return str(Settings().resolved_download_dir(self._engine.paths))
+
+    # -- polling ---------------------------------------------------------------------------
+    def refresh(self, refs: Sequence[int]) -> int:
+        """Poll these tasks now (all active ones when `refs` is empty); returns how many."""
+        if not refs:
+            refs = [t.ref for t in self._scheduler.tasks.values() if t.watch is Watch.ACTIVE]
+        self._scheduler.refresh(refs)
+        return len(refs)
+
+    def pause(self, refs: Sequence[int]) -> None:
+        self._scheduler.pause(refs)
+
+    def resume(self, refs: Sequence[int]) -> None:
+        self._scheduler.resume(refs)
 
     # -- tasks ---------------------------------------------------------------------------
     async def add_text(self, text: str, profile: str | None = None) -> AddOutcome:
         """Track every task ID in `text` (all in one transaction per profile)."""
         parsed = parse_pasted(text)
         outcome = AddOutcome(rejected=parsed.rejected)
-        profiles = list(self.scheduler.profiles.values())
+        profiles = list(self._scheduler.profiles.values())
         if not profiles:
             outcome.no_profile = bool(parsed.ids)
             return outcome
@@ -72,7 +99,7 @@ class Commands:
             groups.setdefault(name, []).append(task_id)
         guessed = {task_id for task_id, _, g in plan if g}
         for name, ids in groups.items():
-            added = await self.scheduler.add(name, ids)
+            added = await self._scheduler.add(name, ids)
             outcome.added += added
             new = {t.task_id for t in added}
             outcome.duplicates += [i for i in ids if i not in new]
@@ -80,15 +107,17 @@ class Commands:
             if refs:
                 outcome.guessed[name] = refs
         if outcome.added:
+            await self._scheduler.flush()  # observers have the new rows when this returns
             await self.remember_profile(outcome.added[-1].profile)
         return outcome
 
     async def move(self, refs: Sequence[int], profile: str) -> list[TrackedTask]:
         """Track these tasks under another profile instead (the inline provider chooser)."""
-        tasks = [self.scheduler.tasks[r] for r in refs if r in self.scheduler.tasks]
+        tasks = [self._scheduler.tasks[r] for r in refs if r in self._scheduler.tasks]
         ids = [t.task_id for t in tasks if t.profile != profile]
-        await self.scheduler.remove([t.ref for t in tasks if t.profile != profile])
-        added = await self.scheduler.add(profile, ids)
+        await self._scheduler.remove([t.ref for t in tasks if t.profile != profile])
+        added = await self._scheduler.add(profile, ids)
+        await self._scheduler.flush()
         await self.remember_profile(profile)
         return added
 
@@ -97,40 +126,44 @@ class Commands:
         if name == self.last_profile:
             return
         self.last_profile = name
-        config = self.engine.config
+        config = self._engine.config
         await asyncio.to_thread(lambda: config.save({**config.load(), "last_profile": name}))
 
     async def remove(self, refs: Sequence[int]) -> list[TrackedTask]:
         for ref in refs:
-            self.engine.downloads.cancel(ref)
-        return await self.scheduler.remove(refs)
+            self._engine.downloads.cancel(ref)
+        removed = await self._scheduler.remove(refs)
+        await self._scheduler.flush()  # observers drop the rows before this returns
+        return removed
 
     async def undo_remove(self, tasks: Sequence[TrackedTask]) -> list[TrackedTask]:
-        return await self.scheduler.restore(tasks)
+        restored = await self._scheduler.restore(tasks)
+        await self._scheduler.flush()
+        return restored
 
     def download(self, refs: Sequence[int]) -> list[int]:
         """Queue downloads (or retry failed/cancelled ones); returns the refs queued."""
-        return [r for r in refs if self.engine.downloads.start(r)]
+        return [r for r in refs if self._engine.downloads.start(r)]
 
     def cancel_downloads(self, refs: Sequence[int]) -> None:
         for ref in refs:
-            self.engine.downloads.cancel(ref)
+            self._engine.downloads.cancel(ref)
 
     async def history(self, ref: int) -> list[tuple[float, str, float | None, str | None]]:
-        return await asyncio.to_thread(self.engine.store.history, ref)
+        return await asyncio.to_thread(self._engine.store.history, ref)
 
     # -- profiles, keys, settings -----------------------------------------------------------
     def settings(self) -> Settings:
         """The settings in use (kept in memory; saved ones replace them)."""
-        return self.engine.settings
+        return self._engine.settings
 
     async def save(self, profiles: Sequence[Profile], settings: Settings,
                    keys: dict[str, str], removed: Sequence[str] = ()) -> None:
         """Write profiles and settings to the config file and keys to the keyring."""
-        credentials = self.engine.credentials
+        credentials = self._engine.credentials
         for name, key in keys.items():
             await credentials.aset_key(name, key)  # raises CredentialError, nothing saved
-        config = self.engine.config
+        config = self._engine.config
         data = config.load()
         data["profiles"] = [p.to_json() for p in profiles]
         data["settings"] = settings.to_json()
@@ -139,19 +172,19 @@ class Commands:
             # the profile is gone either way; a stale keyring entry is harmless
             with contextlib.suppress(VideomonError):
                 await asyncio.to_thread(credentials.delete_key, name)
-        self.engine.apply_settings(settings)
-        self.engine.reload_profiles()
+        self._engine.apply_settings(settings)
+        self._engine.reload_profiles()
         for name in keys:
-            self.scheduler.key_changed(name)
+            self._scheduler.key_changed(name)
 
     async def key_sources(self, names: Sequence[str]) -> dict[str, str]:
         """Where each profile's key comes from (``env NAME``, ``keyring``, ``missing``)."""
-        credentials = self.engine.credentials
+        credentials = self._engine.credentials
         return {n: await asyncio.to_thread(credentials.key_source, n) for n in names}
 
     async def keyring_problem(self) -> str | None:
         """One sentence with the fix when keys cannot be stored, else None."""
-        status = await self.engine.credentials.astatus()
+        status = await self._engine.credentials.astatus()
         if status.usable:
             return None
         reason = status.reason or status.backend
@@ -163,8 +196,8 @@ class Commands:
                               total: float = 10.0) -> ConnectionReport:
         """One authenticated request to the provider, told plainly."""
         if key is None:
-            key = await self.engine.credentials.aget_key(profile.name)
-        result = await self.engine.lookup.fetch(profile, key, PROBE_ID, total=total)
+            key = await self._engine.credentials.aget_key(profile.name)
+        result = await self._engine.lookup.fetch(profile, key, PROBE_ID, total=total)
         host = profile.base_url
         if result.snapshot is not None:
             return ConnectionReport(True, f"Connected: {host} answered as a {profile.dialect} "

@@ -47,19 +47,24 @@ class DownloadSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class DownloadStatus:
+class TransferProgress:
+    """Bytes moving for one task's download. Its state is the task's `download_state`
+    (reported with the task); this only says how far a running download has got."""
+
     ref: int
-    state: DownloadState
-    paths: tuple[str, ...] = ()
     received: int = 0
     total: int | None = None
     speed: float = 0.0
     eta: float | None = None
-    error: str | None = None
+    note: str | None = None  # "file 2 of 3"
+
+    @property
+    def fraction(self) -> float | None:
+        return self.received / self.total if self.total else None
 
 
 class DownloadObserver(Protocol):
-    def downloads_changed(self, statuses: Sequence[DownloadStatus]) -> None: ...
+    def downloads_progressed(self, progress: Sequence[TransferProgress]) -> None: ...
 
 
 class DownloadManager:
@@ -75,8 +80,8 @@ class DownloadManager:
         self._seq = itertools.count()
         self._queued: set[int] = set()
         self._active: dict[int, asyncio.Task[None]] = {}
-        self._status: dict[int, DownloadStatus] = {}
-        self._pending: dict[int, DownloadStatus] = {}
+        self._progress: dict[int, TransferProgress] = {}
+        self._pending: dict[int, TransferProgress] = {}
         self._observers: list[DownloadObserver] = []
         self._report_interval = report_interval
         self._wake = asyncio.Event()
@@ -84,8 +89,9 @@ class DownloadManager:
     def add_observer(self, observer: DownloadObserver) -> None:
         self._observers.append(observer)
 
-    def status(self, ref: int) -> DownloadStatus | None:
-        return self._status.get(ref)
+    def progress(self, ref: int) -> TransferProgress | None:
+        """How far the running download of this task has got (None when none runs)."""
+        return self._progress.get(ref)
 
     # -- commands ------------------------------------------------------------------------
     def start(self, ref: int) -> bool:
@@ -100,7 +106,6 @@ class DownloadManager:
         self._queued.add(ref)
         self.scheduler.update(ref, {"download_state": DownloadState.QUEUED,
                                     "download_error": None})
-        self._report(DownloadStatus(ref, DownloadState.QUEUED, tuple(task.download_paths)))
         self._wake.set()
         return True
 
@@ -110,11 +115,10 @@ class DownloadManager:
         job = self._active.get(ref)
         if job is not None:
             job.cancel()
+        self._progress.pop(ref, None)
         task = self.scheduler.tasks.get(ref)
         if task is not None and _busy(task):
             self.scheduler.update(ref, {"download_state": DownloadState.CANCELLED})
-            self._report(DownloadStatus(ref, DownloadState.CANCELLED,
-                                        tuple(task.download_paths)))
 
     def on_succeeded(self, task: TrackedTask) -> None:
         """Scheduler hook: auto-download newly finished tasks (setting)."""
@@ -172,7 +176,7 @@ class DownloadManager:
             return
         profile = self.scheduler.profiles.get(task.profile)
         if profile is None:
-            self._fail(ref, [], f"the profile {task.profile!r} no longer exists")
+            self._fail(ref, f"the profile {task.profile!r} no longer exists")
             return
         paths = self._choose_paths(task)
         self.scheduler.update(ref, {"download_state": DownloadState.DOWNLOADING,
@@ -188,7 +192,7 @@ class DownloadManager:
         try:
             while index < len(urls):
                 def report(p: DownloadProgress, i: int = index, n: int = len(urls)) -> None:
-                    self._progress(ref, paths, i, n, p)
+                    self._report_progress(ref, i, n, p)
 
                 try:
                     final = await self._downloader.download(
@@ -209,17 +213,15 @@ class DownloadManager:
         except asyncio.CancelledError:
             raise
         except NotFound as problem:
-            self._fail(ref, paths, f"{problem.message}; the link may have expired")
+            self._fail(ref, f"{problem.message}; the link may have expired")
             return
         except (LookupProblem, DiskError, VideomonError, OSError) as exc:
-            self._fail(ref, paths, str(exc))
+            self._fail(ref, str(exc))
             return
         joined = "\n".join(str(p) for p in done)
         self.scheduler.update(ref, {"download_state": DownloadState.DONE, "download_path": joined,
                                     "download_error": None})
-        size = sum(p.stat().st_size for p in done if p.exists())
-        self._report(DownloadStatus(ref, DownloadState.DONE, tuple(str(p) for p in done), size,
-                                    size))
+        self._progress.pop(ref, None)
 
     def _choose_paths(self, task: TrackedTask) -> list[Path]:
         """Reuse the stored paths (to resume their .part files), else render new ones."""
@@ -241,23 +243,17 @@ class DownloadManager:
             paths.append(path)
         return paths
 
-    def _fail(self, ref: int, paths: Sequence[Path], message: str) -> None:
+    def _fail(self, ref: int, message: str) -> None:
+        self._progress.pop(ref, None)
         self.scheduler.update(ref, {"download_state": DownloadState.FAILED,
                                     "download_error": message})
-        self._report(DownloadStatus(ref, DownloadState.FAILED, tuple(str(p) for p in paths),
-                                    error=message))
 
-    def _progress(self, ref: int, paths: Sequence[Path], index: int, count: int,
-                  progress: DownloadProgress) -> None:
-        self._report(DownloadStatus(ref, DownloadState.DOWNLOADING, tuple(str(p) for p in paths),
-                                    progress.received, progress.total, progress.speed,
-                                    progress.eta, None if count == 1 else f"file {index + 1}"
-                                    f" of {count}"))
-
-    # -- reporting -----------------------------------------------------------------------
-    def _report(self, status: DownloadStatus) -> None:
-        self._status[status.ref] = status
-        self._pending[status.ref] = status
+    def _report_progress(self, ref: int, index: int, count: int,
+                         progress: DownloadProgress) -> None:
+        note = None if count == 1 else f"file {index + 1} of {count}"
+        report = TransferProgress(ref, progress.received, progress.total, progress.speed,
+                                  progress.eta, note)
+        self._progress[ref] = self._pending[ref] = report
 
     async def _report_loop(self) -> None:
         while True:
@@ -271,7 +267,7 @@ class DownloadManager:
         self._pending.clear()
         for observer in self._observers:
             try:
-                observer.downloads_changed(batch)
+                observer.downloads_progressed(batch)
             except Exception:
                 log.exception("a download observer failed")
 
