@@ -30,3 +30,44 @@ def test_core_has_no_qt_imports() -> None:
                  if "PySide6" in p.read_text(encoding="utf-8")
                  or "qasync" in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def _imports(path: Path) -> set[str]:
+    """The modules a file imports (absolute names)."""
+    import ast
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+    return found
+
+
+def _offenders(folder: str, forbidden: tuple[str, ...]) -> list[str]:
+    return sorted(f"{p.relative_to(ROOT)}: {name}"
+                  for p in (ROOT / "videomon" / folder).rglob("*.py")
+                  for name in _imports(p)
+                  if any(name == f or name.startswith(f + ".") for f in forbidden))
+
+
+def test_layers_point_down() -> None:
+    """core imports no Qt, ui, app or cli; the window reaches the engine only through
+    `Commands` (never the store, the scheduler or the engine module itself)."""
+    assert _offenders("core", ("PySide6", "qasync", "videomon.ui", "videomon.app",
+                               "videomon.cli")) == []
+    assert _offenders("ui", ("videomon.core.tracking.store", "videomon.core.tracking.scheduler",
+                             "videomon.core.tracking.engine", "videomon.cli",
+                             "videomon.app")) == []
+    window_code = "\n".join(p.read_text(encoding="utf-8")
+                            for p in (ROOT / "videomon" / "ui").rglob("*.py"))
+    assert "commands.engine" not in window_code and "commands.scheduler" not in window_code
+    assert "commands._" not in window_code
+
+
+def test_modules_stay_small() -> None:
+    """No module over 400 lines: a file that grows past it is two things."""
+    sizes = {str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines())
+             for p in (ROOT / "videomon").rglob("*.py")}
+    assert {name: n for name, n in sizes.items() if n > 400} == {}

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData, QPoint, QRect, Qt, QUrl
 from PySide6.QtGui import QDrag, QFontMetrics, QPainter, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QTableView, QWidget
 
 from videomon.core.domain.task import TrackedTask
 from videomon.core.transfers.media import DragPayload, drag_payload
@@ -72,6 +72,26 @@ class TaskTableView(QTableView):
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.fitter = ColumnFitter(self)
 
+    def configure(self, delegates: dict[int, QStyledItemDelegate]) -> None:
+        """The window's table: whole rows selected, sortable, movable columns that fit,
+        long text elided in the middle, menus on the rows and the header."""
+        for column, delegate in delegates.items():
+            self.setItemDelegateForColumn(column, delegate)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(26)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setHighlightSections(False)  # no bold header text, no reflow
+
     def selected_tasks(self) -> list[TrackedTask]:
         rows = self.selectionModel().selectedRows() if self.selectionModel() else []
         return [t for t in (index.data(Role.TASK) for index in rows) if t is not None]
@@ -88,6 +108,19 @@ class TaskTableView(QTableView):
         drag.setPixmap(pixmap)
         drag.setHotSpot(QPoint(-12, -12))  # the card sits below-right of the pointer
         drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
+
+    def repaint_moving(self, column: int) -> None:
+        """Repaint the visible cells of `column` whose bar moves on its own (a stripe)."""
+        model = self.model()
+        first = self.rowAt(0)
+        if first < 0 or model is None:
+            return
+        last = self.rowAt(self.viewport().height() - 1)
+        last = model.rowCount() - 1 if last < 0 else last
+        for row in range(first, last + 1):
+            index = model.index(row, column)
+            if index.data(Role.INDETERMINATE):
+                self.viewport().update(self.visualRect(index))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

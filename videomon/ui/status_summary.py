@@ -1,0 +1,88 @@
+"""What the window says around the table: the banner (keyring and rejected keys), the
+status bar (the selected task's state and reason, else the latest problem; network; counts),
+the title's active count and the tray's tooltip."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from videomon.core.domain.task import TrackedTask, Watch
+from videomon.ui import format as fmt
+from videomon.ui.elided_label import ElidedLabel
+from videomon.ui.tray import Tray
+
+
+class StatusSummary:
+    def __init__(self, window: QMainWindow, tray: Tray) -> None:
+        self.window = window
+        self.tray = tray
+        self.profile_problems: dict[str, str] = {}
+        self.keyring_problem: str | None = None
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.hide()
+        self.counts_label = QLabel()
+        self.network_label = QLabel()
+        self.problem_label = ElidedLabel()  # a long error never widens the window
+        status = window.statusBar()
+        status.addWidget(self.problem_label, 1)
+        status.addPermanentWidget(self.network_label)
+        status.addPermanentWidget(self.counts_label)
+
+    # -- the banner ------------------------------------------------------------------------
+    def set_profile_problem(self, profile: str, message: str | None) -> None:
+        if message is None:
+            self.profile_problems.pop(profile, None)
+        else:
+            self.profile_problems[profile] = message
+        self._update_banner()
+
+    def set_keyring_problem(self, message: str | None) -> None:
+        self.keyring_problem = message
+        self._update_banner()
+
+    def _update_banner(self) -> None:
+        lines = []
+        if self.keyring_problem:
+            lines.append(html.escape(self.keyring_problem))
+        for profile, message in sorted(self.profile_problems.items()):
+            lines.append(f"<b>{html.escape(profile)}</b>: {html.escape(message)} — polling "
+                         "is paused until the key changes. <a href='settings'>Open Settings"
+                         "</a>")
+        self.banner.setText("<br>".join(lines))
+        self.banner.setVisible(bool(lines))
+
+    # -- counts, title, network, status line -------------------------------------------------
+    def update(self, tasks: Sequence[TrackedTask], selected: Sequence[TrackedTask]) -> None:
+        groups = [fmt.state_group(t) for t in tasks]
+        active = sum(1 for t in tasks if t.watch is Watch.ACTIVE)
+        paused = sum(1 for t in tasks if t.watch is Watch.PAUSED)
+        finished = groups.count(fmt.FINISHED)
+        failed = groups.count(fmt.FAILED)
+        text = f"{active} active · {finished} finished · {failed} failed"
+        if paused:
+            text += f" · {paused} paused"
+        self.counts_label.setText(text)
+        self.window.setWindowTitle(f"videomon — {active} active" if active else "videomon")
+        self.tray.set_counts(active, finished, failed)
+        network = any(t.problem_kind == "network" and t.watch is Watch.ACTIVE for t in tasks)
+        self.network_label.setText("⚠ network problem — retrying" if network else "● online")
+        self.update_line(tasks, selected)
+
+    def update_line(self, tasks: Sequence[TrackedTask], selected: Sequence[TrackedTask]) -> None:
+        """The selected task's state and reason; else the latest problem of any task."""
+        if len(selected) == 1:
+            self.problem_label.setText(fmt.status_line(selected[0]))
+            return
+        problems = [t for t in tasks if t.problem_message and t.watch is Watch.ACTIVE]
+        if problems:
+            latest = max(problems, key=lambda t: t.last_checked_at or 0)
+            self.problem_label.setText(f"{latest.task_id}: {latest.problem_message}")
+        else:
+            self.problem_label.clear()

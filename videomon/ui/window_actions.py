@@ -1,0 +1,151 @@
+"""The window's actions: shortcuts, the toolbar (with the filter), the row and header
+menus, and which actions the selection allows. Handlers are the window's methods."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
+
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import DownloadState, TrackedTask, Watch
+from videomon.ui.task_filter import STATE_FILTERS, TaskFilterProxy
+from videomon.ui.task_model import Column
+
+
+class WindowActions:
+    def __init__(self, window: Any, proxy: TaskFilterProxy) -> None:
+        self.window: QMainWindow = window
+        w = window
+        a = self._action
+        self.add = a("Add tasks…", w.open_add_dialog, "Ctrl+N",
+                     "Track task IDs typed or pasted in a dialog")
+        self.paste = a("Paste task IDs", w.paste_from_clipboard, QKeySequence.StandardKey.Paste)
+        self.refresh = a("Refresh now", w.refresh_selected, "F5",
+                         "Check the selected tasks (or all) now")
+        self.pause = a("Pause", w.pause_selected, "Ctrl+P", "Stop polling the selection")
+        self.resume = a("Resume", w.resume_selected, "Ctrl+R", "Poll the selection again")
+        self.copy = a("Copy", w.copy_selection, QKeySequence.StandardKey.Copy,
+                      "Downloaded rows: the files; others: the task IDs")
+        self.copy_id = a("Copy ID", w.copy_ids)
+        self.copy_url = a("Copy video URL", w.copy_urls, "Ctrl+Shift+C")
+        self.open_url = a("Open URL in browser", w.open_urls, "Ctrl+O")
+        self.details = a("Details…", w.show_details, "Return")
+        self.download = a("Download", w.download_selected, "Ctrl+D",
+                          "Download (or retry) the selected finished videos")
+        self.cancel = a("Cancel download", w.cancel_downloads_selected)
+        self.open_file = a("Open file", w.open_selected_file, "Ctrl+Shift+O")
+        self.show_folder = a("Show in folder", w.show_selected_in_folder, "Ctrl+Shift+F")
+        self.play = a("Play / pause", w.preview.toggle, "Space")
+        self.remove = a("Remove", w.remove_selected, QKeySequence.StandardKey.Delete,
+                        "Stop tracking the selection (can be undone)")
+        self.undo = a("Undo remove", w.undo_remove, QKeySequence.StandardKey.Undo)
+        self.settings = a("Settings…", w.open_settings, "Ctrl+,")
+        self.find = a("Find", self.focus_filter, QKeySequence.StandardKey.Find)
+        self.quit = a("Quit", w.close, QKeySequence.StandardKey.Quit)
+        self.filter_edit, self.state_filter = self._build_toolbar(proxy)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self.window)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setToolTip(tip)
+        self.window.addAction(action)
+        return action
+
+    def _build_toolbar(self, proxy: TaskFilterProxy) -> tuple[QLineEdit, QComboBox]:
+        bar = QToolBar("Main")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Details stays on Enter, double-click and the context menu: the toolbar must fit
+        # a window on a 1024×768 screen with the filter in sight
+        self.refresh.setIconText("Refresh")
+        for action in (self.add, self.refresh, self.pause, self.resume, self.remove,
+                       self.download, self.show_folder):
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.settings)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        edit = QLineEdit()
+        edit.setPlaceholderText("Filter (Ctrl+F)")
+        edit.setClearButtonEnabled(True)
+        # takes what room the toolbar has, within limits (it must not overflow at 1024 px)
+        edit.setMinimumWidth(120)
+        edit.setMaximumWidth(240)
+        edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # focus by click or Ctrl+F only: a paste into the window must not land in it
+        edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        edit.textChanged.connect(proxy.set_text)
+        states = QComboBox()
+        states.addItems(list(STATE_FILTERS))
+        states.currentTextChanged.connect(proxy.set_state_filter)
+        bar.addWidget(edit)
+        bar.addWidget(states)
+        self.window.addToolBar(bar)
+        return edit, states
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def update(self, tasks: Sequence[TrackedTask]) -> None:
+        """Enable what the selection allows (stored state only: this runs on every batch)."""
+        has = bool(tasks)
+        for action in (self.copy_id, self.details, self.remove, self.copy):
+            action.setEnabled(has)
+        self.pause.setEnabled(any(t.watch is Watch.ACTIVE for t in tasks))
+        self.resume.setEnabled(any(t.watch is Watch.PAUSED for t in tasks))
+        urls = any(t.video_urls for t in tasks)
+        self.copy_url.setEnabled(urls)
+        self.open_url.setEnabled(urls)
+        self.download.setEnabled(any(t.state is TaskState.SUCCEEDED and t.video_urls
+                                     for t in tasks))
+        self.download.setText("Retry download" if any(
+            t.download_state in (DownloadState.FAILED, DownloadState.CANCELLED)
+            for t in tasks) else "Download")
+        self.cancel.setEnabled(any(t.download_state is not None and t.download_state.busy
+                                   for t in tasks))
+        saved = any(t.saved for t in tasks)
+        self.open_file.setEnabled(saved)
+        self.show_folder.setEnabled(saved)
+
+    # -- menus -----------------------------------------------------------------------------
+    def row_menu(self, table: QTableView, pos: Any) -> None:
+        menu = QMenu(self.window)
+        for action in (self.refresh, self.pause, self.resume, None, self.download, self.cancel,
+                       self.open_file, self.show_folder, None, self.copy, self.copy_id,
+                       self.copy_url, self.open_url, None, self.details, self.remove):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(table.viewport().mapToGlobal(pos))
+
+    def header_menu(self, table: QTableView, pos: Any) -> None:
+        header = table.horizontalHeader()
+        menu = QMenu(self.window)
+        for column in Column:
+            action = menu.addAction(column.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column is not Column.TASK_ID)
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+        menu.popup(header.mapToGlobal(pos))

@@ -1,0 +1,77 @@
+"""What the window remembers between runs (geometry, splitter, columns, filters) and where
+it opens the first time: QSettings in the config folder."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+
+from videomon.ui.task_model import Column
+from videomon.ui.window_geometry import first_geometry, pulled_on_screen, screen_for
+
+#: preferred and smallest column widths (the last shown column takes the rest)
+COLUMN_WIDTHS = {Column.TASK_ID: 220, Column.PROVIDER: 90, Column.MODEL: 100,
+                 Column.STATE: 105, Column.PROGRESS: 130, Column.ELAPSED: 56,
+                 Column.CHECKED: 150, Column.DOWNLOAD: 150, Column.OUTPUT: 260}
+COLUMN_MINIMUMS = {Column.TASK_ID: 100, Column.PROVIDER: 72, Column.MODEL: 60,
+                   Column.STATE: 100, Column.PROGRESS: 64, Column.ELAPSED: 50,
+                   Column.CHECKED: 76, Column.DOWNLOAD: 64, Column.OUTPUT: 120}
+#: the first window's size when the screen has room; never more than SCREEN_SHARE of it
+FIRST_SIZE = QSize(1360, 720)
+SCREEN_SHARE = 0.85
+
+
+def restore(window: Any, state: QSettings) -> None:
+    """Geometry (pulled onto a screen), header, column widths, splitter and filters."""
+    geometry = state.value("window/geometry")
+    if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        window.setGeometry(first_geometry(screen.availableGeometry(), FIRST_SIZE,
+                                          SCREEN_SHARE))
+    keep_on_screen(window)
+    table = window.table
+    header = state.value("table/header")
+    if isinstance(header, QByteArray):
+        table.horizontalHeader().restoreState(header)
+    else:
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    widths = str(state.value("table/widths", ""))
+    preferred = dict(COLUMN_WIDTHS)
+    for column, width in zip(Column, widths.split(",") if widths else [], strict=False):
+        if width.isdigit() and int(width) > 0:
+            preferred[column] = int(width)
+    table.fitter.configure(preferred, COLUMN_MINIMUMS)
+    splitter = state.value("window/splitter")
+    if isinstance(splitter, QByteArray):
+        window.splitter.restoreState(splitter)
+    window.state_filter.setCurrentText(str(state.value("table/state_filter", "All")))
+    window.filter_edit.setText(str(state.value("table/filter", "")))
+
+
+def save(window: Any, state: QSettings) -> None:
+    state.setValue("window/geometry", window.saveGeometry())
+    state.setValue("table/header", window.table.horizontalHeader().saveState())
+    preferred = window.table.fitter.preferred
+    state.setValue("table/widths", ",".join(str(preferred.get(c, 0)) for c in Column))
+    state.setValue("window/splitter", window.splitter.saveState())
+    state.setValue("table/state_filter", window.state_filter.currentText())
+    state.setValue("table/filter", window.filter_edit.text())
+    state.sync()
+
+
+def keep_on_screen(window: Any) -> None:
+    """Pull the window back onto a screen it no longer fits (a smaller or unplugged
+    monitor since it was last closed)."""
+    frame = window.frameGeometry()
+    screen = screen_for(frame)
+    if screen is None:
+        return
+    inside = pulled_on_screen(frame, screen.availableGeometry())
+    if inside != frame:
+        extra_w = frame.width() - window.width()
+        extra_h = frame.height() - window.height()
+        window.resize(max(window.minimumWidth(), inside.width() - extra_w),
+                      max(window.minimumHeight(), inside.height() - extra_h))
+        window.move(inside.topLeft())
