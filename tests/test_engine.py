@@ -95,6 +95,9 @@ def test_expired_link_is_requeried_once(tmp_path: Path) -> None:
                 final = engine.scheduler.tasks[task.ref]
                 assert final.download_state == "done", final.download_error
                 assert final.video_urls[0] != old_url
+                await engine.scheduler.flush()  # the fresh link went through the policy:
+                notes = [note for _, _, _, note in engine.store.history(task.ref)]
+                assert "new video link" in notes  # its timeline says so
             finally:
                 await engine.stop()
 

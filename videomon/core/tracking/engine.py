@@ -36,8 +36,9 @@ class Engine:
         self.scheduler = Scheduler(self.store, config.profiles(), self._fetch,
                                    credentials.aget_key, clock=clock, config=scheduler_config)
         self.downloads = DownloadManager(
-            self.scheduler, self.http, self._fetch, credentials.aget_key,
-            self._download_settings(self.settings))
+            self.scheduler.book, lambda name: self.scheduler.profiles.get(name), self.http,
+            self.scheduler.requery,
+            credentials.aget_key, self._download_settings(self.settings))
         self.scheduler.on_succeeded = self.downloads.on_succeeded
         self._jobs: list[asyncio.Task[None]] = []
 

@@ -59,6 +59,10 @@ MIGRATIONS: list[str] = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
+#: a history entry: state, progress, note
+History = tuple[str, float | None, str | None]
+
+
 @dataclass(slots=True)
 class TaskUpdate:
     """Changed columns of one task (None fields are left as they are unless listed in
@@ -66,7 +70,7 @@ class TaskUpdate:
 
     ref: int
     values: dict[str, Any] = field(default_factory=dict)
-    history: tuple[str, float | None, str | None] | None = None  # state, progress, note
+    history: History | None = None
     at: float | None = None  # when the history entry happened (default: last_checked_at)
 
 

@@ -14,17 +14,18 @@ import itertools
 import logging
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from videomon.core.domain.errors import LookupProblem, NotFound, VideomonError
 from videomon.core.domain.snapshot import TaskState
-from videomon.core.domain.task import DownloadState, TrackedTask, snapshot_values
+from videomon.core.domain.task import DownloadState, TrackedTask
 from videomon.core.providers.http import HttpClient
-from videomon.core.providers.profiles import auth_headers
-from videomon.core.tracking.scheduler import KeyFn, LookupFn, Scheduler
+from videomon.core.providers.lookup import LookupResult
+from videomon.core.providers.profiles import Profile, auth_headers
+from videomon.core.tracking.task_book import TaskBook
 from videomon.core.transfers.downloader import (
     DEFAULT_TEMPLATE,
     DiskError,
@@ -63,18 +64,27 @@ class TransferProgress:
         return self.received / self.total if self.total else None
 
 
+KeyFn = Callable[[str], Awaitable[str | None]]
+
+
 class DownloadObserver(Protocol):
     def downloads_progressed(self, progress: Sequence[TransferProgress]) -> None: ...
 
 
 class DownloadManager:
-    def __init__(self, scheduler: Scheduler, http: HttpClient, lookup: LookupFn,
+    """`book` holds the tasks (and takes their download state); `profile(name)` finds a
+    profile; `requery(ref)` looks a task up again through the poll policy (a stored link
+    that answers 403/410 may have expired)."""
+
+    def __init__(self, book: TaskBook, profile: Callable[[str], Profile | None],
+                 http: HttpClient, requery: Callable[[int], Awaitable[LookupResult | None]],
                  get_key: KeyFn, settings: DownloadSettings,
                  *, report_interval: float = 0.25) -> None:
-        self.scheduler = scheduler
+        self.book = book
+        self._profile = profile
         self.settings = settings
         self._downloader = Downloader(http)
-        self._lookup = lookup
+        self._requery = requery
         self._get_key = get_key
         self._queue: list[tuple[float, int, int]] = []
         self._seq = itertools.count()
@@ -96,7 +106,7 @@ class DownloadManager:
     # -- commands ------------------------------------------------------------------------
     def start(self, ref: int) -> bool:
         """Queue a finished task's download; False when it cannot be downloaded now."""
-        task = self.scheduler.tasks.get(ref)
+        task = self.book.tasks.get(ref)
         if task is None or task.state is not TaskState.SUCCEEDED or not task.video_urls:
             return False
         if ref in self._queued or ref in self._active:
@@ -104,7 +114,7 @@ class DownloadManager:
         expires = float(task.expires_at or math.inf)
         heapq.heappush(self._queue, (expires, next(self._seq), ref))
         self._queued.add(ref)
-        self.scheduler.update(ref, {"download_state": DownloadState.QUEUED,
+        self.book.update(ref, {"download_state": DownloadState.QUEUED,
                                     "download_error": None})
         self._wake.set()
         return True
@@ -116,9 +126,9 @@ class DownloadManager:
         if job is not None:
             job.cancel()
         self._progress.pop(ref, None)
-        task = self.scheduler.tasks.get(ref)
+        task = self.book.tasks.get(ref)
         if task is not None and _busy(task):
-            self.scheduler.update(ref, {"download_state": DownloadState.CANCELLED})
+            self.book.update(ref, {"download_state": DownloadState.CANCELLED})
 
     def on_succeeded(self, task: TrackedTask) -> None:
         """Scheduler hook: auto-download newly finished tasks (setting)."""
@@ -129,7 +139,7 @@ class DownloadManager:
         """After a restart: queue downloads that were queued or running when it stopped,
         and finished tasks never downloaded (when auto-download is on)."""
         count = 0
-        for task in list(self.scheduler.tasks.values()):
+        for task in list(self.book.tasks.values()):
             interrupted = _busy(task)
             missed = (self.settings.auto and task.download_state is None
                       and task.state is TaskState.SUCCEEDED)
@@ -171,18 +181,18 @@ class DownloadManager:
             await asyncio.sleep(0.05)
 
     async def _download(self, ref: int) -> None:
-        task = self.scheduler.tasks.get(ref)
+        task = self.book.tasks.get(ref)
         if task is None:
             return
-        profile = self.scheduler.profiles.get(task.profile)
+        profile = self._profile(task.profile)
         if profile is None:
             self._fail(ref, f"the profile {task.profile!r} no longer exists")
             return
         paths = self._choose_paths(task)
-        self.scheduler.update(ref, {"download_state": DownloadState.DOWNLOADING,
+        self.book.update(ref, {"download_state": DownloadState.DOWNLOADING,
                                     "download_path": "\n".join(str(p) for p in paths),
                                     "download_error": None})
-        await self.scheduler.flush()  # the paths are durable before the first byte
+        await self.book.flush()  # the paths are durable before the first byte
         key = await self._get_key(profile.name)
         headers = auth_headers(profile.auth, key)
         urls = list(task.video_urls)
@@ -201,11 +211,10 @@ class DownloadManager:
                 except LookupProblem as problem:
                     if problem.status in (403, 410) and not requeried:
                         requeried = True  # the stored link may have expired: ask once
-                        fresh = await self._lookup(profile, key, task.task_id)
-                        snap = fresh.snapshot
+                        fresh = await self._requery(ref)
+                        snap = fresh.snapshot if fresh is not None else None
                         if snap is not None and len(snap.video_urls) == len(urls):
                             urls = list(snap.video_urls)
-                            self.scheduler.update(ref, snapshot_values(snap))
                             continue
                     raise
                 done.append(final)
@@ -219,7 +228,7 @@ class DownloadManager:
             self._fail(ref, str(exc))
             return
         joined = "\n".join(str(p) for p in done)
-        self.scheduler.update(ref, {"download_state": DownloadState.DONE, "download_path": joined,
+        self.book.update(ref, {"download_state": DownloadState.DONE, "download_path": joined,
                                     "download_error": None})
         self._progress.pop(ref, None)
 
@@ -245,7 +254,7 @@ class DownloadManager:
 
     def _fail(self, ref: int, message: str) -> None:
         self._progress.pop(ref, None)
-        self.scheduler.update(ref, {"download_state": DownloadState.FAILED,
+        self.book.update(ref, {"download_state": DownloadState.FAILED,
                                     "download_error": message})
 
     def _report_progress(self, ref: int, index: int, count: int,

@@ -1,0 +1,149 @@
+"""The task book: every tracked task in memory, written behind to the store in batches,
+with observers told once per batch.
+
+Changes apply in memory at once (`apply`); the store and the observers follow at the
+next `flush` (every `flush_interval` while the scheduler runs). Writes run in a worker
+thread, in order, and survive the caller's cancellation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import logging
+from collections.abc import Sequence
+from typing import Protocol
+
+from videomon.core.domain.task import TrackedTask
+from videomon.core.tracking.clock import Clock
+from videomon.core.tracking.store import History, TaskStore, TaskUpdate
+
+log = logging.getLogger(__name__)
+
+
+class EngineObserver(Protocol):
+    """What the UI (or the CLI) implements to follow the engine. Calls come in batches."""
+
+    def tasks_changed(self, tasks: Sequence[TrackedTask]) -> None: ...
+
+    def tasks_removed(self, refs: Sequence[int]) -> None: ...
+
+    def profile_problem(self, profile: str, message: str | None) -> None: ...
+
+
+class TaskBook:
+    def __init__(self, store: TaskStore, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+        self.tasks: dict[int, TrackedTask] = {}
+        self.observers: list[EngineObserver] = []
+        self._dirty: dict[int, TaskUpdate] = {}
+        self._history: list[TaskUpdate] = []
+        self._changed: set[int] = set()
+        self._removed: list[int] = []
+        self._writes: set[asyncio.Future[None]] = set()
+
+    def load(self) -> list[TrackedTask]:
+        self.tasks = {task.ref: task for task in self.store.all()}
+        return list(self.tasks.values())
+
+    # -- changes -------------------------------------------------------------------------
+    def apply(self, task: TrackedTask, values: dict[str, object],
+              history: History | None = None) -> None:
+        """Change a task in memory now; the store and observers follow at the next flush."""
+        for key, value in values.items():
+            setattr(task, key, value)
+        pending = self._dirty.get(task.ref)
+        if pending is None:
+            self._dirty[task.ref] = TaskUpdate(task.ref, dict(values))
+        else:
+            pending.values.update(values)
+        if history is not None:
+            self._history.append(TaskUpdate(task.ref, {}, history, at=self.clock.now()))
+        self._changed.add(task.ref)
+
+    def update(self, ref: int, values: dict[str, object]) -> None:
+        """Change columns of a tracked task (e.g. its download state)."""
+        task = self.tasks.get(ref)
+        if task is not None:
+            self.apply(task, values)
+
+    async def add(self, profile: str, task_ids: Sequence[str],
+                  label: str | None = None) -> list[TrackedTask]:
+        """Track new tasks (already tracked ones are skipped)."""
+        added = await asyncio.to_thread(self.store.add_many, profile, task_ids, label=label,
+                                        now=self.clock.now())
+        self._took(added)
+        return added
+
+    async def remove(self, refs: Sequence[int]) -> list[TrackedTask]:
+        gone = [self.tasks.pop(r) for r in refs if r in self.tasks]
+        for task in gone:
+            self._dirty.pop(task.ref, None)
+            self._changed.discard(task.ref)
+            self._removed.append(task.ref)
+        await asyncio.to_thread(self.store.remove, [t.ref for t in gone])
+        return gone
+
+    async def restore(self, tasks: Sequence[TrackedTask]) -> list[TrackedTask]:
+        restored = await asyncio.to_thread(self.store.restore, tasks, self.clock.now())
+        self._took(restored)
+        return restored
+
+    def _took(self, tasks: Sequence[TrackedTask]) -> None:
+        for task in tasks:
+            self.tasks[task.ref] = task
+            self._changed.add(task.ref)
+
+    def tell_profile_problem(self, profile: str, message: str | None) -> None:
+        for observer in self.observers:
+            observer.profile_problem(profile, message)
+
+    # -- batching ------------------------------------------------------------------------
+    async def flush_every(self, interval: float) -> None:
+        while True:
+            await asyncio.sleep(interval)
+            await self.flush()
+
+    async def flush(self) -> None:
+        """Write pending updates in one transaction and tell observers once.
+
+        An older batch can never land after a newer one: each write runs to its end in
+        its worker thread, and the next flush (or `drain`) waits for it.
+        """
+        await self.drain()
+        updates = [*self._dirty.values(), *self._history]
+        self._history = []
+        changed = [copy.copy(self.tasks[r]) for r in sorted(self._changed) if r in self.tasks]
+        removed, self._removed = self._removed, []
+        self._dirty.clear()
+        self._changed.clear()
+        if updates:
+            write = asyncio.ensure_future(asyncio.to_thread(self.store.apply, updates))
+            self._writes.add(write)
+            write.add_done_callback(self._writes.discard)
+            try:
+                await asyncio.shield(write)
+            except asyncio.CancelledError:
+                raise  # the write goes on; drain() waits for it
+            except Exception:
+                log.exception("writing %d task updates failed; will retry", len(updates))
+                self._retry(updates)
+        for observer in self.observers:
+            if removed:
+                observer.tasks_removed(removed)
+            if changed:
+                observer.tasks_changed(changed)
+
+    def _retry(self, updates: Sequence[TaskUpdate]) -> None:
+        for update in updates:
+            if update.history is not None:
+                self._history.append(update)
+            elif update.ref in self.tasks:
+                pending = self._dirty.setdefault(update.ref, TaskUpdate(update.ref))
+                pending.values = {**update.values, **pending.values}
+
+    async def drain(self) -> None:
+        """Wait until every store write already started has finished."""
+        while self._writes:
+            await asyncio.wait(list(self._writes))
