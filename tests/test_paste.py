@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.paste import PastedId, assign_profiles, parse_pasted
 
@@ -68,3 +70,13 @@ def test_host_then_shape_then_last_used() -> None:
     assert assign_profiles(pasted, [], "x") == []
     assert assign_profiles([PastedId("task_0002abc")], [RELAY, OTHER], "gone")[0].profile \
         == "relay"
+
+
+@pytest.mark.parametrize("text", ["my_task_name", "  my_task_name\n", "video-abcdef"])
+def test_one_token_of_id_characters_is_an_id_even_without_digits(text: str) -> None:
+    assert [p.task_id for p in parse_pasted(text).ids] == [text.strip()]
+
+
+def test_words_in_prose_are_still_not_ids() -> None:
+    assert parse_pasted("please track my_task_name").ids == []
+    assert parse_pasted("hello").ids == []  # too short to be an ID

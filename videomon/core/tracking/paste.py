@@ -2,7 +2,8 @@
 
 Text may hold one ID or many, separated by newlines, spaces, commas or semicolons,
 bare or as full query URLs (``https://relay.example/v1/videos/sora-2:task_…``).
-Words without digits ("task", "IDs:") are ignored as prose; URLs that are no task
+Words without digits ("task", "IDs:") are ignored as prose, unless the whole text is
+that one token (then it is a deliberate ID such as ``my_task_name``); URLs that are no task
 query, and tokens of no ID shape, are reported back instead of guessed at.
 """
 
@@ -45,6 +46,13 @@ def parse_pasted(text: str) -> PasteResult:
     """Every task ID in `text`, in order, without repeats."""
     result = PasteResult()
     seen: set[str] = set()
+    whole = (text or "").strip().strip(_TRIM)
+    if whole and _SEPARATORS.search(whole) is None and "://" not in whole \
+            and _ID.match(whole) and re.search(r"[A-Za-z]", whole):
+        # one deliberate token of ID characters is an ID, digits or not (my_task_name);
+        # the digit rule is for telling IDs from the words of a pasted sentence
+        result.ids.append(PastedId(whole))
+        return result
     for raw in _SEPARATORS.split(text or ""):
         token = raw.strip(_TRIM)
         if not token:

@@ -19,6 +19,12 @@ class OpenAIDialect(FieldMapDialect):
         "data.video_url", "data.output", "data.videos", "videos", "detail.url",
         "detail.video_url", "detail.output", "detail.videos", "results", "task_result.videos",
         "output.video_url",
+        # new-api relays put the finished file in metadata.url; others nest it under
+        # result/content/video (Volcengine Ark: content.video_url)
+        "metadata.url", "metadata.video_url", "metadata.videos", "data.metadata.url",
+        "result.url", "result.video_url", "result.videos", "data.result.url",
+        "content.video_url", "content.url", "video.url", "data.video.url", "output.url",
+        "outputs", "data.outputs",
     )
     error_paths = (
         "error.message", "error.msg", "error.detail", "error", "failure_reason", "fail_reason",
