@@ -238,10 +238,11 @@ def test_watch_until_done_then_download(server: ScriptedServer, tmp_path: Path) 
     assert any("c3" in line and "failed: policy" in line for line in lines)
     table_at = next(i for i, line in enumerate(lines) if line.startswith("TASK ID"))
     assert "succeeded" in lines[table_at + 1] and "failed" in lines[table_at + 3]
-    for name in ("a1.mp4", "b2.mp4"):
-        saved = out / name
-        assert hashlib.sha256(saved.read_bytes()).digest() == hashlib.sha256(video).digest()
-    assert sorted(p.name for p in out.iterdir()) == ["a1.mp4", "b2.mp4"]
+    # named by the same template as the window's downloads ({date}_{model}_{task_id})
+    saved = sorted(out.iterdir())
+    assert [p.name.split("_", 1)[1] for p in saved] == ["sora-2_a1.mp4", "sora-2_b2.mp4"]
+    for path in saved:
+        assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(video).digest()
 
 
 def test_watch_json_final_lines(server: ScriptedServer) -> None:
@@ -255,12 +256,25 @@ def test_watch_json_final_lines(server: ScriptedServer) -> None:
     assert "60%" in result.stderr  # the live view goes to stderr
 
 
-def test_watch_stops_on_not_found(server: ScriptedServer) -> None:
+def test_watch_stops_on_not_found_twice(server: ScriptedServer) -> None:
+    """The engine's rule, as in the window: one 404 may be a relay's hiccup; two stop."""
     server.script("/v1/videos/x", Reply(404, {"error": {"message": "Video task not found"}}))
     result = run("watch", "--base-url", server.base_url, "--dialect", "openai",
                  "--interval", "0.05", "x", timeout=20)
     assert result.returncode == 3
-    assert len(server.seen) == 1
+    assert len(server.seen) == 2
+
+
+def test_watch_tracks_a_task_found_after_a_404(server: ScriptedServer) -> None:
+    """404 once, then running, then done: tracked to the end, as the window does."""
+    server.script("/v1/videos/late", Reply(404, {"error": {"message": "not found"}}),
+                  Reply(body={"id": "late", "status": "in_progress", "progress": 30}),
+                  Reply(body={"id": "late", "status": "completed", "progress": 100,
+                              "url": "https://cdn.example/late.mp4"}))
+    result = run("watch", "--json", "--base-url", server.base_url, "--dialect", "openai",
+                 "--interval", "0.05", "late", timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1])["state"] == "succeeded"
 
 
 def test_download_sends_key_only_to_the_provider(server: ScriptedServer, tmp_path: Path) -> None:
@@ -284,12 +298,14 @@ def test_download_sends_key_only_to_the_provider(server: ScriptedServer, tmp_pat
         assert all("authorization" not in s.headers for s in cdn.seen)
     content_request = next(s for s in server.seen if s.raw_path.endswith("/content"))
     assert content_request.headers["authorization"] == f"Bearer {KEY}"
-    assert sorted(p.name for p in out.iterdir()) == ["relay_2.mp4", "relay_3.mp4", "video_1.mp4"]
+    names = sorted(p.name.split("_", 1)[1] for p in out.iterdir())  # after the date
+    assert names == ["video_relay_2.mp4", "video_relay_3.mp4", "video_video_1.mp4"]
     assert all(p.read_bytes() == video for p in out.iterdir())
     again = run("download", "--base-url", server.base_url, "--dialect", "openai", "--out",
                 str(out), "video_1", env={"VIDEOMON_API_KEY": KEY})
     assert again.returncode == 0
-    assert (out / "video_1 (2).mp4").read_bytes() == video  # never overwrites
+    (copy,) = out.glob("*_video_video_1 (2).mp4")  # never overwrites
+    assert copy.read_bytes() == video
 
 
 def test_download_of_unfinished_task_or_expired_link(server: ScriptedServer,
@@ -304,7 +320,7 @@ def test_download_of_unfinished_task_or_expired_link(server: ScriptedServer,
                                         content_type="application/xml"))
     result = run("download", "--base-url", server.base_url, "--dialect", "openai", "--out",
                  str(tmp_path), "old")
-    assert result.returncode == 4 and "expired" in result.stderr
+    assert result.returncode == 1 and "expired" in result.stderr  # not downloaded
     assert list(tmp_path.iterdir()) == []
 
 
@@ -316,10 +332,11 @@ def test_truncated_download_keeps_the_part_file(tmp_path: Path) -> None:
                                                   "url": f"{cdn.base_url}/v.mp4"}))
         result = run("download", "--base-url", server.base_url, "--dialect", "openai",
                      "--out", str(tmp_path), "v")
-    assert result.returncode == 5, result.stderr
-    assert "partial file v.mp4.part was kept" in result.stderr
-    assert (tmp_path / "v.mp4.part").stat().st_size == 1200
-    assert not (tmp_path / "v.mp4").exists()
+    assert result.returncode == 1, result.stderr  # not downloaded
+    (part,) = tmp_path.glob("*_video_v.mp4.part")
+    assert f"partial file {part.name} was kept" in result.stderr
+    assert part.stat().st_size == 1200
+    assert not list(tmp_path.glob("*.mp4"))
 
 
 def test_live_view_fits_wide_characters() -> None:

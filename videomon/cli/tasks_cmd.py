@@ -8,26 +8,21 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from videomon.cli.context import CliContext, Target, add_selector_args, resolve_target
 from videomon.cli.render import LiveDisplay, results_table
-from videomon.core.domain.errors import ConfigError, LookupProblem, ProblemKind, VideomonError
+from videomon.core.config.settings import Settings
+from videomon.core.domain.errors import AuthRejected, ConfigError, problem_of_kind
 from videomon.core.domain.snapshot import TaskState
-from videomon.core.providers.http import HttpClient, RetryPolicy
-from videomon.core.providers.lookup import LookupResult, TaskLookup
-from videomon.core.providers.profiles import auth_headers
-from videomon.core.transfers.downloader import (
-    DiskError,
-    Downloader,
-    DownloadProgress,
-    extension_for,
-    resumable_path,
-    sanitize_filename,
-)
+from videomon.core.domain.task import DownloadState, TrackedTask, Watch
+from videomon.core.providers.http import RetryPolicy
+from videomon.core.providers.lookup import LookupResult
+from videomon.core.tracking.engine import Engine
+from videomon.core.tracking.scheduler import SchedulerConfig
 
 EXIT_NOT_DOWNLOADED = 1
-BAD_RESPONSE_LIMIT = 5
 
 EXIT_HELP = """exit status:
   0  every lookup succeeded, whatever the tasks' states
@@ -118,16 +113,124 @@ def _print_results(results: Sequence[LookupResult], as_json: bool) -> None:
         print(results_table(results))
 
 
-async def _lookup_many(lookup: TaskLookup, target: Target, ids: Sequence[str],
-                       timeout: float) -> list[LookupResult]:
-    limit = asyncio.Semaphore(target.profile.max_concurrency)
+def _task_result(engine: Engine, task: TrackedTask) -> LookupResult | None:
+    """What the engine knows of a task, as a lookup result (None before its first look)."""
+    paused = engine.scheduler.paused_profiles.get(task.profile)
+    if task.snapshot is not None:
+        return LookupResult(task.task_id, task.snapshot)
+    if task.problem_kind and task.problem_message:
+        return LookupResult(task.task_id,
+                            problem=problem_of_kind(task.problem_kind, task.problem_message))
+    if paused is not None:  # its own lookup was refused, or not made once the key was
+        return LookupResult(task.task_id, problem=AuthRejected(paused))
+    return None
 
-    async def one(task_id: str) -> LookupResult:
-        async with limit:
-            return await lookup.fetch(target.profile, target.key, task_id,
-                                      label=target.label, total=timeout)
 
-    return list(await asyncio.gather(*(one(t) for t in ids)))
+class TrackingRun:
+    """The engine on a private, in-memory task list for one command: the same polling,
+    problem handling, file naming, link re-query and download rules as the window."""
+
+    def __init__(self, engine: Engine, timeout: float = 30.0) -> None:
+        self.engine = engine
+        self.timeout = timeout
+        self.refs: list[int] = []
+
+    @classmethod
+    def for_target(cls, ctx: CliContext, target: Target, args: argparse.Namespace, *,
+                   interval: float | None = None,
+                   download_dir: Path | None = None) -> TrackingRun:
+        profile = target.profile
+        if interval:  # (the engine polls no faster than every 0.5 s)
+            profile = replace(profile, interval=min(3600.0, max(0.5, interval)))
+        settings = Settings.from_json(ctx.config.load().get("settings", {}))
+        settings = replace(settings, auto_download=download_dir is not None,
+                           download_dir=str(download_dir or ""))
+
+        async def key(_name: str) -> str | None:
+            return target.key
+
+        engine = Engine(ctx.paths, ctx.config, ctx.credentials, private=True,
+                        profiles=[profile], get_key=key, settings=settings,
+                        retry=RetryPolicy(total=args.timeout),
+                        scheduler_config=SchedulerConfig(flush_interval=0.1),
+                        anonymous=target.label is None)
+        return cls(engine, args.timeout)
+
+    async def __aenter__(self) -> TrackingRun:
+        await self.engine.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.engine.stop()
+
+    async def track(self, profile: str, ids: Sequence[str]) -> None:
+        self.refs += [t.ref for t in await self.engine.scheduler.add(profile, ids)]
+
+    def tasks(self) -> list[TrackedTask]:
+        return [self.engine.scheduler.tasks[r] for r in self.refs]
+
+    def results(self) -> list[LookupResult]:
+        return [r for r in (_task_result(self.engine, t) for t in self.tasks()) if r]
+
+    def latest(self) -> dict[str, LookupResult | None]:
+        return {t.task_id: _task_result(self.engine, t) for t in self.tasks()}
+
+    def stopped(self) -> bool:
+        """A key was refused: its tasks cannot go on."""
+        paused = self.engine.scheduler.paused_profiles
+        return any(t.profile in paused for t in self.tasks())
+
+    async def first_looks(self) -> None:
+        """Until every task was looked up once (each lookup keeps within the timeout)."""
+        deadline = time.monotonic() + self.timeout + 10
+        while not self.stopped() and time.monotonic() < deadline and any(
+                t.last_checked_at is None for t in self.tasks()):
+            await asyncio.sleep(0.05)
+
+    def downloading(self) -> bool:
+        return any(t.download_state is not None and t.download_state.busy
+                   for t in self.tasks())
+
+    def report_downloads(self, *, require_finished: bool) -> int:
+        """Print what was saved or why not; the exit status for it."""
+        code = 0
+        for task in self.tasks():
+            if task.state is not TaskState.SUCCEEDED:
+                if task.snapshot is not None:
+                    why = "failed" if task.state is TaskState.FAILED \
+                        else f"still {task.state.value}"
+                    print(f"{task.task_id}: not downloaded: the task {why}", file=sys.stderr)
+                    if require_finished:
+                        code = code or EXIT_NOT_DOWNLOADED
+                continue
+            if not task.video_urls:
+                print(f"{task.task_id}: not downloaded: the provider gave no video URL",
+                      file=sys.stderr)
+                code = code or EXIT_NOT_DOWNLOADED
+            elif task.download_state is DownloadState.DONE:
+                for path in task.download_paths:
+                    size = Path(path).stat().st_size if Path(path).exists() else 0
+                    print(f"{task.task_id}: saved {path} ({size:,} bytes)")
+            else:
+                why = task.download_error or "the download did not finish"
+                print(f"{task.task_id}: download failed: {why}", file=sys.stderr)
+                code = code or EXIT_NOT_DOWNLOADED
+        return code
+
+
+def _notes(run: TrackingRun) -> dict[str, str]:
+    notes = {}
+    for task in run.tasks():
+        progress = run.engine.downloads.progress(task.ref)
+        if task.watch is Watch.ACTIVE and task.problem_kind:
+            notes[task.task_id] = " (retrying)"
+        elif task.download_state is DownloadState.DOWNLOADING and progress and progress.fraction:
+            notes[task.task_id] = f" · downloading {100 * progress.fraction:.0f}%"
+        elif task.download_state is DownloadState.DONE:
+            notes[task.task_id] = " · downloaded"
+        elif task.download_state is DownloadState.FAILED:
+            notes[task.task_id] = f" · download failed: {task.download_error}"
+    return notes
 
 
 def cmd_status(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -135,96 +238,27 @@ def cmd_status(ctx: CliContext, args: argparse.Namespace) -> int:
     ids = _unique_ids(args.ids)
 
     async def run() -> list[LookupResult]:
-        async with HttpClient(RetryPolicy(total=args.timeout)) as http:
-            return await _lookup_many(TaskLookup(http), target, ids, args.timeout)
+        async with TrackingRun.for_target(ctx, target, args) as tracking:
+            await tracking.track(target.profile.name, ids)
+            await tracking.first_looks()
+            return tracking.results()
 
     results = asyncio.run(run())
     _print_results(results, args.json)
     return exit_code_for(results)
 
 
-class Watcher:
-    """Polls a fixed set of tasks until each is terminal or given up on."""
-
-    def __init__(self, lookup: TaskLookup, target: Target, ids: Sequence[str], *,
-                 interval: float, timeout: float, display: LiveDisplay,
-                 max_wait: float | None = None) -> None:
-        self.lookup, self.target, self.ids = lookup, target, list(ids)
-        self.interval, self.timeout, self.display = interval, timeout, display
-        self.max_wait = max_wait
-        self.latest: dict[str, LookupResult | None] = dict.fromkeys(self.ids)
-        self.done: set[str] = set()
-        self.notes: dict[str, str] = {}
-        self._bad: dict[str, int] = dict.fromkeys(self.ids, 0)
-        self._next: dict[str, float] = dict.fromkeys(self.ids, 0.0)
-
-    def _settle(self, result: LookupResult, now: float) -> None:
-        task_id = result.task_id
-        self.latest[task_id] = result
-        self.notes.pop(task_id, None)
-        delay = result.poll_after or self.interval
-        if result.snapshot is not None:
-            self._bad[task_id] = 0
-            if result.snapshot.state.terminal:
-                self.done.add(task_id)
-        elif result.problem is not None:
-            kind = result.problem.kind
-            if kind is ProblemKind.NOT_FOUND:
-                self.done.add(task_id)
-            elif kind is ProblemKind.AUTH:
-                self.done.update(self.ids)  # the key is wrong for every task
-            elif kind is ProblemKind.BAD_RESPONSE:
-                self._bad[task_id] += 1
-                if self._bad[task_id] >= BAD_RESPONSE_LIMIT:
-                    self.done.add(task_id)
-                else:
-                    self.notes[task_id] = f" (retrying, {self._bad[task_id]}/{BAD_RESPONSE_LIMIT})"
-            else:
-                delay = max(delay, result.problem.retry_after or 0.0)
-                self.notes[task_id] = " (retrying)"
-        self._next[task_id] = now + delay
-
-    async def run(self) -> list[LookupResult]:
-        loop = asyncio.get_running_loop()
-        started = loop.time()
-        limit = asyncio.Semaphore(self.target.profile.max_concurrency)
-
-        async def poll(task_id: str) -> None:
-            async with limit:
-                result = await self.lookup.fetch(self.target.profile, self.target.key, task_id,
-                                                 label=self.target.label, total=self.timeout)
-            self._settle(result, loop.time())
-
-        in_flight: dict[str, asyncio.Task[None]] = {}
-        try:
-            while len(self.done) < len(self.ids):
-                now = loop.time()
-                if self.max_wait is not None and now - started >= self.max_wait:
-                    break
-                for task_id in self.ids:
-                    if (task_id not in self.done and task_id not in in_flight
-                            and self._next[task_id] <= now):
-                        in_flight[task_id] = asyncio.create_task(poll(task_id))
-                self.display.update(self.latest, self.notes)
-                pending_next = [self._next[t] for t in self.ids
-                                if t not in self.done and t not in in_flight]
-                wake = min(pending_next, default=now + 1.0)
-                tick = 0.25 if self.display.interactive else 1.0
-                wait = max(0.0, min(wake - now, tick))
-                if in_flight:
-                    finished, _ = await asyncio.wait(in_flight.values(), timeout=wait,
-                                                     return_when=asyncio.FIRST_COMPLETED)
-                    for task_id in [t for t, job in in_flight.items() if job in finished]:
-                        in_flight.pop(task_id).result()
-                else:
-                    await asyncio.sleep(wait)
-        finally:
-            for job in in_flight.values():
-                job.cancel()
-            if in_flight:
-                await asyncio.gather(*in_flight.values(), return_exceptions=True)
-        self.display.update(self.latest, self.notes)
-        return [r for r in (self.latest[t] for t in self.ids) if r is not None]
+async def watch_until_done(tracking: TrackingRun, display: LiveDisplay,
+                           max_wait: float | None) -> None:
+    """Draw the live view until every task ended (and its download) or time ran out."""
+    started = time.monotonic()
+    while max_wait is None or time.monotonic() - started < max_wait:
+        display.update(tracking.latest(), _notes(tracking))
+        ended = all(t.watch is not Watch.ACTIVE for t in tracking.tasks())
+        if tracking.stopped() or (ended and not tracking.downloading()):
+            break
+        await asyncio.sleep(0.25 if display.interactive else 1.0)
+    display.update(tracking.latest(), _notes(tracking))
 
 
 def cmd_watch(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -232,41 +266,36 @@ def cmd_watch(ctx: CliContext, args: argparse.Namespace) -> int:
         from videomon.cli.demo import run_demo
 
         try:
-            return asyncio.run(run_demo(max_wait=args.max_wait or 55.0))
+            return asyncio.run(run_demo(max_wait=args.max_wait or 55.0, as_json=args.json))
         except KeyboardInterrupt:
             return 130
     if not args.ids:
         raise ConfigError("give at least one task ID (or --demo)")
     target = resolve_target(ctx, args)
     ids = _unique_ids(args.ids)
-    interval = args.interval or target.profile.interval
     display = LiveDisplay(ids, stream=sys.stderr if args.json else sys.stdout)
 
-    async def run() -> tuple[list[LookupResult], int]:
-        async with HttpClient(RetryPolicy(total=args.timeout)) as http:
-            watcher = Watcher(TaskLookup(http), target, ids, interval=interval,
-                              timeout=args.timeout, display=display, max_wait=args.max_wait)
+    async def run() -> int:
+        async with TrackingRun.for_target(ctx, target, args, interval=args.interval,
+                                          download_dir=args.download) as tracking:
+            await tracking.track(target.profile.name, ids)
             try:
-                results = await watcher.run()
-            except asyncio.CancelledError:
-                results = [r for r in watcher.latest.values() if r is not None]
-            if not args.json:
-                print()
-            _print_results(results, args.json)
+                await watch_until_done(tracking, display, args.max_wait)
+            finally:
+                if not args.json:
+                    print()
+                results = tracking.results()
+                _print_results(results, args.json)
             code = exit_code_for(results)
             if args.download is not None:
-                failed = await _download_all(http, target, results, args.download,
-                                             require_finished=False)
-                if failed and code == 0:
-                    code = failed
-            return results, code
+                code = code or tracking.report_downloads(require_finished=False)
+            return code
 
     try:
-        _, code = asyncio.run(run())
+        return asyncio.run(run())
     except KeyboardInterrupt:
         print("\nstopped", file=sys.stderr)
         return 130
-    return code
 
 
 def cmd_download(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -274,99 +303,22 @@ def cmd_download(ctx: CliContext, args: argparse.Namespace) -> int:
     ids = _unique_ids(args.ids)
 
     async def run() -> int:
-        async with HttpClient(RetryPolicy(total=args.timeout)) as http:
-            results = await _lookup_many(TaskLookup(http), target, ids, args.timeout)
-            code = exit_code_for(results)
+        async with TrackingRun.for_target(ctx, target, args,
+                                          download_dir=args.out) as tracking:
+            await tracking.track(target.profile.name, ids)
+            await tracking.first_looks()
+            results = tracking.results()
             for result in results:
                 if result.problem is not None:
                     print(f"{result.task_id}: {result.problem.kind.value}: {result.problem}",
                           file=sys.stderr)
-            failed = await _download_all(http, target, results, args.out)
-            return code or failed
+            while tracking.downloading():
+                await asyncio.sleep(0.1)
+            code = exit_code_for(results)
+            return code or tracking.report_downloads(require_finished=True)
 
     try:
         return asyncio.run(run())
     except KeyboardInterrupt:
         print("\nstopped; partial files (*.part) were kept", file=sys.stderr)
         return 130
-
-
-class _ProgressLine:
-    """A one-line byte counter on a terminal's stderr; silent elsewhere."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.enabled = sys.stderr.isatty()
-        self._last = 0.0
-
-    def __call__(self, p: DownloadProgress) -> None:
-        now = time.monotonic()
-        if not self.enabled or now - self._last < 0.2:
-            return
-        self._last = now
-        size = f"{p.received / 1e6:.1f} MB"
-        if p.total:
-            size += f" of {p.total / 1e6:.1f} MB ({100 * p.received / p.total:.0f}%)"
-        speed = p.received / p.elapsed / 1e6 if p.elapsed > 0 else 0.0
-        sys.stderr.write(f"\r\x1b[2K{self.label}: {size}, {speed:.1f} MB/s")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\r\x1b[2K")
-            sys.stderr.flush()
-
-
-async def _download_all(http: HttpClient, target: Target, results: Sequence[LookupResult],
-                        folder: Path, *, require_finished: bool = True) -> int:
-    """Download every finished task's videos; returns the first failure's exit status.
-
-    With `require_finished` (the `download` command) a task that is not finished counts
-    as a failure; `watch --download` only notes it (the results table already shows it).
-    """
-    downloader = Downloader(http)
-    headers = auth_headers(target.profile.auth, target.key)
-    code = 0
-    for result in results:
-        snap = result.snapshot
-        if snap is None:
-            continue
-        if snap.state is not TaskState.SUCCEEDED:
-            why = "failed" if snap.state is TaskState.FAILED else f"still {snap.state.value}"
-            print(f"{snap.task_id}: not downloaded: the task {why}", file=sys.stderr)
-            if require_finished:
-                code = code or EXIT_NOT_DOWNLOADED
-            continue
-        if not snap.video_urls:
-            print(f"{snap.task_id}: not downloaded: the provider gave no video URL",
-                  file=sys.stderr)
-            code = code or EXIT_NOT_DOWNLOADED
-            continue
-        for index, url in enumerate(snap.video_urls, start=1):
-            suffix = f"_{index}" if len(snap.video_urls) > 1 else ""
-            name = sanitize_filename(f"{snap.task_id}{suffix}{extension_for(url)}")
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                dest = resumable_path(folder, name, url)
-            except OSError as exc:
-                print(f"{snap.task_id}: cannot use {folder}: {exc.strerror or exc}",
-                      file=sys.stderr)
-                return code or EXIT_NOT_DOWNLOADED
-            progress = _ProgressLine(dest.name)
-            try:
-                path = await downloader.download(
-                    url, dest, base_url=target.profile.base_url, auth=headers,
-                    proxy=target.profile.proxy, secrets=(target.key,), on_progress=progress)
-            except LookupProblem as problem:
-                progress.close()
-                print(f"{snap.task_id}: download failed: {problem}", file=sys.stderr)
-                code = code or problem.kind.exit_code
-                continue
-            except (DiskError, VideomonError) as exc:
-                progress.close()
-                print(f"{snap.task_id}: download failed: {exc}", file=sys.stderr)
-                code = code or EXIT_NOT_DOWNLOADED
-                continue
-            progress.close()
-            print(f"{snap.task_id}: saved {path} ({path.stat().st_size:,} bytes)")
-    return code

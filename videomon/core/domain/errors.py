@@ -113,3 +113,11 @@ def excerpt(body: bytes | str, secrets: tuple[str | None, ...] = ()) -> str:
     if len(text) > BODY_EXCERPT_CHARS:
         text = text[:BODY_EXCERPT_CHARS] + "…"
     return text
+
+
+def problem_of_kind(kind: ProblemKind | str, message: str) -> LookupProblem:
+    """The problem a stored (kind, message) pair stands for."""
+    for cls in (NotFound, AuthRejected, RateLimited, ServerError, NetworkError, BadResponse):
+        if cls.kind == kind:
+            return cls(message)
+    return BadResponse(message)

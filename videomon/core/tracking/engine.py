@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
 
 from videomon.core.config.paths import AppPaths
 from videomon.core.config.settings import Settings
@@ -23,33 +25,58 @@ from videomon.core.transfers.download_manager import DownloadManager, DownloadSe
 
 
 class Engine:
+    """`private=True` keeps the tasks in memory only (the CLI's `status`, `watch` and
+    `download`); `profiles` and `get_key` replace the configured ones (an ad-hoc provider);
+    `settings` replaces the saved settings (e.g. the CLI's download folder); `anonymous`
+    leaves the profile's name out of snapshots (an ad-hoc provider has none)."""
+
     def __init__(self, paths: AppPaths, config: ConfigStore, credentials: CredentialStore, *,
                  clock: Clock | None = None, scheduler_config: SchedulerConfig | None = None,
-                 retry: RetryPolicy | None = None) -> None:
+                 retry: RetryPolicy | None = None, private: bool = False,
+                 profiles: Sequence[Profile] | None = None,
+                 get_key: Callable[[str], Awaitable[str | None]] | None = None,
+                 settings: Settings | None = None, anonymous: bool = False) -> None:
         self.paths = paths
         self.config = config
         self.credentials = credentials
-        self.settings = Settings.from_json(config.load().get("settings", {}))
+        self.settings = settings or Settings.from_json(config.load().get("settings", {}))
         self.http = HttpClient(retry)
         self.lookup = TaskLookup(self.http)
-        self.store = TaskStore(paths.data_dir / "tasks.db")
-        self.scheduler = Scheduler(self.store, config.profiles(), self._fetch,
-                                   credentials.aget_key, clock=clock, config=scheduler_config)
+        self.store = TaskStore(Path(":memory:") if private else paths.data_dir / "tasks.db")
+        self.private = private
+        self._anonymous = anonymous
+        get_key = get_key or credentials.aget_key
+        self.scheduler = Scheduler(self.store,
+                                   config.profiles() if profiles is None else profiles,
+                                   self._fetch, get_key, clock=clock, config=scheduler_config)
         self.downloads = DownloadManager(
             self.scheduler.book, lambda name: self.scheduler.profiles.get(name), self.http,
-            self.scheduler.requery,
-            credentials.aget_key, self._download_settings(self.settings))
+            self.scheduler.requery, get_key, self._download_settings(self.settings))
         self.scheduler.on_succeeded = self.downloads.on_succeeded
         self._jobs: list[asyncio.Task[None]] = []
 
     async def _fetch(self, profile: Profile, key: str | None, task_id: str) -> LookupResult:
-        return await self.lookup.fetch(profile, key, task_id, label=profile.name)
+        label = None if self._anonymous else profile.name
+        return await self.lookup.fetch(profile, key, task_id, label=label)
 
     async def start(self) -> None:
         self.scheduler.load()
         self.downloads.resume_interrupted()
         self._jobs = [asyncio.create_task(self.scheduler.run(), name="videomon-scheduler"),
                       asyncio.create_task(self.downloads.run(), name="videomon-downloads")]
+        if not self.private:
+            self._jobs.append(asyncio.create_task(self._follow_store(),
+                                                  name="videomon-follow-store"))
+
+    async def _follow_store(self, interval: float = 1.0) -> None:
+        """Pick up tasks another process (``videomon track``/``untrack``) added or removed."""
+        version = self.store.data_version()
+        while True:
+            await asyncio.sleep(interval)
+            now = self.store.data_version()
+            if now != version:
+                version = now
+                await self.scheduler.sync_with_store()
 
     async def stop(self, timeout: float = 3.0) -> None:
         """Cancel polling and downloads, flush the store, close connections and the DB."""

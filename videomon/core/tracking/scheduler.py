@@ -240,6 +240,17 @@ class Scheduler:
             self._arm(task)
         return restored
 
+    async def sync_with_store(self) -> None:
+        """Tasks tracked or untracked by another process (`videomon track`) join or leave."""
+        added, removed = await self.book.sync_with_store()
+        for ref in removed:
+            self._counters.pop(ref, None)
+        for task in added:
+            self._arm(task)
+        if added or removed:
+            self._wake.set()
+            await self.book.flush()
+
     def schedule(self, ref: int, when: float) -> None:
         """Set when an active task is polled next (e.g. to spread a large batch)."""
         task = self.tasks.get(ref)

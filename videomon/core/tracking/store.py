@@ -126,6 +126,11 @@ class TaskStore:
                 self._db.execute("ROLLBACK")
                 raise
 
+    def data_version(self) -> int:
+        """Changes when another connection (another process) commits to the database."""
+        with self._lock:
+            return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
     @property
     def schema_version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])

@@ -90,6 +90,20 @@ class TaskBook:
         self._took(restored)
         return restored
 
+    async def sync_with_store(self) -> tuple[list[TrackedTask], list[int]]:
+        """Take in tasks another process added to the store and drop the ones it removed;
+        returns (added, removed refs). Observers hear of both at the next flush."""
+        stored = {t.ref: t for t in await asyncio.to_thread(self.store.all)}
+        added = [t for ref, t in stored.items() if ref not in self.tasks]
+        removed = [ref for ref in self.tasks if ref not in stored]
+        for ref in removed:
+            self.tasks.pop(ref)
+            self._dirty.pop(ref, None)
+            self._changed.discard(ref)
+            self._removed.append(ref)
+        self._took(added)
+        return added, removed
+
     def _took(self, tasks: Sequence[TrackedTask]) -> None:
         for task in tasks:
             self.tasks[task.ref] = task
