@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from videomon import __version__
-from videomon.cli import provider_cmd, simulate_cmd, tasks_cmd
+from videomon.cli import list_cmd, provider_cmd, simulate_cmd, tasks_cmd
 from videomon.cli.context import CliContext
 from videomon.core.domain.errors import ConfigError, CredentialError, VideomonError
 
@@ -22,6 +22,7 @@ built-in simulated relay, no key or network needed). With one, it works in the t
   videomon provider set-key myrelay
   videomon status -p myrelay sora-2:task_01k81e7r1mf0qtvp3ett3mr4jm
   videomon watch -p myrelay ID1 ID2 --download ~/Videos
+  videomon track -p myrelay ID1 ID2      # into the window's list; videomon list / untrack
 
 Files live under the platform's config/data dirs, or all under $VIDEOMON_HOME."""
 
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     provider_cmd.register(sub)
     tasks_cmd.register(sub)
+    list_cmd.register(sub)
     simulate_cmd.register(sub)
     return parser
 

@@ -1,0 +1,132 @@
+"""`videomon track`, `videomon list` and `videomon untrack`: the tracked list the window
+shows, from a terminal. A running window picks the changes up within about a second (it
+watches the database for other processes' commits)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from videomon.cli.context import CliContext
+from videomon.cli.render import progress_text, table
+from videomon.core.domain.errors import ConfigError
+from videomon.core.domain.task import TrackedTask
+from videomon.core.tracking.paste import parse_pasted
+from videomon.core.tracking.store import TaskStore
+
+STATES = ("queued", "running", "succeeded", "failed")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    track = sub.add_parser("track", help="add tasks to the tracked list (the window's)",
+                           description="Add task IDs (or task URLs) to the list the window "
+                           "tracks; a running window shows them within a couple of seconds.")
+    track.add_argument("--profile", "-p", metavar="NAME",
+                       help="the provider profile (default: the only one, else required)")
+    track.add_argument("ids", nargs="+", metavar="ID", help="task IDs or task URLs")
+    track.set_defaults(handler=cmd_track)
+
+    listing = sub.add_parser("list", help="print the tracked list",
+                             description="Print the tasks the window tracks.")
+    listing.add_argument("--json", action="store_true",
+                         help="one JSON object per line: the status --json fields plus "
+                         "added_at, watch, download_state and download_paths")
+    listing.add_argument("--state", choices=STATES, help="only tasks in this state")
+    listing.add_argument("--profile", "-p", metavar="NAME", help="only this profile's tasks")
+    listing.set_defaults(handler=cmd_list)
+
+    untrack = sub.add_parser("untrack", help="remove tasks from the tracked list",
+                             description="Stop tracking these task IDs (files already "
+                             "downloaded are kept).")
+    untrack.add_argument("--profile", "-p", metavar="NAME", help="only under this profile")
+    untrack.add_argument("ids", nargs="+", metavar="ID", help="task IDs")
+    untrack.set_defaults(handler=cmd_untrack)
+
+
+def _store(ctx: CliContext) -> TaskStore:
+    return TaskStore(ctx.paths.data_dir / "tasks.db")
+
+
+def _profile(ctx: CliContext, name: str | None) -> str:
+    names = [p.name for p in ctx.config.profiles()]
+    if name is not None:
+        return ctx.config.get(name).name  # raises a clear ConfigError when unknown
+    if len(names) == 1:
+        return names[0]
+    if not names:
+        raise ConfigError("no provider profile yet: add one with 'videomon provider add'")
+    raise ConfigError(f"say which provider: --profile NAME (one of: {', '.join(names)})")
+
+
+def cmd_track(ctx: CliContext, args: argparse.Namespace) -> int:
+    profile = _profile(ctx, args.profile)
+    parsed = parse_pasted("\n".join(args.ids))
+    if not parsed.ids:
+        raise ConfigError("no task IDs in: " + " ".join(args.ids))
+    store = _store(ctx)
+    try:
+        ids = [p.task_id for p in parsed.ids]
+        added = {t.task_id for t in store.add_many(profile, ids)}
+    finally:
+        store.close()
+    for task_id in ids:
+        print(f"{task_id}: {'tracked' if task_id in added else 'already tracked'} "
+              f"({profile})")
+    for rejected in parsed.rejected:
+        print(f"{rejected}: not a task ID, ignored", file=sys.stderr)
+    return 0
+
+
+def list_json(task: TrackedTask) -> dict[str, object]:
+    data: dict[str, object] = task.snapshot.to_json() if task.snapshot else {
+        "task_id": task.task_id, "profile": task.profile, "state": task.state.value,
+        "progress": task.progress}
+    data.update({"profile": task.profile, "added_at": task.added_at,
+                 "watch": task.watch.value,
+                 "download_state": task.download_state.value if task.download_state else None,
+                 "download_paths": task.download_paths})
+    if task.problem_kind:
+        data["problem"] = {"kind": task.problem_kind, "message": task.problem_message}
+    return data
+
+
+def _select(tasks: Sequence[TrackedTask], args: argparse.Namespace) -> list[TrackedTask]:
+    return [t for t in tasks if (args.state is None or t.state.value == args.state)
+            and (args.profile is None or t.profile == args.profile)]
+
+
+def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    store = _store(ctx)
+    try:
+        tasks = _select(store.all(), args)
+    finally:
+        store.close()
+    if args.json:
+        for task in tasks:
+            print(json.dumps(list_json(task), ensure_ascii=False))
+        return 0
+    rows = [[t.task_id, t.profile, t.state.value, progress_text(t.progress),
+             t.download_state.value if t.download_state else "",
+             (t.download_paths[:1] or t.video_urls[:1] or [t.error or ""])[0]] for t in tasks]
+    print(table(["TASK ID", "PROVIDER", "STATE", "PROGRESS", "DOWNLOAD", "OUTPUT"], rows)
+          if rows else "no tracked tasks")
+    return 0
+
+
+def cmd_untrack(ctx: CliContext, args: argparse.Namespace) -> int:
+    wanted = set(args.ids)
+    store = _store(ctx)
+    try:
+        gone = [t for t in store.all() if t.task_id in wanted
+                and (args.profile is None or t.profile == args.profile)]
+        store.remove([t.ref for t in gone])
+    finally:
+        store.close()
+    for task in gone:
+        print(f"{task.task_id}: no longer tracked ({task.profile})")
+    missing = wanted - {t.task_id for t in gone}
+    for task_id in sorted(missing):
+        print(f"{task_id}: was not tracked", file=sys.stderr)
+    return 3 if missing and not gone else 0
