@@ -3,15 +3,14 @@ menus, and which actions the selection allows. Handlers are the window's methods
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QSizePolicy,
     QTableView,
@@ -24,10 +23,13 @@ from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 from videomon.ui.task_filter import STATE_FILTERS, TaskFilterProxy
 from videomon.ui.task_model import Column
 
+if TYPE_CHECKING:
+    from videomon.ui.main_window import MainWindow
+
 
 class WindowActions:
-    def __init__(self, window: Any, proxy: TaskFilterProxy) -> None:
-        self.window: QMainWindow = window
+    def __init__(self, window: MainWindow, proxy: TaskFilterProxy) -> None:
+        self.window = window
         w = window
         a = self._action
         self.add = a("Add tasks…", w.open_add_dialog, "Ctrl+N",
@@ -57,7 +59,9 @@ class WindowActions:
         self.quit = a("Quit", w.close, QKeySequence.StandardKey.Quit)
         self.filter_edit, self.state_filter = self._build_toolbar(proxy)
 
-    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: str | QKeySequence.StandardKey | None = None,
+                tip: str = "") -> QAction:
         action = QAction(text, self.window)
         action.triggered.connect(slot)
         if shortcut is not None:
@@ -128,7 +132,7 @@ class WindowActions:
         self.show_folder.setEnabled(saved)
 
     # -- menus -----------------------------------------------------------------------------
-    def row_menu(self, table: QTableView, pos: Any) -> None:
+    def row_menu(self, table: QTableView, pos: QPoint) -> None:
         menu = QMenu(self.window)
         for action in (self.refresh, self.pause, self.resume, None, self.download, self.cancel,
                        self.open_file, self.show_folder, None, self.copy, self.copy_id,
@@ -139,7 +143,7 @@ class WindowActions:
                 menu.addAction(action)
         menu.popup(table.viewport().mapToGlobal(pos))
 
-    def header_menu(self, table: QTableView, pos: Any) -> None:
+    def header_menu(self, table: QTableView, pos: QPoint) -> None:
         header = table.horizontalHeader()
         menu = QMenu(self.window)
         for column in Column:

@@ -3,13 +3,16 @@ it opens the first time: QSettings in the config folder."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 
 from videomon.ui.task_model import Column
 from videomon.ui.window_geometry import first_geometry, pulled_on_screen, screen_for
+
+if TYPE_CHECKING:
+    from videomon.ui.main_window import MainWindow
 
 #: preferred and smallest column widths (the last shown column takes the rest)
 COLUMN_WIDTHS = {Column.TASK_ID: 220, Column.PROVIDER: 90, Column.MODEL: 100,
@@ -23,7 +26,7 @@ FIRST_SIZE = QSize(1360, 720)
 SCREEN_SHARE = 0.85
 
 
-def restore(window: Any, state: QSettings) -> None:
+def restore(window: MainWindow, state: QSettings) -> None:
     """Geometry (pulled onto a screen), header, column widths, splitter and filters."""
     geometry = state.value("window/geometry")
     if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
@@ -50,7 +53,7 @@ def restore(window: Any, state: QSettings) -> None:
     window.filter_edit.setText(str(state.value("table/filter", "")))
 
 
-def save(window: Any, state: QSettings) -> None:
+def save(window: MainWindow, state: QSettings) -> None:
     state.setValue("window/geometry", window.saveGeometry())
     state.setValue("table/header", window.table.horizontalHeader().saveState())
     preferred = window.table.fitter.preferred
@@ -61,7 +64,7 @@ def save(window: Any, state: QSettings) -> None:
     state.sync()
 
 
-def keep_on_screen(window: Any) -> None:
+def keep_on_screen(window: MainWindow) -> None:
     """Pull the window back onto a screen it no longer fits (a smaller or unplugged
     monitor since it was last closed)."""
     frame = window.frameGeometry()

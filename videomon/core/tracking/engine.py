@@ -8,7 +8,7 @@ final flush, HTTP connections, database) within a bounded time.
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
@@ -22,6 +22,8 @@ from videomon.core.tracking.clock import Clock
 from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig
 from videomon.core.tracking.store import TaskStore
 from videomon.core.transfers.download_manager import DownloadManager, DownloadSettings
+
+log = logging.getLogger(__name__)
 
 
 class Engine:
@@ -79,18 +81,19 @@ class Engine:
                 await self.scheduler.sync_with_store()
 
     async def stop(self, timeout: float = 3.0) -> None:
-        """Cancel polling and downloads, flush the store, close connections and the DB."""
+        """Cancel polling and downloads, flush the store, close connections and the DB.
+        Each step is bounded; what goes wrong is logged and the next step still runs."""
         for job in self._jobs:
             job.cancel()
         if self._jobs:
-            await asyncio.wait(self._jobs, timeout=timeout)
+            _, late = await asyncio.wait(self._jobs, timeout=timeout)
+            for job in late:
+                log.warning("shutdown: %s did not stop within %.1f s", job.get_name(), timeout)
         self._jobs = []
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(self.scheduler.flush(), timeout)
-        with contextlib.suppress(Exception):  # a write cut short above still lands
-            await asyncio.wait_for(self.scheduler.drain(), timeout)
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(self.http.aclose(), timeout)
+        await _bounded("writing the last task updates", self.scheduler.flush(), timeout)
+        # a write cut short above still lands: wait for it
+        await _bounded("waiting for the database writes", self.scheduler.drain(), timeout)
+        await _bounded("closing HTTP connections", self.http.aclose(), timeout)
         self.store.close()
 
     def apply_settings(self, settings: Settings) -> None:
@@ -105,3 +108,13 @@ class Engine:
 
     def reload_profiles(self) -> None:
         self.scheduler.set_profiles(self.config.profiles())
+
+
+async def _bounded(what: str, step: Awaitable[object], timeout: float) -> None:
+    """One shutdown step within `timeout`; a failure is logged, never raised."""
+    try:
+        await asyncio.wait_for(step, timeout)
+    except TimeoutError:
+        log.warning("shutdown: %s took longer than %.1f s; going on", what, timeout)
+    except Exception:
+        log.exception("shutdown: %s failed; going on", what)
