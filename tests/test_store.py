@@ -130,3 +130,28 @@ def test_restore_puts_removed_tasks_back_whole(tmp_path: Path) -> None:
     assert sorted(t.task_id for t in store.all()) == ["a1", "b2"]
     assert store.history(restored[0].ref)[-1][3] == "restored"
     store.close()
+
+
+def test_two_processes_writing_one_store_lose_nothing(tmp_path: Path) -> None:
+    """Two writer processes (like the window and `videomon track`) add and update tasks on
+    one database at once: every committed task is there and the file stays sound."""
+    path = tmp_path / "tasks.db"
+    TaskStore(path).close()  # created (and migrated) once, as the first start does
+    children = [subprocess.Popen([sys.executable, "-m", "tests.store_writer", str(path),
+                                  name], stdout=subprocess.PIPE, text=True,
+                                 cwd=Path(__file__).parent.parent) for name in ("win", "cli")]
+    time.sleep(1.5)
+    committed: set[str] = set()
+    for child in children:
+        child.terminate()
+        out, _ = child.communicate(timeout=10)
+        for line in out.splitlines():
+            committed.update(line.split())
+    store = TaskStore(path)
+    try:
+        assert store.integrity_ok()
+        present = {t.task_id for t in store.all()}
+    finally:
+        store.close()
+    assert {c.split("-")[0] for c in committed} == {"win", "cli"}  # both really wrote
+    assert committed <= present, sorted(committed - present)[:5]
