@@ -11,7 +11,7 @@ import sys
 from typing import TextIO
 
 from videomon.cli.render import LiveDisplay, results_table
-from videomon.cli.tasks_cmd import TrackingRun, watch_until_done
+from videomon.cli.tracking_run import TrackingRun, watch_until_done
 from videomon.core.domain.task import Watch
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.tracking.engine import Engine

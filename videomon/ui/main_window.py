@@ -44,19 +44,12 @@ from videomon.ui.progress_delegate import DownloadDelegate, ProgressDelegate
 from videomon.ui.reveal import open_file, show_in_folder
 from videomon.ui.settings_flow import SettingsFlow
 from videomon.ui.status_summary import StatusSummary
+from videomon.ui.style import STYLE
 from videomon.ui.task_filter import TaskFilterProxy
 from videomon.ui.task_model import Column, TaskTableModel
 from videomon.ui.task_view import TaskTableView, payload_mime
 from videomon.ui.tray import Tray
 from videomon.ui.window_actions import WindowActions
-
-STYLE = """
-QFrame#banner, QLabel#banner { background: #fff4d6; border: 1px solid #e0b84c;
-  border-radius: 4px; color: #4a3a00; padding: 4px; }
-QFrame#inlineBar { background: #e8f0fe; border: 1px solid #9bb8ef; border-radius: 4px; }
-QLabel#inlineMessage { color: #8a3b00; }
-QLabel#emptyHint { color: palette(mid); font-size: 14px; }
-"""
 
 
 class MainWindow(QMainWindow):
@@ -95,7 +88,9 @@ class MainWindow(QMainWindow):
         self._animation = QTimer(self)
         self._animation.timeout.connect(self._animate)
         self._animation.start(60)
-        window_state.restore(self, state)
+        self.remembered = window_state.RememberedParts(self.table, self.splitter,
+                                                       self.state_filter, self.filter_edit)
+        window_state.restore(self, self.remembered, state)
 
     # -- building ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -150,7 +145,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.inline_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.actions = WindowActions(self, self.proxy)
+        self.actions = WindowActions(self, self, self.proxy)
         self.filter_edit = self.actions.filter_edit
         self.state_filter = self.actions.state_filter
         self._update_empty()
@@ -384,6 +379,9 @@ class MainWindow(QMainWindow):
             self.delegate.phase = (self.delegate.phase + 0.02) % 1.0
             self.table.repaint_moving(Column.PROGRESS)
 
+    def toggle_playback(self) -> None:
+        self.preview.toggle()
+
     def _report(self, exc: BaseException) -> None:
         if self.reporter is not None:
             self.reporter.report(exc)
@@ -391,7 +389,7 @@ class MainWindow(QMainWindow):
             raise exc
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        window_state.save(self, self.state)
+        window_state.save(self, self.remembered, self.state)
         self._clock.stop()
         self._animation.stop()
         self.preview.player.stop()

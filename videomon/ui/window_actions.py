@@ -4,13 +4,14 @@ menus, and which actions the selection allows. Handlers are the window's methods
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QSizePolicy,
     QTableView,
@@ -23,14 +24,35 @@ from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 from videomon.ui.task_filter import STATE_FILTERS, TaskFilterProxy
 from videomon.ui.task_model import Column
 
-if TYPE_CHECKING:
-    from videomon.ui.main_window import MainWindow
+
+class ActionHandlers(Protocol):
+    """What the actions call (the main window's methods)."""
+
+    def open_add_dialog(self) -> None: ...
+    def paste_from_clipboard(self) -> None: ...
+    def refresh_selected(self) -> None: ...
+    def pause_selected(self) -> None: ...
+    def resume_selected(self) -> None: ...
+    def copy_selection(self) -> None: ...
+    def copy_ids(self) -> None: ...
+    def copy_urls(self) -> None: ...
+    def open_urls(self) -> None: ...
+    def show_details(self) -> None: ...
+    def download_selected(self) -> None: ...
+    def cancel_downloads_selected(self) -> None: ...
+    def open_selected_file(self) -> None: ...
+    def show_selected_in_folder(self) -> None: ...
+    def toggle_playback(self) -> None: ...
+    def remove_selected(self) -> None: ...
+    def undo_remove(self) -> None: ...
+    def open_settings(self) -> None: ...
 
 
 class WindowActions:
-    def __init__(self, window: MainWindow, proxy: TaskFilterProxy) -> None:
+    def __init__(self, window: QMainWindow, handlers: ActionHandlers,
+                 proxy: TaskFilterProxy) -> None:
         self.window = window
-        w = window
+        w = handlers
         a = self._action
         self.add = a("Add tasks…", w.open_add_dialog, "Ctrl+N",
                      "Track task IDs typed or pasted in a dialog")
@@ -50,13 +72,13 @@ class WindowActions:
         self.cancel = a("Cancel download", w.cancel_downloads_selected)
         self.open_file = a("Open file", w.open_selected_file, "Ctrl+Shift+O")
         self.show_folder = a("Show in folder", w.show_selected_in_folder, "Ctrl+Shift+F")
-        self.play = a("Play / pause", w.preview.toggle, "Space")
+        self.play = a("Play / pause", w.toggle_playback, "Space")
         self.remove = a("Remove", w.remove_selected, QKeySequence.StandardKey.Delete,
                         "Stop tracking the selection (can be undone)")
         self.undo = a("Undo remove", w.undo_remove, QKeySequence.StandardKey.Undo)
         self.settings = a("Settings…", w.open_settings, "Ctrl+,")
         self.find = a("Find", self.focus_filter, QKeySequence.StandardKey.Find)
-        self.quit = a("Quit", w.close, QKeySequence.StandardKey.Quit)
+        self.quit = a("Quit", window.close, QKeySequence.StandardKey.Quit)
         self.filter_edit, self.state_filter = self._build_toolbar(proxy)
 
     def _action(self, text: str, slot: Callable[[], object],

@@ -3,16 +3,25 @@ it opens the first time: QSettings in the config folder."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMainWindow, QSplitter
 
 from videomon.ui.task_model import Column
+from videomon.ui.task_view import TaskTableView
 from videomon.ui.window_geometry import first_geometry, pulled_on_screen, screen_for
 
-if TYPE_CHECKING:
-    from videomon.ui.main_window import MainWindow
+
+@dataclass(frozen=True, slots=True)
+class RememberedParts:
+    """The widgets whose layout is remembered beside the window's geometry."""
+
+    table: TaskTableView
+    splitter: QSplitter
+    state_filter: QComboBox
+    filter_edit: QLineEdit
 
 #: preferred and smallest column widths (the last shown column takes the rest)
 COLUMN_WIDTHS = {Column.TASK_ID: 220, Column.PROVIDER: 90, Column.MODEL: 100,
@@ -26,7 +35,7 @@ FIRST_SIZE = QSize(1360, 720)
 SCREEN_SHARE = 0.85
 
 
-def restore(window: MainWindow, state: QSettings) -> None:
+def restore(window: QMainWindow, parts: RememberedParts, state: QSettings) -> None:
     """Geometry (pulled onto a screen), header, column widths, splitter and filters."""
     geometry = state.value("window/geometry")
     if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
@@ -34,7 +43,7 @@ def restore(window: MainWindow, state: QSettings) -> None:
         window.setGeometry(first_geometry(screen.availableGeometry(), FIRST_SIZE,
                                           SCREEN_SHARE))
     keep_on_screen(window)
-    table = window.table
+    table = parts.table
     header = state.value("table/header")
     if isinstance(header, QByteArray):
         table.horizontalHeader().restoreState(header)
@@ -48,23 +57,23 @@ def restore(window: MainWindow, state: QSettings) -> None:
     table.fitter.configure(preferred, COLUMN_MINIMUMS)
     splitter = state.value("window/splitter")
     if isinstance(splitter, QByteArray):
-        window.splitter.restoreState(splitter)
-    window.state_filter.setCurrentText(str(state.value("table/state_filter", "All")))
-    window.filter_edit.setText(str(state.value("table/filter", "")))
+        parts.splitter.restoreState(splitter)
+    parts.state_filter.setCurrentText(str(state.value("table/state_filter", "All")))
+    parts.filter_edit.setText(str(state.value("table/filter", "")))
 
 
-def save(window: MainWindow, state: QSettings) -> None:
+def save(window: QMainWindow, parts: RememberedParts, state: QSettings) -> None:
     state.setValue("window/geometry", window.saveGeometry())
-    state.setValue("table/header", window.table.horizontalHeader().saveState())
-    preferred = window.table.fitter.preferred
+    state.setValue("table/header", parts.table.horizontalHeader().saveState())
+    preferred = parts.table.fitter.preferred
     state.setValue("table/widths", ",".join(str(preferred.get(c, 0)) for c in Column))
-    state.setValue("window/splitter", window.splitter.saveState())
-    state.setValue("table/state_filter", window.state_filter.currentText())
-    state.setValue("table/filter", window.filter_edit.text())
+    state.setValue("window/splitter", parts.splitter.saveState())
+    state.setValue("table/state_filter", parts.state_filter.currentText())
+    state.setValue("table/filter", parts.filter_edit.text())
     state.sync()
 
 
-def keep_on_screen(window: MainWindow) -> None:
+def keep_on_screen(window: QMainWindow) -> None:
     """Pull the window back onto a screen it no longer fits (a smaller or unplugged
     monitor since it was last closed)."""
     frame = window.frameGeometry()

@@ -9,7 +9,11 @@ from typing import Any
 import platformdirs
 
 from videomon.core.config.paths import AppPaths
-from videomon.core.transfers.downloader import DEFAULT_TEMPLATE
+
+#: how downloaded videos are named (fields: {date} {time} {model} {task_id} {profile}
+#: {label} {index}); the downloader falls back to it when a template cannot be used
+DEFAULT_TEMPLATE = "{date}_{model}_{task_id}.mp4"
+TEMPLATE_FIELDS = ("date", "time", "model", "task_id", "profile", "label", "index")
 
 
 def default_download_dir(paths: AppPaths) -> Path:

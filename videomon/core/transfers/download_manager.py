@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from videomon.core.config.settings import DEFAULT_TEMPLATE
 from videomon.core.domain.errors import LookupProblem, NotFound, VideomonError
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask
@@ -27,7 +28,6 @@ from videomon.core.providers.lookup import LookupResult
 from videomon.core.providers.profiles import Profile, auth_headers
 from videomon.core.tracking.task_book import TaskBook
 from videomon.core.transfers.downloader import (
-    DEFAULT_TEMPLATE,
     DiskError,
     Downloader,
     DownloadProgress,

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import httpx
 
 from videomon.core.config.atomic import fsync_dir
+from videomon.core.config.settings import DEFAULT_TEMPLATE
 from videomon.core.domain.errors import (
     AuthRejected,
     BadResponse,
@@ -83,8 +84,6 @@ def sanitize_filename(name: str, *, fallback: str = "video") -> str:
     return stem + suffix
 
 
-DEFAULT_TEMPLATE = "{date}_{model}_{task_id}.mp4"
-TEMPLATE_FIELDS = ("date", "time", "model", "task_id", "profile", "label", "index")
 
 
 def render_filename(template: str, *, task_id: str, url: str, model: str | None = None,
