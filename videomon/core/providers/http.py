@@ -214,8 +214,8 @@ class HttpClient:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
             response = await client.get(current, headers=headers, timeout=timeout)
-            if response.status_code in (301, 302, 303, 307, 308) and "location" in response.headers:
-                target = urljoin(current, response.headers["location"])
+            target = redirect_target(response, current)
+            if target is not None:
                 if not same_origin(target, url):
                     raise BadResponse(
                         f"HTTP {response.status_code}: the provider redirected the query to "
@@ -298,24 +298,55 @@ def _looks_auth(raw: bytes) -> bool:
 
 
 def _problem_for(response: httpx.Response, secrets: tuple[str | None, ...]) -> LookupProblem:
-    status = response.status_code
-    raw = response.content
+    return problem_for_status(response.status_code, response.content, secrets,
+                              retry_after=parse_retry_after(response.headers.get("retry-after")))
+
+
+#: what each kind of refusal is called, for a task query and for a video download
+_WORDING = {
+    False: {"auth": "the provider rejected the API key",
+            "gone": "the provider does not know this task",
+            "limit": "rate limited by the provider",
+            "server": "the provider had a server error", "other": "unexpected answer"},
+    True: {"auth": "the server refused the download",
+           "gone": "the video is no longer there, the link may have expired",
+           "limit": "the server limited the download rate",
+           "server": "the server failed to send the video",
+           "other": "unexpected answer to the download"},
+}
+
+
+def problem_for_status(status: int, raw: bytes, secrets: tuple[str | None, ...] = (), *,
+                       retry_after: float | None = None,
+                       download: bool = False) -> LookupProblem:
+    """The one mapping from an HTTP error answer to a problem (queries and downloads)."""
+    words = _WORDING[download]
     body = excerpt(raw, secrets) if raw.strip() else "(empty body)"
-    code, message = _error_text(raw)
-    retry_after = parse_retry_after(response.headers.get("retry-after"))
     tail = f"HTTP {status}: {body}"
-    if status in (401, 403):
-        return AuthRejected(f"the provider rejected the API key ({tail})", status=status)
+    if status in (401, 403) or (status == 400 and not download and _looks_auth(raw)):
+        return AuthRejected(f"{words['auth']} ({tail})", status=status)
     if status in (404, 410):
-        return NotFound(f"the provider does not know this task ({tail})", status=status)
+        return NotFound(f"{words['gone']} ({tail})", status=status)
     if status == 429:
-        return RateLimited(f"rate limited by the provider ({tail})", status=status,
+        return RateLimited(f"{words['limit']} ({tail})", status=status,
                            retry_after=retry_after)
     if status in RETRY_STATUSES or status >= 500:
-        return ServerError(f"the provider had a server error ({tail})", status=status,
+        return ServerError(f"{words['server']} ({tail})", status=status,
                            retry_after=retry_after)
-    if status == 400 and _looks_auth(raw):
-        return AuthRejected(f"the provider rejected the API key ({tail})", status=status)
-    if 400 <= status < 500 and looks_not_found(code, message):
-        return NotFound(f"the provider does not know this task ({tail})", status=status)
-    return BadResponse(f"unexpected answer ({tail})", status=status)
+    if not download and 400 <= status < 500 and looks_not_found(*_error_text(raw)):
+        return NotFound(f"{words['gone']} ({tail})", status=status)
+    return BadResponse(f"{words['other']} ({tail})", status=status)
+
+
+REDIRECTS = (301, 302, 303, 307, 308)
+
+
+def redirect_target(response: httpx.Response, current: str) -> str | None:
+    """Where a redirect answer points (None when the answer is no redirect)."""
+    status = response.status_code
+    if status not in REDIRECTS:
+        return None
+    location = response.headers.get("location")
+    if not location:
+        raise BadResponse(f"HTTP {status}: a redirect without a Location", status=status)
+    return urljoin(current, location)

@@ -16,23 +16,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import httpx
 
 from videomon.core.config.atomic import fsync_dir
 from videomon.core.config.settings import DEFAULT_TEMPLATE
 from videomon.core.domain.errors import (
-    AuthRejected,
     BadResponse,
-    LookupProblem,
     NetworkError,
-    NotFound,
-    ServerError,
     VideomonError,
-    excerpt,
 )
-from videomon.core.providers.http import MAX_REDIRECTS, HttpClient, same_origin
+from videomon.core.providers.http import (
+    MAX_REDIRECTS,
+    HttpClient,
+    problem_for_status,
+    redirect_target,
+    same_origin,
+)
 
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
                      *(f"LPT{i}" for i in range(1, 10))}
@@ -188,11 +189,9 @@ class Downloader:
                 async with client.stream("GET", current, headers=headers,
                                          timeout=httpx.Timeout(60, connect=15)) as response:
                     status = response.status_code
-                    if status in (301, 302, 303, 307, 308):
-                        location = response.headers.get("location")
-                        if not location:
-                            raise BadResponse(f"HTTP {status} without a Location")
-                        current = urljoin(current, location)
+                    target = redirect_target(response, current)
+                    if target is not None:  # the key goes only to the provider's origin
+                        current = target
                         continue
                     if status == 416 and have:
                         total = _range_total(response.headers.get("content-range"))
@@ -216,8 +215,8 @@ class Downloader:
                         _discard(part, meta_path)
                         continue
                     else:
-                        body = await response.aread()
-                        raise _download_problem(status, excerpt(body, secrets))
+                        raise problem_for_status(status, await response.aread(), secrets,
+                                                 download=True)
                     _write_meta(meta_path, url, response, total)
                     received = await _write_stream(response, part, offset, total,
                                                    on_progress)
@@ -325,15 +324,3 @@ async def _write_stream(response: httpx.Response, part: Path, offset: int, total
         rate = (received - offset) / elapsed if elapsed > 0 else 0.0
         on_progress(DownloadProgress(received, total, elapsed, speed or rate, offset))
     return received
-
-
-def _download_problem(status: int, body: str) -> LookupProblem:
-    tail = f"HTTP {status}: {body or '(empty body)'}"
-    if status in (401, 403):
-        return AuthRejected(f"the server refused the download ({tail})", status=status)
-    if status in (404, 410):
-        return NotFound(f"the video is no longer there, the link may have expired ({tail})",
-                        status=status)
-    if status >= 500:
-        return ServerError(f"the server failed to send the video ({tail})", status=status)
-    return BadResponse(f"unexpected answer to the download ({tail})", status=status)
