@@ -160,3 +160,10 @@ def test_render_filename() -> None:
     assert render_filename("{task_id}", task_id="t", url="https://x/a", when=when, index=2,
                            count=2) == "t_2.mp4"
     assert render_filename("{label}", task_id="t", url="https://x/a", when=when) == "t.mp4"
+
+
+def test_a_gemini_operation_is_named_by_its_last_segment() -> None:
+    name = render_filename("{model}_{task_id}.mp4", url="https://x/v",
+                           task_id="models/veo-3.0-generate-001/operations/op123",
+                           model="veo-3.0-generate-001")
+    assert name == "veo-3.0-generate-001_op123.mp4"

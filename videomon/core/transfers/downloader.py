@@ -96,6 +96,8 @@ def render_filename(template: str, *, task_id: str, url: str, model: str | None 
     stamp = datetime.fromtimestamp(when if when is not None else time.time())
     if model and "{model}" in template and task_id.startswith(f"{model}:"):
         task_id = task_id[len(model) + 1:]  # "sora-2:task_x" needs no second "sora-2"
+    if "/" in task_id:  # a Gemini operation name: its last segment names the video
+        task_id = task_id.rstrip("/").rsplit("/", 1)[-1] or task_id
     values = {"date": stamp.strftime("%Y-%m-%d"), "time": stamp.strftime("%H%M%S"),
               "model": model or "video", "task_id": task_id, "profile": profile or "",
               "label": label or "", "index": str(index)}
