@@ -35,6 +35,7 @@ from videomon.ui.bridge import EngineBridge
 from videomon.ui.errors import ErrorReporter, setup_logging
 from videomon.ui.icons import app_icon, state_icons
 from videomon.ui.main_window import MainWindow
+from videomon.ui.single_instance import InstanceServer, hand_over, server_name
 
 log = logging.getLogger(__name__)
 SHUTDOWN_BUDGET = 0.8  # seconds for the engine's ordered stop
@@ -98,8 +99,10 @@ class VideomonApp:
             await self.shutdown()
 
 
-def main(argv: Sequence[str] | None = None, *, demo: bool = False) -> int:
-    """Open the window on a qasync loop; `demo` uses an in-process simulated relay."""
+def main(argv: Sequence[str] | None = None, *, demo: bool = False,
+         task_ids: Sequence[str] = ()) -> int:
+    """Open the window on a qasync loop; `demo` uses an in-process simulated relay.
+    When a window already runs on the same data, `task_ids` go to it and it comes forward."""
     import qasync
 
     qapp = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
@@ -117,6 +120,10 @@ def main(argv: Sequence[str] | None = None, *, demo: bool = False) -> int:
         tasks = [(profile, task_id) for profile, _, task_id in DEMO_TASKS]
     else:
         paths = AppPaths.from_environment()
+        if hand_over(server_name(paths.data_dir), task_ids):
+            print("videomon is already running: its window was brought forward"
+                  + (f" with {len(task_ids)} task ID(s)" if task_ids else ""), file=sys.stderr)
+            return 0
     log_path = setup_logging(paths.log_dir)
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
@@ -129,7 +136,13 @@ def main(argv: Sequence[str] | None = None, *, demo: bool = False) -> int:
                 return 1
             sys.excepthook = app.reporter.excepthook
             loop.set_exception_handler(app.reporter.loop_handler)
+            listener = None if demo else InstanceServer(server_name(paths.data_dir),
+                                                        app.window.bring_forward)
+            if task_ids:
+                loop.call_soon(app.window.bring_forward, list(task_ids))
             loop.run_until_complete(app.run(tasks, check_keyring=not demo))
+            if listener is not None:
+                listener.close()
     finally:
         sys.excepthook = sys.__excepthook__
         if relay is not None:

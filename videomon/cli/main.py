@@ -11,12 +11,15 @@ from videomon import __version__
 from videomon.cli import list_cmd, provider_cmd, simulate_cmd, tasks_cmd
 from videomon.cli.context import CliContext
 from videomon.core.domain.errors import ConfigError, CredentialError, VideomonError
+from videomon.core.tracking.paste import parse_pasted
 
 DESCRIPTION = """\
 Track AI video-generation tasks (Sora 2, Veo 3, Kling and the relays that resell them).
 
-Without a subcommand videomon opens its window (`videomon --demo`: the window against a
-built-in simulated relay, no key or network needed). With one, it works in the terminal:
+Without a subcommand videomon opens its window (`videomon ID…` also tracks those tasks;
+a window already open comes forward instead of a second one; `videomon --demo`: the window
+against a built-in simulated relay, no key or network needed). With one, it works in the
+terminal:
 
   videomon provider add myrelay --dialect openai --base-url https://relay.example
   videomon provider set-key myrelay
@@ -44,7 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    if words and words[0] not in commands and all(_looks_like_a_task(w) for w in words):
+        return gui_main(task_ids=words)  # `videomon ID…`: track them in the window
+    args = parser.parse_args(words)
     if args.command is None:
         return gui_main(demo=args.demo)
     try:
@@ -62,10 +69,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def gui_main(demo: bool | None = None) -> int:
-    """Open the window (the `videomon-gui` entry point; `--demo` works there too)."""
+def _looks_like_a_task(word: str) -> bool:
+    """A task ID or URL on the command line (a mistyped command is no ID: IDs have digits)."""
+    return (not word.startswith("-") and any(c.isdigit() for c in word)
+            and bool(parse_pasted(word).ids))
+
+
+def gui_main(demo: bool | None = None, task_ids: Sequence[str] = ()) -> int:
+    """Open the window (the `videomon-gui` entry point; `--demo` works there too). With a
+    window already open on the same data, `task_ids` go to it and it comes forward."""
     if demo is None:
         demo = "--demo" in sys.argv[1:]
+        task_ids = [a for a in sys.argv[1:] if not a.startswith("-")]
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         print("videomon: no graphical display here (DISPLAY and WAYLAND_DISPLAY are unset), "
@@ -74,4 +89,4 @@ def gui_main(demo: bool | None = None) -> int:
         return 2
     from videomon.app import main as app_main
 
-    return app_main(sys.argv[:1], demo=demo)
+    return app_main(sys.argv[:1], demo=demo, task_ids=task_ids)

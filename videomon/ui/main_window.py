@@ -32,7 +32,7 @@ from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import TrackedTask
 from videomon.core.tracking.commands import Commands
 from videomon.core.transfers.media import drag_payload
-from videomon.ui import window_state
+from videomon.ui import clipboard, window_state
 from videomon.ui.add_flow import AddFlow
 from videomon.ui.async_tasks import TaskRunner
 from videomon.ui.bridge import EngineBridge
@@ -47,7 +47,7 @@ from videomon.ui.status_summary import StatusSummary
 from videomon.ui.style import STYLE
 from videomon.ui.task_filter import TaskFilterProxy
 from videomon.ui.task_model import Column, TaskTableModel
-from videomon.ui.task_view import TaskTableView, payload_mime
+from videomon.ui.task_view import TaskTableView
 from videomon.ui.tray import Tray
 from videomon.ui.window_actions import WindowActions
 
@@ -211,6 +211,16 @@ class MainWindow(QMainWindow):
     def add_text(self, text: str, profile: str | None = None) -> None:
         self.adding.add_text(text, profile)
 
+    def bring_forward(self, task_ids: list[str]) -> None:
+        """Another launch asked for the window (with task IDs to track, maybe)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if task_ids:
+            self.add_text("\n".join(task_ids))
+
     def open_add_dialog(self) -> None:
         self.adding.open_dialog()
 
@@ -245,18 +255,10 @@ class MainWindow(QMainWindow):
         self.commands.resume(self._refs())
 
     def copy_ids(self) -> None:
-        tasks = self.selected_tasks()
-        if tasks:
-            QGuiApplication.clipboard().setText("\n".join(t.task_id for t in tasks))
-            self.statusBar().showMessage(f"Copied {len(tasks)} task ID(s)", 3000)
+        self._say(clipboard.copy_ids(self.selected_tasks()))
 
     def copy_urls(self) -> None:
-        urls = [u for t in self.selected_tasks() for u in t.video_urls]
-        if urls:
-            QGuiApplication.clipboard().setText("\n".join(urls))
-            self.statusBar().showMessage(f"Copied {len(urls)} video URL(s)", 3000)
-        else:
-            self.statusBar().showMessage("The selection has no video URL yet", 3000)
+        self._say(clipboard.copy_urls(self.selected_tasks()))
 
     def open_urls(self) -> None:
         for task in self.selected_tasks()[:5]:
@@ -330,13 +332,12 @@ class MainWindow(QMainWindow):
         focus = self.focusWidget()
         if isinstance(focus, QLineEdit):
             focus.copy()
-            return
-        payload = drag_payload(self.selected_tasks())
-        if payload.files:
-            QGuiApplication.clipboard().setMimeData(payload_mime(payload))
-            self.statusBar().showMessage(f"Copied {len(payload.files)} file(s)", 3000)
         else:
-            self.copy_ids()
+            self._say(clipboard.copy_tasks(self.selected_tasks()))
+
+    def _say(self, message: str) -> None:
+        if message:
+            self.statusBar().showMessage(message, 3000)
 
     def _update_preview(self) -> None:
         tasks = self.selected_tasks()
