@@ -22,6 +22,7 @@ os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from videomon import APP_ID
 from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import VideomonError
 from videomon.core.providers.credentials import CredentialStore
@@ -107,7 +108,8 @@ def main(argv: Sequence[str] | None = None, *, demo: bool = False,
 
     qapp = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     assert isinstance(qapp, QApplication)
-    qapp.setApplicationName("videomon")
+    qapp.setApplicationName("videomon")  # = the .desktop file's StartupWMClass
+    qapp.setDesktopFileName(APP_ID)
     qapp.setWindowIcon(app_icon())
     relay = world = None
     tasks: list[tuple[str, str]] = []

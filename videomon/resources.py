@@ -17,3 +17,8 @@ def resources_dir() -> Path:
 def sample_video() -> Path:
     """A 2 s, 320x240 H.264 MP4 (12.7 KB) used by the simulated relay and tests."""
     return resources_dir() / "sample.mp4"
+
+
+def app_icon_svg() -> Path:
+    """The app icon, drawn as SVG (PNG, ICO and ICNS are rendered from it at build time)."""
+    return resources_dir() / "videomon.svg"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
+from videomon.resources import app_icon_svg
+
 GREY, BLUE, GREEN, RED, ORANGE = (QColor("#8a8f98"), QColor("#2f6fd6"), QColor("#2e9d4f"),
                                   QColor("#c8453b"), QColor("#d98a1c"))
 
@@ -111,4 +113,8 @@ def state_icons() -> dict[str, QIcon]:
 
 
 def app_icon() -> QIcon:
-    return _icon("app")
+    """The SVG app icon (crisp at any size), or a drawn stand-in when it cannot be read."""
+    icon = QIcon(str(app_icon_svg()))
+    if icon.isNull() or icon.pixmap(64, 64).isNull():
+        return _icon("app")
+    return icon
