@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"videomon {__version__}")
     parser.add_argument("--demo", action="store_true",
                         help="open the window against a simulated relay with example tasks")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (window, media, keyring, one simulated "
+                        "task downloaded and previewed); exit 0 when all pass")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     provider_cmd.register(sub)
     tasks_cmd.register(sub)
@@ -52,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if words and words[0] not in commands and all(_looks_like_a_task(w) for w in words):
         return gui_main(task_ids=words)  # `videomon ID…`: track them in the window
     args = parser.parse_args(words)
+    if args.self_test:
+        from videomon.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         return gui_main(demo=args.demo)
     try:
