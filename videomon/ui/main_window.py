@@ -39,7 +39,7 @@ from videomon.ui.bridge import EngineBridge
 from videomon.ui.details_dialog import DetailsDialog
 from videomon.ui.inline_bar import InlineBar
 from videomon.ui.output_delegate import OutputDelegate
-from videomon.ui.player import PreviewPane
+from videomon.ui.preview_pane import make_preview_pane
 from videomon.ui.progress_delegate import DownloadDelegate, ProgressDelegate
 from videomon.ui.reveal import open_file, show_in_folder
 from videomon.ui.settings_flow import SettingsFlow
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.adding = AddFlow(self, self.commands, self.runner, self.inline_bar,
                               self.select_refs)
 
-        self.preview = PreviewPane()
+        self.preview: Any = make_preview_pane()  # PreviewPane, or NoPlayerPane
         self.preview.downloadRequested.connect(self.download_selected)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.stack)
@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
         window_state.save(self, self.remembered, self.state)
         self._clock.stop()
         self._animation.stop()
-        self.preview.player.stop()
+        self.preview.stop()
         self.tray.hide()
         event.accept()
         self.closed.emit()

@@ -194,6 +194,9 @@ class PreviewPane(QWidget):
         return self.video.videoSink()
 
     # -- controls ----------------------------------------------------------------------------
+    def stop(self) -> None:
+        self.player.stop()
+
     @property
     def playing(self) -> bool:
         return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState

@@ -1,0 +1,56 @@
+"""The preview pane the window gets: the player, or — when QtMultimedia cannot load on this
+machine (a missing system library) — a pane that says why. The window runs either way;
+downloads, drag and drop and everything else do not need the player."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from videomon.core.domain.task import TrackedTask
+from videomon.core.providers.profiles import Profile
+
+log = logging.getLogger(__name__)
+
+
+class NoPlayerPane(QWidget):
+    """Stands in for `PreviewPane` (same calls) and explains why there is no preview."""
+
+    downloadRequested = Signal()
+
+    def __init__(self, reason: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(280)
+        self.message = QLabel(
+            "Video preview is not available on this system: the Qt multimedia backend "
+            f"could not be loaded ({reason}).\n\nDownloads work as usual; open a saved "
+            "video with Ctrl+Shift+O. On Debian/Ubuntu, installing libpulse0 and "
+            "libxrandr2 usually brings the preview back.")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+
+    def show_task(self, task: TrackedTask | None, profile: Profile | None, *,
+                  several: bool = False) -> None:
+        pass  # nothing to play
+
+    def toggle(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+def make_preview_pane() -> QWidget:
+    """The player when QtMultimedia loads, else a pane that says why not."""
+    try:
+        from videomon.ui.player import PreviewPane
+    except ImportError as exc:  # e.g. libpulse.so.0 missing: QtMultimedia fails to import
+        log.warning("no video preview: %s", exc)
+        return NoPlayerPane(str(exc))
+    return PreviewPane()
