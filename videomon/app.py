@@ -31,6 +31,7 @@ from videomon.core.tracking.commands import Commands
 from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.core.tracking.store import StoreError
+from videomon.demo_session import DemoSession
 from videomon.ui.async_tasks import TaskRunner
 from videomon.ui.bridge import EngineBridge
 from videomon.ui.errors import ErrorReporter, setup_logging
@@ -67,6 +68,13 @@ class VideomonApp:
         self.window = MainWindow(self.commands, self.bridge, self.state,
                                  state_icons(), app_icon(), self.runner)
         self.window.reporter = self.reporter
+        self.demo = DemoSession(self.commands)
+        self.window.demoRequested.connect(
+            lambda: self.runner.spawn(self.demo.start(), self.window.providers_changed,
+                                      name="demo"))
+        self.window.demoRemovalRequested.connect(
+            lambda: self.runner.spawn(self.demo.remove(), self.window.providers_changed,
+                                      name="remove-demo"))
         self.reporter.parent = self.window
         self._closed = asyncio.Event()
         self.window.closed.connect(self._closed.set)
@@ -75,6 +83,7 @@ class VideomonApp:
                     check_keyring: bool = True) -> None:
         """Start polling, show the window, then add `tasks` ((profile, ID) pairs)."""
         await self.engine.start()
+        await self.demo.clean_leftovers()
         self.window.load(self.commands.tasks())
         self.window.show()
         for profile, task_id in tasks:
@@ -90,6 +99,7 @@ class VideomonApp:
         """Ordered stop, bounded: UI coroutines, then the engine (flush, HTTP, store)."""
         await self.runner.cancel_all()
         await self.engine.stop(timeout=SHUTDOWN_BUDGET)
+        await self.demo.close()
 
     async def run(self, tasks: Sequence[tuple[str, str]] = (), *,
                   check_keyring: bool = True) -> None:

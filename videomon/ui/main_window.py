@@ -19,11 +19,9 @@ from PySide6.QtGui import (
     QIcon,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QMainWindow,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +43,7 @@ from videomon.ui.reveal import open_file, show_in_folder
 from videomon.ui.settings_flow import SettingsFlow
 from videomon.ui.status_summary import StatusSummary
 from videomon.ui.style import STYLE
+from videomon.ui.task_area import TaskArea
 from videomon.ui.task_filter import TaskFilterProxy
 from videomon.ui.task_model import Column, TaskTableModel
 from videomon.ui.task_view import TaskTableView
@@ -54,6 +53,8 @@ from videomon.ui.window_actions import WindowActions
 
 class MainWindow(QMainWindow):
     closed = Signal()
+    demoRequested = Signal()         # the welcome's "Try the demo"
+    demoRemovalRequested = Signal()  # the demo banner's "Remove the demo"
 
     def __init__(self, commands: Commands, bridge: EngineBridge,
                  state: QSettings, icons: dict[str, QIcon], app_icon: QIcon,
@@ -108,22 +109,18 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(lambda _index: self.show_details())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.empty = QLabel(
-            "<p style='font-size:15px'><b>No tasks tracked yet</b></p>"
-            "<p>Copy one or more task IDs (or task URLs) and press <b>Ctrl+V</b> here,<br>"
-            "drop text on this window, or use <b>Add tasks…</b>.</p>")
-        self.empty.setObjectName("emptyHint")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so Ctrl+V reaches the window
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack = TaskArea(self.table)
+        self.empty, self.welcome = self.stack.empty, self.stack.welcome
+        self.welcome.presetChosen.connect(
+            lambda preset: self.settings_flow.open(self.summary.keyring_problem, preset))
+        self.welcome.demoRequested.connect(self.demoRequested)
 
         self.summary = StatusSummary(self, self.tray)
         self.banner = self.summary.banner
         self.problem_label = self.summary.problem_label
         self.counts_label = self.summary.counts_label
-        self.banner.linkActivated.connect(lambda _link: self.open_settings())
+        self.banner.linkActivated.connect(lambda link: self.demoRemovalRequested.emit()
+                                          if link == "remove-demo" else self.open_settings())
         self.inline_bar = InlineBar()
         self.inline_bar.undoRequested.connect(self.undo_remove)
         self.adding = AddFlow(self, self.commands, self.runner, self.inline_bar,
@@ -351,16 +348,18 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self) -> None:
         self.statusBar().showMessage("Settings saved", 3000)
+        self._update_empty()  # the welcome gives way once a provider is set up
         self._update_actions()
 
     # -- state shown around the table -------------------------------------------------------
+    def providers_changed(self, *_: object) -> None:
+        """Providers came or went (the demo): the welcome, the hint or the table."""
+        self._update_empty()
+
     def _update_empty(self) -> None:
-        current = self.table if self.model.rowCount() else self.empty
-        if self.stack.currentWidget() is not current:
-            had_focus = self.stack.currentWidget().hasFocus()
-            self.stack.setCurrentWidget(current)
-            if had_focus:
-                current.setFocus()
+        self.stack.show_for(self.model.rowCount(), bool(self.commands.profiles()))
+        self.preview.setVisible(self.stack.currentWidget() is not self.welcome)
+        self.summary.set_demo(bool(self.commands.demo_profiles()))
 
     def _update_summary(self) -> None:
         self.summary.update(self.model.tasks(), self.selected_tasks())

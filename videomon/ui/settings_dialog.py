@@ -248,11 +248,17 @@ class SettingsDialog(QDialog):
         return True
 
     def _add_profile(self) -> None:
+        self.add_preset("openai", "https://relay.example")
+
+    def add_preset(self, dialect: str, base_url: str) -> None:
+        """A new provider of this kind, its base URL selected for the user to type over."""
         if not self._commit_form():
             return
         names = {p.name for p in self.profiles}
-        name = next(f"provider-{i}" for i in range(1, 1000) if f"provider-{i}" not in names)
-        self.profiles.append(Profile(name, "openai", "https://relay.example"))
+        stem = dialect if dialect not in names else "provider"
+        name = stem if stem not in names else next(
+            f"{stem}-{i}" for i in range(2, 1000) if f"{stem}-{i}" not in names)
+        self.profiles.append(Profile(name, dialect, base_url))
         self.list.addItem(name)
         self._current = -1
         self.list.setCurrentRow(len(self.profiles) - 1)

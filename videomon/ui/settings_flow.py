@@ -12,6 +12,7 @@ from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.commands import Commands
 from videomon.ui.async_tasks import TaskRunner
 from videomon.ui.settings_dialog import SettingsDialog
+from videomon.ui.welcome import ProviderPreset
 
 
 class SettingsFlow:
@@ -25,7 +26,7 @@ class SettingsFlow:
         self.on_saved = on_saved
         self.dialog: SettingsDialog | None = None
 
-    def open(self, keyring_problem: str | None) -> None:
+    def open(self, keyring_problem: str | None, preset: ProviderPreset | None = None) -> None:
         """Find where each key comes from (keyring I/O off the UI thread), then open."""
         profiles = list(self.commands.profiles().values())
 
@@ -37,6 +38,8 @@ class SettingsFlow:
             dialog.testRequested.connect(lambda p, k: self._test(dialog, p, k))
             self.dialog = dialog
             dialog.open()
+            if preset is not None:  # from the welcome: a new provider of that kind
+                dialog.add_preset(preset.dialect, preset.base_url)
 
         self.runner.spawn(self.commands.key_sources([p.name for p in profiles]), ready,
                           name="settings")

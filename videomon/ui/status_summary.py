@@ -22,6 +22,7 @@ class StatusSummary:
         self.tray = tray
         self.profile_problems: dict[str, str] = {}
         self.keyring_problem: str | None = None
+        self.demo = False
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
@@ -47,8 +48,17 @@ class StatusSummary:
         self.keyring_problem = message
         self._update_banner()
 
+    def set_demo(self, active: bool) -> None:
+        if active != self.demo:
+            self.demo = active
+            self._update_banner()
+
     def _update_banner(self) -> None:
         lines = []
+        if self.demo:
+            lines.append("<b>Demo</b>: the demo-… tasks come from a relay simulated on this "
+                         "computer (no key, no network). <a href='remove-demo'>Remove the "
+                         "demo</a>")
         if self.keyring_problem:
             lines.append(html.escape(self.keyring_problem))
         for profile, message in sorted(self.profile_problems.items()):

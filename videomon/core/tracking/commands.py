@@ -177,6 +177,43 @@ class Commands:
         for name in keys:
             self._scheduler.key_changed(name)
 
+    async def add_demo(self, base_url: str,
+                       tasks: Sequence[tuple[str, str, str]]) -> list[TrackedTask]:
+        """Demo profiles (no key) pointing at a simulated relay, and their example tasks.
+        They are marked so that `remove_demo` (or the next start) takes them all away."""
+        profiles = dict(self._scheduler.profiles)
+        for name, dialect, _ in tasks:
+            profiles[name] = Profile(name, dialect, base_url, auth="none", interval=1.0,
+                                     extra={"demo": True})
+        await self._write_profiles(list(profiles.values()))
+        added: list[TrackedTask] = []
+        for name, _, task_id in tasks:
+            added += await self._scheduler.add(name, [task_id])
+        await self._scheduler.flush()
+        return added
+
+    def demo_profiles(self) -> list[str]:
+        return [p.name for p in self._scheduler.profiles.values() if p.extra.get("demo")]
+
+    async def remove_demo(self) -> list[TrackedTask]:
+        """Take the demo's tasks and profiles away; returns the tasks that went."""
+        names = set(self.demo_profiles())
+        refs = [t.ref for t in self._scheduler.tasks.values() if t.profile in names]
+        for ref in refs:
+            self._engine.downloads.cancel(ref)
+        gone = await self._scheduler.remove(refs)
+        await self._scheduler.flush()
+        await self._write_profiles([p for p in self._scheduler.profiles.values()
+                                    if p.name not in names])
+        return gone
+
+    async def _write_profiles(self, profiles: Sequence[Profile]) -> None:
+        config = self._engine.config
+        data = config.load()
+        data["profiles"] = [p.to_json() for p in profiles]
+        await asyncio.to_thread(config.save, data)
+        self._engine.reload_profiles()
+
     async def key_sources(self, names: Sequence[str]) -> dict[str, str]:
         """Where each profile's key comes from (``env NAME``, ``keyring``, ``missing``)."""
         credentials = self._engine.credentials

@@ -1,0 +1,51 @@
+"""The demo inside the user's own window ("Try the demo" on the welcome): a simulated relay
+on its own thread, demo profiles and example tasks in the user's list, all of it taken away
+again by one click (or at the next start, when the relay is gone)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from pathlib import Path
+
+from videomon.core.domain.task import TrackedTask
+from videomon.core.tracking.commands import Commands
+from videomon.simulator.demo import DEMO_TASKS, RelayThread
+
+
+class DemoSession:
+    def __init__(self, commands: Commands) -> None:
+        self.commands = commands
+        self.relay: RelayThread | None = None
+
+    async def start(self) -> list[TrackedTask]:
+        if self.relay is None:
+            relay = RelayThread()
+            await asyncio.to_thread(relay.__enter__)  # off the UI thread: it waits for a port
+            self.relay = relay
+        return await self.commands.add_demo(self.relay.relay.base_url, DEMO_TASKS)
+
+    async def remove(self) -> list[TrackedTask]:
+        """The demo's tasks, profiles and downloaded files go; the relay stops."""
+        gone = await self.commands.remove_demo()
+        await asyncio.to_thread(_delete_files, gone)
+        await self.close()
+        return gone
+
+    async def clean_leftovers(self) -> None:
+        """Demo profiles from an earlier run point at a relay that is gone: remove them."""
+        if self.relay is None and self.commands.demo_profiles():
+            await self.remove()
+
+    async def close(self) -> None:
+        relay, self.relay = self.relay, None
+        if relay is not None:
+            await asyncio.to_thread(relay.__exit__, None, None, None)
+
+
+def _delete_files(tasks: list[TrackedTask]) -> None:
+    for task in tasks:
+        for path in task.download_paths:
+            for leftover in (Path(path), Path(path + ".part"), Path(path + ".part.meta")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
