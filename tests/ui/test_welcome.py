@@ -56,6 +56,19 @@ def test_welcome_preset_and_demo(loop: qasync.QEventLoop, tmp_path: Path,  # noq
             assert not window.banner.isVisibleTo(window)
             assert app.commands.profiles() == {}
             assert not any(Path(p).exists() for p in saved)  # the demo's files went too
+
+            await app.commands.add_demo("http://127.0.0.1:9", [("demo-x", "openai", "v_1x")])
+            window.providers_changed()
+            await until(lambda: window.stack.currentWidget() is window.table, 5)
+            window.open_settings()  # Settings → "Show the welcome page" → Back
+            await until(lambda: window.settings_flow.dialog is not None
+                        and window.settings_flow.dialog.isVisible(), 5)
+            window.settings_flow.dialog._welcome()
+            assert window.stack.currentWidget() is window.welcome
+            window.on_tasks_changed(app.commands.tasks())  # batches do not take it away
+            assert window.stack.currentWidget() is window.welcome
+            window.welcome.back_button.click()
+            assert window.stack.currentWidget() is window.table
         finally:
             window.close()
             await app.shutdown()

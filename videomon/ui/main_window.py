@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
         self.undo_tasks: list[TrackedTask] = []
         self._details: list[DetailsDialog] = []
         self.settings_flow = SettingsFlow(self, commands, self.runner, self._report,
-                                          self._settings_saved)
+                                          self._settings_saved,
+                                          lambda: self.stack.show_welcome())
         self._build()
         bridge.tasksChanged.connect(self.on_tasks_changed)
         bridge.tasksRemoved.connect(self.on_tasks_removed)

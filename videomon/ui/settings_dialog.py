@@ -41,6 +41,7 @@ AUTH_CHOICES = ("(dialect default)", "bearer", "raw", "header:x-goog-api-key", "
 class SettingsDialog(QDialog):
     saveRequested = Signal(list, object, dict, list)
     testRequested = Signal(object, object)
+    welcomeRequested = Signal()
 
     def __init__(self, profiles: Sequence[Profile], settings: Settings,
                  key_sources: dict[str, str], keyring_problem: str | None,
@@ -162,7 +163,15 @@ class SettingsDialog(QDialog):
         form.addRow("", self.auto_download)
         form.addRow("File name template:", self.template)
         form.addRow("", self.notifications)
+        welcome = QPushButton("Show the welcome page")
+        welcome.setToolTip("The first-run page: provider presets and the demo")
+        welcome.clicked.connect(self._welcome)
+        form.addRow("", welcome)
         return page
+
+    def _welcome(self) -> None:
+        self.reject()
+        self.welcomeRequested.emit()
 
     # -- profile list -----------------------------------------------------------------------
     def _show_form(self, visible: bool) -> None:

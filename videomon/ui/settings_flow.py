@@ -18,12 +18,14 @@ from videomon.ui.welcome import ProviderPreset
 class SettingsFlow:
     def __init__(self, parent: QWidget, commands: Commands, runner: TaskRunner,
                  report: Callable[[BaseException], None],
-                 on_saved: Callable[[], None]) -> None:
+                 on_saved: Callable[[], None],
+                 on_welcome: Callable[[], None] = lambda: None) -> None:
         self.parent = parent
         self.commands = commands
         self.runner = runner
         self.report = report
         self.on_saved = on_saved
+        self.on_welcome = on_welcome
         self.dialog: SettingsDialog | None = None
 
     def open(self, keyring_problem: str | None, preset: ProviderPreset | None = None) -> None:
@@ -36,6 +38,7 @@ class SettingsFlow:
                                     self.parent)
             dialog.saveRequested.connect(lambda p, s, k, r: self._save(dialog, p, s, k, r))
             dialog.testRequested.connect(lambda p, k: self._test(dialog, p, k))
+            dialog.welcomeRequested.connect(self.on_welcome)
             self.dialog = dialog
             dialog.open()
             if preset is not None:  # from the welcome: a new provider of that kind

@@ -41,6 +41,7 @@ PRESETS = (
 class WelcomePanel(QWidget):
     presetChosen = Signal(object)  # a ProviderPreset
     demoRequested = Signal()
+    backRequested = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -62,7 +63,11 @@ class WelcomePanel(QWidget):
                            "network. They progress, finish, preview and download in under a "
                            "minute; one click removes them.")
         demo_note.setWordWrap(True)
+        self.back_button = QPushButton("Back to my tasks")
+        self.back_button.clicked.connect(self.backRequested)
+        self.back_button.setVisible(False)
         column = QVBoxLayout()
+        column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
         column.addWidget(title)
         column.addWidget(intro)
         column.addWidget(QLabel("<b>Add a provider</b>"))

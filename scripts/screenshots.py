@@ -1,0 +1,89 @@
+"""Screenshots for the README: the window in several states, on a real X server.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py docs/screenshots
+
+(`bash scripts/screenshots.sh` does exactly that.) The whole screen is captured, so the
+video preview shows (a widget grab of a video surface is blank).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_API", "pyside6")
+
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402, I001 - PySide6 before qasync
+import qasync  # noqa: E402
+
+from videomon.app import VideomonApp  # noqa: E402
+from videomon.core.config.paths import AppPaths  # noqa: E402
+from videomon.core.providers.credentials import CredentialStore  # noqa: E402
+from videomon.core.tracking.scheduler import SchedulerConfig  # noqa: E402
+
+
+async def until(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise SystemExit("screenshots: a state was not reached in time")
+        await asyncio.sleep(0.1)
+
+
+async def shoot(out: Path) -> None:
+    home = Path(tempfile.mkdtemp(prefix="videomon-shots-"))
+
+    class NoKeyring:  # the screenshots show no keyring banner
+        def get_password(self, *_: str) -> None:
+            return None
+
+    app = VideomonApp(AppPaths.under(home),
+                      credentials=CredentialStore(environ={}, backend=NoKeyring()),
+                      scheduler_config=SchedulerConfig(flush_interval=0.1))
+    await app.start(check_keyring=False)
+    window = app.window
+    screen = QGuiApplication.primaryScreen()
+
+    async def save(name: str) -> None:
+        await asyncio.sleep(0.8)  # let the last paint land
+        frame = window.frameGeometry()
+        screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(
+            str(out / f"{name}.png"))
+        print(f"saved {out / name}.png")
+
+    try:
+        await save("welcome")
+        window.welcome.demo_button.click()
+        await until(lambda: window.model.rowCount() == 5)
+        await until(lambda: any(t.progress and 20 < t.progress < 90
+                                for t in app.commands.tasks()))
+        await save("progress")
+        await until(lambda: sum(t.saved for t in app.commands.tasks()) >= 3)
+        done = next(t for t in app.commands.tasks() if t.saved)
+        window.select_refs([done.ref])
+        await save("finished-with-preview")
+        failed = next(t for t in app.commands.tasks() if t.state.value == "failed")
+        window.select_refs([failed.ref])
+        await save("failed-reason")
+    finally:
+        window.close()
+        await app.shutdown()
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    qapp = QApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(shoot(out))
+
+
+if __name__ == "__main__":
+    main()
