@@ -1,8 +1,5 @@
-"""The main window: the task table, paste to track, actions, banners and counts.
-
-It observes the engine through `EngineBridge` signals and commands it through
-`Commands` coroutines started with a `TaskRunner`; it performs no network or disk I/O.
-"""
+"""The main window: it hears the engine through `EngineBridge` signals and commands it
+through `Commands` (coroutines on a `TaskRunner`); it does no network or disk I/O."""
 
 from __future__ import annotations
 
@@ -42,11 +39,11 @@ from videomon.ui.progress_delegate import DownloadDelegate, ProgressDelegate
 from videomon.ui.reveal import open_file, show_in_folder
 from videomon.ui.settings_flow import SettingsFlow
 from videomon.ui.status_summary import StatusSummary
-from videomon.ui.style import STYLE
 from videomon.ui.task_area import TaskArea
 from videomon.ui.task_filter import TaskFilterProxy
 from videomon.ui.task_model import Column, TaskTableModel
 from videomon.ui.task_view import TaskTableView
+from videomon.ui.theme import Theme
 from videomon.ui.tray import Tray
 from videomon.ui.window_actions import WindowActions
 
@@ -66,7 +63,8 @@ class MainWindow(QMainWindow):
         self.reporter: Any = None  # ErrorReporter, set by the app
         self.setWindowTitle("videomon")
         self.setWindowIcon(app_icon)
-        self.setStyleSheet(STYLE)
+        self.theme = Theme(self.setStyleSheet, self)
+        self.theme.apply(commands.settings().appearance)
         self.setMinimumSize(640, 400)  # room to work on a 1024×768 screen
         self.setAcceptDrops(True)
         self.model = TaskTableModel(icons, self)
@@ -349,6 +347,7 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self) -> None:
         self.statusBar().showMessage("Settings saved", 3000)
+        self.theme.apply(self.commands.settings().appearance)
         self._update_empty()  # the welcome gives way once a provider is set up
         self._update_actions()
 

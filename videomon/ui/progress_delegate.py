@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import Watch
 from videomon.ui.task_model import Role
+from videomon.ui.theme import BAR_FILLS, readable_on
 
-COLORS = {"succeeded": QColor("#2e9d4f"), "failed": QColor("#c8453b")}
 STRIPE = 0.3  # the moving stripe's share of the bar width
 
 
@@ -46,7 +46,7 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawPath(groove)
         state = task.state.value if task is not None else ""
-        fill = COLORS.get(state, palette.color(QPalette.ColorRole.Highlight))
+        fill = BAR_FILLS.get(state, palette.color(QPalette.ColorRole.Highlight))
         if task is not None and task.watch is not Watch.ACTIVE and not task.state.terminal:
             fill = palette.color(QPalette.ColorRole.Mid)
         painter.setClipPath(groove)
@@ -66,7 +66,7 @@ class ProgressDelegate(QStyledItemDelegate):
         if label:
             pen = palette.color(QPalette.ColorRole.Text)
             if value is not None and value >= 50 and not busy:
-                pen = QColor("white")  # on the filled part of the bar
+                pen = readable_on(fill)  # the label sits on the filled part of the bar
             painter.setPen(pen)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         painter.restore()

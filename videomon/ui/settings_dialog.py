@@ -34,6 +34,7 @@ from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.credentials import env_var_for
 from videomon.core.providers.dialects import DIALECTS
 from videomon.core.providers.profiles import Profile
+from videomon.ui.theme import APPEARANCES
 
 AUTH_CHOICES = ("(dialect default)", "bearer", "raw", "header:x-goog-api-key", "none")
 
@@ -158,11 +159,16 @@ class SettingsDialog(QDialog):
         self.template.setToolTip("Fields: {date} {model} {task_id} {profile} {index}")
         self.notifications = QCheckBox("Notify when a task finishes or fails")
         self.notifications.setChecked(settings.notifications)
+        self.appearance = QComboBox()
+        for value, text in APPEARANCES.items():
+            self.appearance.addItem(text, value)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.appearance)))
         form = QFormLayout(page)
         form.addRow("Download folder:", folder_row)
         form.addRow("", self.auto_download)
         form.addRow("File name template:", self.template)
         form.addRow("", self.notifications)
+        form.addRow("Appearance:", self.appearance)
         welcome = QPushButton("Show the welcome page")
         welcome.setToolTip("The first-run page: provider presets and the demo")
         welcome.clicked.connect(self._welcome)
@@ -315,7 +321,8 @@ class SettingsDialog(QDialog):
                                 file_template=self.template.text().strip()
                                 or Settings().file_template,
                                 notifications=self.notifications.isChecked(),
-                                download_concurrency=self.settings.download_concurrency)
+                                download_concurrency=self.settings.download_concurrency,
+                                appearance=self.appearance.currentData())
         except (TypeError, ValueError) as exc:
             self.error.setText(str(exc))
             return

@@ -29,6 +29,7 @@ class Settings:
     file_template: str = DEFAULT_TEMPLATE
     notifications: bool = True
     download_concurrency: int = 2
+    appearance: str = "system"  # system | light | dark
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Settings:

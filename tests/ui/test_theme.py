@@ -1,0 +1,70 @@
+"""Light and dark: every text/background pair the window paints keeps 4.5:1 contrast, the
+bars' labels included, and the Appearance setting switches the whole window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import MemoryKeyring
+from tests.ui.test_window import ARTIFACTS, loop, make_app, until  # noqa: F401
+from videomon.simulator.demo import RelayThread
+from videomon.ui.theme import BAR_FILLS, NOTES, contrast, palette, readable_on
+
+R = QPalette.ColorRole
+PAIRS = [(R.Text, R.Base), (R.Text, R.AlternateBase), (R.WindowText, R.Window),
+         (R.HighlightedText, R.Highlight), (R.ButtonText, R.Button),
+         (R.ToolTipText, R.ToolTipBase), (R.PlaceholderText, R.Base), (R.Link, R.Base)]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_text_pair_reads_at_4_5_to_1(qapp: QApplication, scheme: str) -> None:
+    colors = palette(scheme)
+    for text, background in PAIRS:
+        ratio = contrast(colors.color(text), colors.color(background))
+        assert ratio >= 4.5, (scheme, text, background, round(ratio, 2))
+    for fill in [*BAR_FILLS.values(), colors.color(R.Highlight)]:  # labels on the bars
+        assert contrast(readable_on(fill), fill) >= 4.5, (scheme, fill.name())
+    notes = NOTES[scheme]
+    for bg, _border, text in (notes["banner"], notes["inline"]):
+        assert contrast(colors.color(R.Text).fromString(text),
+                        colors.color(R.Text).fromString(bg)) >= 4.5
+    assert contrast(colors.color(R.Text).fromString(notes["warning"]),
+                    colors.color(R.Text).fromString(notes["inline"][0])) >= 4.5
+
+
+def test_appearance_setting_switches_the_window(loop: qasync.QEventLoop,  # noqa: F811
+                                                tmp_path: Path,
+                                                memory_keyring: MemoryKeyring) -> None:
+    with RelayThread(speed=8.0) as relay:
+        async def main() -> None:
+            app = make_app(tmp_path / "home", relay.relay.base_url, memory_keyring)
+            await app.start()
+            window = app.window
+            try:
+                window.add_text("sora-2:task_ok_dark1 video_ok_dark2 demo-fail-dark3")
+                await until(lambda: {t.state.value for t in app.commands.tasks()}
+                            >= {"succeeded", "failed"}, 30)
+                settings = app.commands.settings()
+                from dataclasses import replace
+                await app.commands.save(list(app.commands.profiles().values()),
+                                        replace(settings, appearance="dark"), {})
+                window._settings_saved()
+                base = QApplication.palette().color(R.Base)
+                assert base.lightness() < 60  # dark
+                assert "#3d3420" in window.styleSheet()  # the dark banner colours
+                ARTIFACTS.mkdir(exist_ok=True)
+                assert window.grab().save(str(ARTIFACTS / "window-dark.png"))
+                await app.commands.save(list(app.commands.profiles().values()),
+                                        replace(settings, appearance="light"), {})
+                window._settings_saved()
+                assert QApplication.palette().color(R.Base).lightness() > 200
+            finally:
+                window.close()
+                await app.shutdown()
+
+        loop.run_until_complete(main())
