@@ -22,3 +22,8 @@ def sample_video() -> Path:
 def app_icon_svg() -> Path:
     """The app icon, drawn as SVG (PNG, ICO and ICNS are rendered from it at build time)."""
     return resources_dir() / "videomon.svg"
+
+
+def action_icon_svg(name: str) -> Path:
+    """A toolbar icon drawn for videomon (used when the desktop's icon theme lacks one)."""
+    return resources_dir() / "icons" / f"{name}.svg"

@@ -163,3 +163,11 @@ def test_download_column_progress_and_expiry_warning(qapp) -> None:  # type: ign
     model.upsert([done])
     assert cell(model, 0, Column.DOWNLOAD) == "saved"
     assert cell(model, 0, Column.DOWNLOAD, Role.EXPIRES_IN) is None
+
+
+def test_the_progress_cell_tells_a_screen_reader_the_state(model: TaskTableModel) -> None:
+    assert cell(model, 0, Column.PROGRESS, Qt.ItemDataRole.AccessibleTextRole) == "Running, 45%"
+    assert cell(model, 1, Column.PROGRESS, Qt.ItemDataRole.AccessibleTextRole) == \
+        "Succeeded, 100%"
+    assert cell(model, 0, Column.TASK_ID, Qt.ItemDataRole.AccessibleTextRole) == \
+        cell(model, 0, Column.TASK_ID)

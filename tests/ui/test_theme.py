@@ -68,3 +68,10 @@ def test_appearance_setting_switches_the_window(loop: qasync.QEventLoop,  # noqa
                 await app.shutdown()
 
         loop.run_until_complete(main())
+
+
+def test_toolbar_icons_exist_without_an_icon_theme(qapp: QApplication) -> None:
+    from videomon.ui.icons import ACTION_ICONS, action_icon
+
+    for name in ACTION_ICONS:
+        assert not action_icon(name).pixmap(20, 20).isNull(), name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from videomon.resources import app_icon_svg
+from videomon.resources import action_icon_svg, app_icon_svg
 
 GREY, BLUE, GREEN, RED, ORANGE = (QColor("#8a8f98"), QColor("#2f6fd6"), QColor("#2e9d4f"),
                                   QColor("#c8453b"), QColor("#d98a1c"))
@@ -110,6 +110,18 @@ _DRAW = {"queued": _queued, "running": _running, "succeeded": _succeeded, "faile
 
 def state_icons() -> dict[str, QIcon]:
     return {name: _icon(name) for name in _DRAW if name != "app"}
+
+
+#: action → (freedesktop icon name, bundled fallback)
+ACTION_ICONS = {"add": "list-add", "refresh": "view-refresh", "pause": "media-playback-pause",
+                "resume": "media-playback-start", "remove": "edit-delete",
+                "download": "document-save", "folder": "folder-open",
+                "settings": "preferences-system"}
+
+
+def action_icon(name: str) -> QIcon:
+    """The desktop theme's icon for an action, else videomon's own SVG."""
+    return QIcon.fromTheme(ACTION_ICONS[name], QIcon(str(action_icon_svg(name))))
 
 
 def app_icon() -> QIcon:

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.table = TaskTableView(self._download_before_drag)
         self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Tracked tasks")
         self.download_delegate = DownloadDelegate(self)
         self.output_delegate = OutputDelegate(self)
         self.table.configure({Column.PROGRESS: self.delegate,

@@ -218,6 +218,8 @@ class TaskTableModel(QAbstractTableModel):
             return self._icons.get("problem")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(task, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible(task, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.ELAPSED,):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -242,6 +244,14 @@ class TaskTableModel(QAbstractTableModel):
         if column is Column.DOWNLOAD:
             return fmt.download_text(task, self._progress.get(task.ref), now)
         return fmt.output_text(task)
+
+    def _accessible(self, task: TrackedTask, column: Column) -> str:
+        """What a screen reader says for a cell: the progress cell says the state too."""
+        if column is Column.PROGRESS:
+            value = fmt.progress_value(task)
+            amount = "progress unknown" if value is None else f"{value:.0f}%"
+            return f"{fmt.state_text(task)}, {amount}"
+        return self._display(task, column)
 
     def _sort_key(self, task: TrackedTask, column: Column) -> Any:
         if column is Column.PROGRESS:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch
+from videomon.ui.icons import action_icon
 from videomon.ui.task_filter import STATE_FILTERS, TaskFilterProxy
 from videomon.ui.task_model import Column
 
@@ -98,7 +99,14 @@ class WindowActions:
         bar = QToolBar("Main")
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # text under the icon: no wider than the words alone (the toolbar fits 1024 px)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        bar.setIconSize(QSize(20, 20))
+        for action, icon in ((self.add, "add"), (self.refresh, "refresh"),
+                             (self.pause, "pause"), (self.resume, "resume"),
+                             (self.remove, "remove"), (self.download, "download"),
+                             (self.show_folder, "folder"), (self.settings, "settings")):
+            action.setIcon(action_icon(icon))
         # Details stays on Enter, double-click and the context menu: the toolbar must fit
         # a window on a 1024×768 screen with the filter in sight
         self.refresh.setIconText("Refresh")
@@ -116,11 +124,13 @@ class WindowActions:
         # takes what room the toolbar has, within limits (it must not overflow at 1024 px)
         edit.setMinimumWidth(120)
         edit.setMaximumWidth(240)
-        edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        edit.setAccessibleName("Filter tasks")
         # focus by click or Ctrl+F only: a paste into the window must not land in it
         edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         edit.textChanged.connect(proxy.set_text)
         states = QComboBox()
+        states.setAccessibleName("Show tasks")
         states.addItems(list(STATE_FILTERS))
         states.currentTextChanged.connect(proxy.set_state_filter)
         bar.addWidget(edit)
