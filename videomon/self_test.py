@@ -21,17 +21,13 @@ Check = tuple[str, bool, str]
 
 
 def _keyring() -> Check:
-    try:
-        import keyring
+    from videomon.core.providers.credentials import CredentialStore
 
-        backend = keyring.get_keyring()
-    except Exception as exc:  # a broken keyring install is what this reports
-        return "keyring", False, f"cannot load keyring: {exc}"
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if "fail" in name.lower() or "null" in name.lower():
-        return "keyring", False, (f"no usable backend ({name}); install and unlock a "
+    status = CredentialStore().status()  # the same probe the window's banner uses
+    if not status.usable:
+        return "keyring", False, (f"{status.reason} ({status.backend}); install and unlock a "
                                   "Secret Service (gnome-keyring, KWallet)")
-    return "keyring", True, name
+    return "keyring", True, status.backend
 
 
 def _media() -> Check:

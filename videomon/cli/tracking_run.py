@@ -101,8 +101,7 @@ class TrackingRun:
             await asyncio.sleep(0.05)
 
     def downloading(self) -> bool:
-        return any(t.download_state is not None and t.download_state.busy
-                   for t in self.tasks())
+        return any(t.download_busy for t in self.tasks())
 
     def report_downloads(self, *, require_finished: bool) -> int:
         """Print what was saved or why not; the exit status for it."""

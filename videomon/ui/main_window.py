@@ -368,11 +368,10 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, *_: Any) -> None:
         self.statusBar().clearMessage()  # the selected row's state and reason show instead
         self._update_actions()
+        self.summary.update_line(self.model.tasks(), self.selected_tasks())
 
     def _update_actions(self, *_: Any) -> None:
-        selected = self.selected_tasks()
-        self.actions.update(selected)
-        self.summary.update_line(self.model.tasks(), selected)
+        self.actions.update(self.selected_tasks())
         self._update_preview()
 
     def _animate(self) -> None:

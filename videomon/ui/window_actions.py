@@ -157,8 +157,7 @@ class WindowActions:
         self.download.setText("Retry download" if any(
             t.download_state in (DownloadState.FAILED, DownloadState.CANCELLED)
             for t in tasks) else "Download")
-        self.cancel.setEnabled(any(t.download_state is not None and t.download_state.busy
-                                   for t in tasks))
+        self.cancel.setEnabled(any(t.download_busy for t in tasks))
         saved = any(t.saved for t in tasks)
         self.open_file.setEnabled(saved)
         self.show_folder.setEnabled(saved)

@@ -69,6 +69,11 @@ class TrackedTask:
         return self.download_state is DownloadState.DONE and bool(self.download_paths)
 
     @property
+    def download_busy(self) -> bool:
+        """A download is queued or running."""
+        return self.download_state is not None and self.download_state.busy
+
+    @property
     def expires_at(self) -> int | None:
         return self.snapshot.expires_at if self.snapshot else None
 

@@ -163,17 +163,12 @@ class Commands:
         credentials = self._engine.credentials
         for name, key in keys.items():
             await credentials.aset_key(name, key)  # raises CredentialError, nothing saved
-        config = self._engine.config
-        data = config.load()
-        data["profiles"] = [p.to_json() for p in profiles]
-        data["settings"] = settings.to_json()
-        await asyncio.to_thread(config.save, data)
+        await self._write_profiles(profiles, settings)
         for name in removed:
             # the profile is gone either way; a stale keyring entry is harmless
             with contextlib.suppress(VideomonError):
                 await asyncio.to_thread(credentials.delete_key, name)
         self._engine.apply_settings(settings)
-        self._engine.reload_profiles()
         for name in keys:
             self._scheduler.key_changed(name)
 
@@ -198,19 +193,21 @@ class Commands:
     async def remove_demo(self) -> list[TrackedTask]:
         """Take the demo's tasks and profiles away; returns the tasks that went."""
         names = set(self.demo_profiles())
-        refs = [t.ref for t in self._scheduler.tasks.values() if t.profile in names]
-        for ref in refs:
-            self._engine.downloads.cancel(ref)
-        gone = await self._scheduler.remove(refs)
-        await self._scheduler.flush()
+        gone = await self.remove([t.ref for t in self._scheduler.tasks.values()
+                                  if t.profile in names])
         await self._write_profiles([p for p in self._scheduler.profiles.values()
                                     if p.name not in names])
         return gone
 
-    async def _write_profiles(self, profiles: Sequence[Profile]) -> None:
+    async def _write_profiles(self, profiles: Sequence[Profile],
+                              settings: Settings | None = None) -> None:
+        """Profiles (and settings) into the config file, off the loop thread; the engine
+        polls with the new profiles from then on."""
         config = self._engine.config
         data = config.load()
         data["profiles"] = [p.to_json() for p in profiles]
+        if settings is not None:
+            data["settings"] = settings.to_json()
         await asyncio.to_thread(config.save, data)
         self._engine.reload_profiles()
 

@@ -72,10 +72,11 @@ class Engine:
 
     async def _follow_store(self, interval: float = 1.0) -> None:
         """Pick up tasks another process (``videomon track``/``untrack``) added or removed."""
-        version = self.store.data_version()
+        # (off the loop thread: the store's lock may be held by a write and its fsync)
+        version = await asyncio.to_thread(self.store.data_version)
         while True:
             await asyncio.sleep(interval)
-            now = self.store.data_version()
+            now = await asyncio.to_thread(self.store.data_version)
             if now != version:
                 version = now
                 await self.scheduler.sync_with_store()

@@ -127,7 +127,7 @@ class DownloadManager:
             job.cancel()
         self._progress.pop(ref, None)
         task = self.book.tasks.get(ref)
-        if task is not None and _busy(task):
+        if task is not None and task.download_busy:
             self.book.update(ref, {"download_state": DownloadState.CANCELLED})
 
     def on_succeeded(self, task: TrackedTask) -> None:
@@ -140,7 +140,7 @@ class DownloadManager:
         and finished tasks never downloaded (when auto-download is on)."""
         count = 0
         for task in list(self.book.tasks.values()):
-            interrupted = _busy(task)
+            interrupted = task.download_busy
             missed = (self.settings.auto and task.download_state is None
                       and task.state is TaskState.SUCCEEDED)
             if (interrupted or missed) and self.start(task.ref):
@@ -279,7 +279,3 @@ class DownloadManager:
                 observer.downloads_progressed(batch)
             except Exception:
                 log.exception("a download observer failed")
-
-
-def _busy(task: TrackedTask) -> bool:
-    return task.download_state is not None and task.download_state.busy
