@@ -64,11 +64,17 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.setClipping(False)
         label = self._label(task, value, busy)
         if label:
-            pen = palette.color(QPalette.ColorRole.Text)
-            if value is not None and value >= 50 and not busy:
-                pen = readable_on(fill)  # the label sits on the filled part of the bar
-            painter.setPen(pen)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+            # each part of the label in the colour that reads on what is under it
+            split = rect.left() if busy or value is None else \
+                rect.left() + rect.width() * max(0.0, min(100.0, value)) / 100.0
+            for part, pen in ((QRectF(rect.left(), rect.top(), split - rect.left(),
+                                      rect.height()), readable_on(fill)),
+                              (QRectF(split, rect.top(), rect.right() - split, rect.height()),
+                               palette.color(QPalette.ColorRole.Text))):
+                if part.width() > 0:
+                    painter.setClipRect(part)
+                    painter.setPen(pen)
+                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         painter.restore()
 
     @staticmethod
