@@ -17,6 +17,9 @@ SCREENS = FIXTURES / "screens"  # offscreen screens of real sizes (Qt's default 
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS / '1280x800.json'}"
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6
+# the window's language comes from the system: tests read English whatever this machine uses
+os.environ["LANGUAGE"] = "en"
+os.environ["LC_ALL"] = os.environ["LANG"] = "C.UTF-8"
 
 
 class MemoryKeyring:

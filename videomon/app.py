@@ -19,7 +19,7 @@ from typing import Any
 
 os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from videomon import APP_ID
@@ -32,6 +32,7 @@ from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.core.tracking.store import StoreError
 from videomon.demo_session import DemoSession
+from videomon.ui import i18n
 from videomon.ui.async_tasks import TaskRunner
 from videomon.ui.bridge import EngineBridge
 from videomon.ui.errors import ErrorReporter, setup_logging
@@ -61,8 +62,12 @@ class VideomonApp:
         paths.config_dir.mkdir(parents=True, exist_ok=True)
         self.state = QSettings(str(paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
         qapp = QApplication.instance()
+        self.translators = []
         if isinstance(qapp, QApplication):
             qapp.setQuitOnLastWindowClosed(False)  # closing runs the ordered shutdown first
+            # before any widget exists: widgets take their words when they are built
+            self.translators = i18n.install(qapp, self.commands.settings().language,
+                                            paths.cache_dir / "i18n")
         self.reporter = ErrorReporter(None, log_path)
         self.runner = TaskRunner(self.reporter.report)
         self.window = MainWindow(self.commands, self.bridge, self.state,
@@ -100,6 +105,9 @@ class VideomonApp:
         await self.runner.cancel_all()
         await self.engine.stop(timeout=SHUTDOWN_BUDGET)
         await self.demo.close()
+        qapp = QCoreApplication.instance()
+        if qapp is not None:
+            i18n.remove(qapp, self.translators)
 
     async def run(self, tasks: Sequence[tuple[str, str]] = (), *,
                   check_keyring: bool = True) -> None:
@@ -144,7 +152,8 @@ def main(argv: Sequence[str] | None = None, *, demo: bool = False,
             try:
                 app = _build(paths, log_path, demo)
             except (VideomonError, StoreError) as exc:
-                QMessageBox.critical(None, "videomon cannot start", str(exc))
+                QMessageBox.critical(None, QCoreApplication.translate(
+                    "VideomonApp", "videomon cannot start"), str(exc))
                 return 1
             sys.excepthook = app.reporter.excepthook
             loop.set_exception_handler(app.reporter.loop_handler)

@@ -39,10 +39,7 @@ def main() -> None:
             environ={}, backend=MemoryKeyring()))
         await app.start(check_keyring=False)
         window = app.window
-        window.set_keyring_problem(
-            "The system keyring cannot be used (no Secret Service is running), so API keys "
-            "cannot be saved. Start gnome-keyring or KWallet, or set VIDEOMON_API_KEY_<NAME> "
-            "in the environment before starting videomon.")
+        window.set_keyring_problem("no Secret Service is running")
         await asyncio.sleep(0.3)
         available = window.screen().availableGeometry()
         frame = window.frameGeometry()

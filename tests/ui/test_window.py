@@ -112,7 +112,7 @@ def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThr
         QGuiApplication.clipboard().setText(IDS[0])  # pasting it again: a duplicate
         window.table.setFocus()
         QTest.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-        note = f"already tracked, skipped: {IDS[0]}"
+        note = f"Already tracked, skipped: {IDS[0]}"
         await until(lambda: note in window.inline_bar.text.text(), 5)
         assert window.model.rowCount() == 3
         assert window.grab().save(str(ARTIFACTS / "window-finished.png"))

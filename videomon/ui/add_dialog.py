@@ -16,34 +16,36 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-AUTOMATIC = "Choose automatically"
-
 
 class AddTasksDialog(QDialog):
     submitted = Signal(str, object)  # text, profile name or None (automatic)
 
     def __init__(self, profiles: Sequence[str], parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add tasks")
+        self.setWindowTitle(self.tr("Add tasks"))
         self.resize(560, 360)
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(
+        self.text.setPlaceholderText(self.tr(
             "One or more task IDs or task URLs, separated by new lines, spaces or commas,\n"
-            "e.g. sora-2:task_01k81e7r1mf0qtvp3ett3mr4jm")
+            "e.g. {example}").format(example="sora-2:task_01k81e7r1mf0qtvp3ett3mr4jm"))
         self.profile = QComboBox()
-        self.profile.addItem(AUTOMATIC)
-        self.profile.addItems(list(profiles))
+        self.profile.addItem(self.tr("Choose automatically"), None)
+        for name in profiles:
+            self.profile.addItem(name, name)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("inlineMessage")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = self.buttons.addButton("Add", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button = self.buttons.addButton(self.tr("Add"),
+                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Provider:", self.profile)
+        form.addRow(self.tr("Provider:"), self.profile)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Task IDs or URLs:"))
+        label = QLabel(self.tr("Task IDs or URLs:"))
+        label.setBuddy(self.text)
+        layout.addWidget(label)
         layout.addWidget(self.text, 1)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -52,11 +54,10 @@ class AddTasksDialog(QDialog):
     def _submit(self) -> None:
         text = self.text.toPlainText()
         if not text.strip():
-            self.show_message("Type or paste at least one task ID.")
+            self.show_message(self.tr("Type or paste at least one task ID."))
             return
         self.add_button.setEnabled(False)
-        choice = self.profile.currentText()
-        self.submitted.emit(text, None if choice == AUTOMATIC else choice)
+        self.submitted.emit(text, self.profile.currentData())
 
     def show_message(self, text: str) -> None:
         """Keep the dialog open with an inline message (nothing was added)."""

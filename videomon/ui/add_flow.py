@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from videomon.core.domain.task import TrackedTask
@@ -19,29 +20,34 @@ def outcome_text(outcome: AddOutcome) -> str:
     parts = []
     if outcome.added:
         names = sorted({t.profile for t in outcome.added})
-        parts.append(f"Added {len(outcome.added)} task{'s' * (len(outcome.added) != 1)}"
-                     f" to {', '.join(names)}")
+        parts.append(AddFlow.tr("added %n task(s) to {names}", "", len(outcome.added))
+                     .format(names=", ".join(names)))
     if outcome.duplicates:
         dupes = outcome.duplicates
-        named = ", ".join(dupes[:2]) + (f" and {len(dupes) - 2} more" if len(dupes) > 2
-                                        else "")
-        parts.append(f"already tracked, skipped: {named}")
+        named = ", ".join(dupes[:2])
+        if len(dupes) > 2:
+            named = AddFlow.tr("{names} and %n more", "", len(dupes) - 2).format(names=named)
+        parts.append(AddFlow.tr("already tracked, skipped: {names}").format(names=named))
     if outcome.rejected:
-        parts.append(f"ignored {len(outcome.rejected)} piece(s) that are not task IDs: "
-                     + ", ".join(outcome.rejected[:3]))
+        parts.append(AddFlow.tr("ignored %n piece(s) that are not task IDs: {pieces}", "",
+                                len(outcome.rejected))
+                     .format(pieces=", ".join(outcome.rejected[:3])))
     guessed = sum(len(v) for v in outcome.guessed.values())
     if guessed:
         name = next(iter(outcome.guessed))
-        parts.append(f"{guessed} assigned to {name} by guess — change it here")
-    return "; ".join(parts) + "."
+        parts.append(AddFlow.tr("%n assigned to {name} by guess — change it here", "",
+                                guessed).format(name=name))
+    text = AddFlow.tr("; ").join(parts)
+    return AddFlow.tr("{sentence}.").format(sentence=text[:1].upper() + text[1:])
 
 
-class AddFlow:
+class AddFlow(QObject):
     """`select(refs)` shows the rows just added (they arrive from the engine's batch
     before the command returns)."""
 
     def __init__(self, parent: QWidget, commands: Commands, runner: TaskRunner,
                  bar: InlineBar, select: Callable[[Sequence[int]], None]) -> None:
+        super().__init__(parent)
         self.parent = parent
         self.commands = commands
         self.runner = runner
@@ -56,9 +62,10 @@ class AddFlow:
     def add_text(self, text: str, profile: str | None = None,
                  dialog: AddTasksDialog | None = None) -> None:
         if not self.commands.profiles():
-            self.say("Set up a provider first (Settings…), then paste the task IDs again.")
+            self.say(self.tr("Set up a provider first (Settings…), then paste the task IDs "
+                             "again."))
             if dialog is not None:
-                dialog.show_message("Set up a provider first in Settings.")
+                dialog.show_message(self.tr("Set up a provider first in Settings."))
             return
         self.runner.spawn(self.commands.add_text(text, profile),
                           lambda outcome: self._added(outcome, dialog), name="add")
@@ -66,8 +73,9 @@ class AddFlow:
     def _added(self, outcome: AddOutcome, dialog: AddTasksDialog | None) -> None:
         if outcome.nothing_found:
             shown = ", ".join(outcome.rejected[:3])
-            message = ("No task IDs found in that text" +
-                       (f" (not task IDs: {shown})" if shown else "") + ". Nothing was added.")
+            message = (self.tr("No task IDs found in that text (not task IDs: {pieces}). "
+                               "Nothing was added.").format(pieces=shown) if shown else
+                       self.tr("No task IDs found in that text. Nothing was added."))
             if dialog is not None:
                 dialog.show_message(message)
             else:
@@ -89,7 +97,7 @@ class AddFlow:
 
         def moved(tasks: list[TrackedTask]) -> None:
             self.guessed = {target: [t.ref for t in tasks]}
-            self.say(f"Moved {len(tasks)} task(s) to {target}.")
+            self.say(self.tr("Moved %n task(s) to {name}.", "", len(tasks)).format(name=target))
 
         self.runner.spawn(self.commands.move(refs, target), moved, name="move")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
 from videomon.core.domain.task import TrackedTask
@@ -12,19 +13,23 @@ from videomon.core.transfers.media import drag_payload
 from videomon.ui.task_view import payload_mime
 
 
+class Clipboard(QObject):
+    """The translation context of what the copy actions say."""
+
+
 def copy_ids(tasks: Sequence[TrackedTask]) -> str:
     if not tasks:
         return ""
     QGuiApplication.clipboard().setText("\n".join(t.task_id for t in tasks))
-    return f"Copied {len(tasks)} task ID(s)"
+    return Clipboard.tr("Copied %n task ID(s)", "", len(tasks))
 
 
 def copy_urls(tasks: Sequence[TrackedTask]) -> str:
     urls = [u for t in tasks for u in t.video_urls]
     if not urls:
-        return "The selection has no video URL yet"
+        return Clipboard.tr("The selection has no video URL yet")
     QGuiApplication.clipboard().setText("\n".join(urls))
-    return f"Copied {len(urls)} video URL(s)"
+    return Clipboard.tr("Copied %n video URL(s)", "", len(urls))
 
 
 def copy_tasks(tasks: Sequence[TrackedTask]) -> str:
@@ -33,4 +38,4 @@ def copy_tasks(tasks: Sequence[TrackedTask]) -> str:
     if not payload.files:
         return copy_ids(tasks)
     QGuiApplication.clipboard().setMimeData(payload_mime(payload))
-    return f"Copied {len(payload.files)} file(s)"
+    return Clipboard.tr("Copied %n file(s)", "", len(payload.files))

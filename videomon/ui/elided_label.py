@@ -15,7 +15,7 @@ class ElidedLabel(QWidget):
         super().__init__(parent)
         self._text = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        copy = QAction("Copy text", self)
+        copy = QAction(self.tr("Copy text"), self)
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self._text))
         self.addAction(copy)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

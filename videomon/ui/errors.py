@@ -11,6 +11,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger("videomon")
@@ -45,10 +46,15 @@ class ErrorReporter:
         self.shown.append(summary)
         if self._dialog is not None and self._dialog.isVisible():
             return  # one at a time; everything is in the log
-        where = f"\n\nThe details are also in {self.log_path}." if self.log_path else ""
-        dialog = QMessageBox(QMessageBox.Icon.Critical, "videomon — unexpected error",
-                             "Something went wrong. videomon keeps running; your tracked "
-                             f"tasks are safe.\n\n{summary}{where}",
+        text = QCoreApplication.translate(
+            "ErrorReporter", "Something went wrong. videomon keeps running; your tracked "
+            "tasks are safe.\n\n{summary}").format(summary=summary)
+        if self.log_path:
+            text += QCoreApplication.translate(
+                "ErrorReporter", "\n\nThe details are also in {path}.").format(
+                path=self.log_path)
+        title = QCoreApplication.translate("ErrorReporter", "videomon — unexpected error")
+        dialog = QMessageBox(QMessageBox.Icon.Critical, title, text,
                              QMessageBox.StandardButton.Close, self.parent)
         dialog.setDetailedText(details)
         dialog.setModal(False)

@@ -1,12 +1,18 @@
-"""How tracked tasks read in the window: state words, durations, times (no Qt)."""
+"""How tracked tasks read in the window: state words, durations, times, reasons.
+
+Every word goes through Qt's translation (context "Format"); no widgets here."""
 
 from __future__ import annotations
 
 import time
 from pathlib import PurePath
 
+from PySide6.QtCore import QObject
+
+from videomon.core.domain.errors import ProblemKind
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch
+from videomon.core.tracking.commands import ConnectionReport
 from videomon.core.transfers.download_manager import TransferProgress
 from videomon.core.transfers.media import expiry_warning
 
@@ -14,6 +20,10 @@ from videomon.core.transfers.media import expiry_warning
 STALLED_AFTER = 30.0
 
 ACTIVE, FINISHED, FAILED = "active", "finished", "failed"
+
+
+class Format(QObject):
+    """The translation context of this module's words (`Format.tr`)."""
 
 
 def state_group(task: TrackedTask) -> str:
@@ -27,14 +37,22 @@ def state_group(task: TrackedTask) -> str:
 
 def state_text(task: TrackedTask) -> str:
     if task.watch == Watch.NOT_FOUND:
-        return "Not found"
+        return Format.tr("Not found")
     if task.watch == Watch.STALE:
-        return "Stale"
-    word = {TaskState.QUEUED: "Queued", TaskState.RUNNING: "Running",
-            TaskState.SUCCEEDED: "Succeeded", TaskState.FAILED: "Failed"}[task.state]
+        return Format.tr("Stale")
     if task.watch == Watch.PAUSED:
-        return "Paused"
-    return word
+        return Format.tr("Paused")
+    return state_word(task.state)
+
+
+def state_word(state: TaskState) -> str:
+    if state is TaskState.QUEUED:
+        return Format.tr("Queued")
+    if state is TaskState.RUNNING:
+        return Format.tr("Running")
+    if state is TaskState.SUCCEEDED:
+        return Format.tr("Succeeded")
+    return Format.tr("Failed")
 
 
 def is_indeterminate(task: TrackedTask, now: float | None = None) -> bool:
@@ -75,7 +93,7 @@ def duration(seconds: float | None) -> str:
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
     if days:
-        return f"{days}d {hours:02d}h"
+        return Format.tr("{days}d {hours}h").format(days=days, hours=f"{hours:02d}")
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
@@ -83,14 +101,14 @@ def duration(seconds: float | None) -> str:
 
 def ago(moment: float | None, now: float | None = None) -> str:
     if moment is None:
-        return "never"
+        return Format.tr("never")
     delta = (time.time() if now is None else now) - moment
     if delta < 5:
-        return "just now"
+        return Format.tr("just now")
     if delta < 90:
-        return f"{delta:.0f} s ago"
+        return Format.tr("%n s ago", "", round(delta))
     if delta < 5400:
-        return f"{delta / 60:.0f} min ago"
+        return Format.tr("%n min ago", "", round(delta / 60))
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(moment))
 
 
@@ -101,8 +119,9 @@ def checked_text(task: TrackedTask, now: float | None = None) -> str:
     if task.watch != Watch.ACTIVE:
         return last
     if task.next_poll_at is None or task.next_poll_at - now < 1:
-        return f"{last} · checking…"
-    return f"{last} · next in {duration(task.next_poll_at - now)}"
+        return Format.tr("{last} · checking…").format(last=last)
+    return Format.tr("{last} · next in {wait}").format(
+        last=last, wait=duration(task.next_poll_at - now))
 
 
 def reasons(task: TrackedTask) -> list[str]:
@@ -114,10 +133,13 @@ def reasons(task: TrackedTask) -> list[str]:
     if error:
         parts.append(f"{error} ({code})" if code and str(code) not in str(error) else str(error))
     elif code:
-        parts.append(f"error code {code}")
+        parts.append(Format.tr("error code {code}").format(code=code))
     elif task.state is TaskState.FAILED:
-        parts.append("the provider gave no reason")
-    parts += [p for p in (task.problem_message, task.download_error) if p]
+        parts.append(Format.tr("the provider gave no reason"))
+    if task.problem_message:
+        parts.append(problem_text(task.problem_kind, task.problem_message))
+    if task.download_error:
+        parts.append(Format.tr("download failed: {reason}").format(reason=task.download_error))
     return list(dict.fromkeys(parts))
 
 
@@ -125,7 +147,29 @@ def status_line(task: TrackedTask) -> str:
     """One selected task for the status bar: its state and, when there is one, the reason."""
     found = reasons(task)
     text = f"{task.label or task.task_id} — {state_text(task)}"
-    return f"{text}: {'; '.join(found)}" if found else text
+    return Format.tr("{text}: {reasons}").format(text=text, reasons="; ".join(found)) \
+        if found else text
+
+
+def problem_headline(kind: str | None) -> str:
+    """What went wrong with the last lookup, in the user's language."""
+    if kind == ProblemKind.NOT_FOUND:
+        return Format.tr("The provider does not know this task")
+    if kind == ProblemKind.AUTH:
+        return Format.tr("The provider rejected the key")
+    if kind == ProblemKind.RATE_LIMITED:
+        return Format.tr("Too many requests")
+    if kind == ProblemKind.SERVER:
+        return Format.tr("The provider's server failed")
+    if kind == ProblemKind.NETWORK:
+        return Format.tr("No connection to the provider")
+    return Format.tr("Unexpected answer from the provider")
+
+
+def problem_text(kind: str | None, message: str) -> str:
+    """A lookup problem: the translated headline, then the details (the server's words)."""
+    return Format.tr("{headline}: {details}").format(headline=problem_headline(kind),
+                                                    details=message)
 
 
 def output_text(task: TrackedTask) -> str:
@@ -134,7 +178,11 @@ def output_text(task: TrackedTask) -> str:
         return PurePath(task.download_paths[0]).name
     if task.video_urls:
         return task.video_urls[0]
-    return task.error or task.problem_message or ""
+    if task.error:
+        return task.error
+    if task.problem_message:
+        return problem_text(task.problem_kind, task.problem_message)
+    return ""
 
 
 def size(num: float | None) -> str:
@@ -148,7 +196,7 @@ def size(num: float | None) -> str:
 
 
 def rate(bytes_per_second: float) -> str:
-    return f"{size(bytes_per_second)}/s"
+    return Format.tr("{size}/s").format(size=size(bytes_per_second))
 
 
 def download_text(task: TrackedTask, progress: TransferProgress | None,
@@ -157,27 +205,55 @@ def download_text(task: TrackedTask, progress: TransferProgress | None,
     state = task.download_state
     if state is DownloadState.DOWNLOADING:
         if progress is None:
-            return "starting…"
+            return Format.tr("starting…")
         fraction = progress.fraction
         parts = [size(progress.received) if fraction is None else f"{100 * fraction:.0f}%"]
         if progress.speed:
             parts.append(rate(progress.speed))
         if progress.eta is not None:
-            parts.append(f"{duration(progress.eta)} left")
+            parts.append(Format.tr("{time} left").format(time=duration(progress.eta)))
         if progress.note:
             parts.append(progress.note)
         return " · ".join(parts)
     if state is DownloadState.QUEUED:
-        return "queued"
+        return Format.tr("queued")
     if state is DownloadState.DONE:
-        return "saved"
+        return Format.tr("saved")
     if state is DownloadState.FAILED:
-        return f"failed: {task.download_error or 'unknown error'}"
+        return Format.tr("failed: {reason}").format(
+            reason=task.download_error or Format.tr("unknown error"))
     if state is DownloadState.CANCELLED:
-        return "cancelled (resumable)"
+        return Format.tr("cancelled (resumable)")
     left = expiry_warning(task, now)
     if left is not None:
-        return "link expired" if left <= 0 else f"link expires in {duration(left)}"
+        return Format.tr("link expired") if left <= 0 else \
+            Format.tr("link expires in {time}").format(time=duration(left))
     if task.state is TaskState.SUCCEEDED and task.video_urls:
-        return "not downloaded"
+        return Format.tr("not downloaded")
     return ""
+
+
+def keyring_text(reason: str) -> str:
+    """Keys cannot be stored: the backend's reason and the way out."""
+    return Format.tr("API keys cannot be saved: {reason}. Unlock or install a Secret Service "
+                     "(gnome-keyring, KWallet), or set VIDEOMON_API_KEY_<PROFILE> in the "
+                     "environment; keys from the environment keep working.").format(
+        reason=reason)
+
+
+def connection_text(report: ConnectionReport) -> str:
+    """A connection test's outcome in a sentence."""
+    if report.ok and report.known_task:
+        return Format.tr("Connected: {host} answered as a {dialect} provider and accepted "
+                         "the key.").format(host=report.host, dialect=report.dialect)
+    if report.ok:
+        return Format.tr("Connected: {host} answered and accepted the key (it does not know "
+                         "the test task, as expected).").format(host=report.host)
+    if report.kind is ProblemKind.AUTH and not report.key_set:
+        return Format.tr("The provider rejected the key: {details}. No key is set for this "
+                         "provider.").format(details=report.problem)
+    if report.kind is ProblemKind.AUTH:
+        return Format.tr("The provider rejected the key: {details}.").format(
+            details=report.problem)
+    return Format.tr("Not working: {details}").format(
+        details=problem_text(report.kind, report.problem))

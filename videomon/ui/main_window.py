@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.table = TaskTableView(self._download_before_drag)
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Tracked tasks")
+        self.table.setAccessibleName(self.tr("Tracked tasks"))
         self.download_delegate = DownloadDelegate(self)
         self.output_delegate = OutputDelegate(self)
         self.table.configure({Column.PROGRESS: self.delegate,
@@ -177,11 +177,12 @@ class MainWindow(QMainWindow):
 
     def _notify_finished(self, task: TrackedTask) -> None:
         ok = task.state is TaskState.SUCCEEDED
-        title = "Video ready" if ok else "Task failed"
-        detail = task.model or task.profile
-        error = task.error
-        text = f"{task.label or task.task_id} ({detail})" + (f": {error}" if error else "")
-        self.statusBar().showMessage(f"{title}: {text}", 10000)
+        title = self.tr("Video ready") if ok else self.tr("Task failed")
+        text = f"{task.label or task.task_id} ({task.model or task.profile})"
+        text = self.tr("{task}: {error}").format(task=text, error=task.error) if task.error \
+            else text
+        self.statusBar().showMessage(self.tr("{title}: {text}").format(title=title, text=text),
+                                     10000)
         if self.commands.settings().notifications:
             self.tray.notify(title, text, failed=not ok)
 
@@ -243,7 +244,7 @@ class MainWindow(QMainWindow):
 
     def refresh_selected(self) -> None:
         count = self.commands.refresh(self._refs())
-        self.statusBar().showMessage(f"Checking {count} task(s) now…", 3000)
+        self.statusBar().showMessage(self.tr("Checking %n task(s) now…", "", count), 3000)
 
     def pause_selected(self) -> None:
         self.commands.pause(self._refs())
@@ -269,9 +270,9 @@ class MainWindow(QMainWindow):
         dialog = DetailsDialog(tasks[0], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._details.append(dialog)
-        dialog.destroyed.connect(lambda: self._details.remove(dialog)
-                                 if dialog in self._details else None)
-        self.runner.spawn(self.commands.history(tasks[0].ref), dialog.set_history)
+        dialog.destroyed.connect(lambda: self._details.remove(dialog))
+        self.runner.spawn(self.commands.history(tasks[0].ref), lambda rows: dialog.set_history(
+            rows) if dialog in self._details else None)  # it may be closed by then
         dialog.open()
 
     def remove_selected(self) -> None:
@@ -281,7 +282,7 @@ class MainWindow(QMainWindow):
 
         def removed(tasks: list[TrackedTask]) -> None:
             self.undo_tasks = tasks
-            self.adding.say(f"Removed {len(tasks)} task{'s' * (len(tasks) != 1)}.", undo=True)
+            self.adding.say(self.tr("Removed %n task(s).", "", len(tasks)), undo=True)
 
         self.runner.spawn(self.commands.remove(refs), removed, name="remove")
 
@@ -291,7 +292,7 @@ class MainWindow(QMainWindow):
             return
 
         def restored(back: list[TrackedTask]) -> None:
-            self.adding.say(f"Restored {len(back)} task{'s' * (len(back) != 1)}.")
+            self.adding.say(self.tr("Restored %n task(s).", "", len(back)))
             self.select_refs([t.ref for t in back])
 
         self.runner.spawn(self.commands.undo_remove(tasks), restored, name="undo")
@@ -301,18 +302,19 @@ class MainWindow(QMainWindow):
         tasks = self.selected_tasks()
         started = self.commands.download([t.ref for t in tasks])
         if started:
-            self.statusBar().showMessage(f"Downloading {len(started)} video(s)…", 4000)
+            self.statusBar().showMessage(self.tr("Downloading %n video(s)…", "", len(started)),
+                                         4000)
         elif tasks:
-            self.statusBar().showMessage("Nothing to download: the selection has no "
-                                         "finished video", 4000)
+            self.statusBar().showMessage(
+                self.tr("Nothing to download: the selection has no finished video"), 4000)
 
     def cancel_downloads_selected(self) -> None:
         self.commands.cancel_downloads([t.ref for t in self.selected_tasks()])
 
     def _download_before_drag(self, pending: list[TrackedTask]) -> None:
         started = self.commands.download([t.ref for t in pending])
-        self.adding.say(f"{len(pending)} video(s) are not downloaded yet: downloading "
-                     f"{len(started)} now — drag them again when they are saved.")
+        self.adding.say(self.tr("%n video(s) are not downloaded yet: downloading them now — "
+                                "drag them again when they are saved.", "", len(started)))
 
     def open_selected_file(self) -> None:
         files = drag_payload(self.selected_tasks()).files
@@ -347,7 +349,7 @@ class MainWindow(QMainWindow):
         self.settings_flow.open(self.summary.keyring_problem)
 
     def _settings_saved(self) -> None:
-        self.statusBar().showMessage("Settings saved", 3000)
+        self.statusBar().showMessage(self.tr("Settings saved"), 3000)
         self.theme.apply(self.commands.settings().appearance)
         self._update_empty()  # the welcome gives way once a provider is set up
         self._update_actions()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.profiles import Profile
-from videomon.core.transfers.media import preview_source
+from videomon.core.transfers.media import NoPreview, PreviewSource, preview_source
 from videomon.ui.format import duration
 
 FRAME_MS = 40
@@ -51,14 +51,14 @@ class PreviewPane(QWidget):
         self.player.setAudioOutput(self.audio)
         self.video = QVideoWidget()
         self.video.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-        self.video.setToolTip("Click or press Space to play / pause")
+        self.video.setToolTip(self.tr("Click or press Space to play / pause"))
         self.video.installEventFilter(self)
         self.player.setVideoOutput(self.video)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.download_button = QPushButton("Download")
+        self.download_button = QPushButton(self.tr("Download"))
         self.download_button.clicked.connect(self.downloadRequested)
         note = QWidget()
         note_layout = QVBoxLayout(note)
@@ -86,31 +86,35 @@ class PreviewPane(QWidget):
         self.last_error: str | None = None
         self.at_end = False  # resting on the last frame: Space starts again from the start
         self._key: tuple[Any, ...] | None = None
-        self.show_message("Select a finished task to preview its video.")
+        self.show_message(self.tr("Select a finished task to preview its video."))
         self.has_audio_device = bool(QMediaDevices.audioOutputs())
 
     def _build_controls(self) -> None:
         style = self.style()
         self.play_button = QToolButton()
         self.play_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
-        self.play_button.setToolTip("Play / pause (Space)")
+        self.play_button.setToolTip(self.tr("Play / pause (Space)"))
+        self.play_button.setAccessibleName(self.tr("Play / pause"))
         self.play_button.clicked.connect(self.toggle)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
         self.slider.sliderMoved.connect(self.seek)
+        self.slider.setAccessibleName(self.tr("Position"))
         self.time = QLabel("0:00 / 0:00")
         self.mute = QToolButton()
         self.mute.setCheckable(True)
         self.mute.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume))
-        self.mute.setToolTip("Mute")
+        self.mute.setToolTip(self.tr("Mute"))
+        self.mute.setAccessibleName(self.tr("Mute"))
         self.mute.toggled.connect(self._mute)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(60)
         self.volume.setFixedWidth(70)
-        self.volume.setToolTip("Volume")
+        self.volume.setToolTip(self.tr("Volume"))
+        self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.valueChanged.connect(lambda v: self.audio.setVolume(v / 100))
-        self.loop = QCheckBox("Loop")
+        self.loop = QCheckBox(self.tr("Loop"))
         self.loop.toggled.connect(lambda on: self.player.setLoops(
             QMediaPlayer.Loops.Infinite if on else 1))
         # the seek bar on its own line keeps its length in a narrow pane
@@ -166,8 +170,9 @@ class PreviewPane(QWidget):
             if key != self._key:
                 self._key = key
                 self.set_title("")
-                self.show_message("Select one finished task to preview its video." if several
-                                  else "Select a finished task to preview its video.")
+                self.show_message(
+                    self.tr("Select one finished task to preview its video.") if several
+                    else self.tr("Select a finished task to preview its video."))
             return
         source = preview_source(task, profile)
         key = (task.ref, source.path, source.url, source.reason)
@@ -181,11 +186,23 @@ class PreviewPane(QWidget):
         if source.path:
             self.load(QUrl.fromLocalFile(source.path), title)
         elif source.url:
-            self.load(QUrl(source.url), f"{title} (streaming)")
+            self.load(QUrl(source.url), self.tr("{title} (streaming)").format(title=title))
         else:
-            self.show_message(source.reason or "", offer_download=task.state is
+            self.show_message(self.no_preview_text(source), offer_download=task.state is
                               TaskState.SUCCEEDED and bool(task.video_urls))
             self.set_title(title)
+
+    def no_preview_text(self, source: PreviewSource) -> str:
+        if source.reason is NoPreview.FAILED:
+            return self.tr("This task failed; there is no video to preview.")
+        if source.reason is NoPreview.NOT_READY:
+            return self.tr("The video is not ready yet.")
+        if source.reason is NoPreview.FILE_MISSING:
+            return self.tr("The downloaded file is missing: {path}").format(path=source.missing)
+        if source.reason is NoPreview.NO_URL:
+            return self.tr("The provider gave no video URL for this task.")
+        return self.tr("This video is served with your API key, which is never handed to "
+                       "the player: download it to preview it.")
 
     def set_title(self, title: str) -> None:
         self.title.setText(title)
@@ -269,21 +286,24 @@ class PreviewPane(QWidget):
             self.player.pause()
             return
         if status == QMediaPlayer.MediaStatus.InvalidMedia and self.last_error is None:
-            self._error(QMediaPlayer.Error.FormatError, "the file is not a playable video")
+            self._error(QMediaPlayer.Error.FormatError,
+                        self.tr("the file is not a playable video"))
 
     def _error(self, error: QMediaPlayer.Error, text: str) -> None:
         if error == QMediaPlayer.Error.NoError:
             return
         hint = {
-            QMediaPlayer.Error.ResourceError: "The video could not be loaded. If it is a "
-            "link, it may have expired: refresh the task for a fresh one, or download it.",
-            QMediaPlayer.Error.FormatError: "This video's format or codec cannot be played "
-            "here. Open the file with another player.",
-            QMediaPlayer.Error.NetworkError: "The video stream failed (network). Try again "
-            "or download the video.",
-            QMediaPlayer.Error.AccessDeniedError: "The server refused the video (its link may "
-            "have expired).",
-        }.get(error, "The video cannot be played.")
+            QMediaPlayer.Error.ResourceError: self.tr(
+                "The video could not be loaded. If it is a link, it may have expired: "
+                "refresh the task for a fresh one, or download it."),
+            QMediaPlayer.Error.FormatError: self.tr(
+                "This video's format or codec cannot be played here. Open the file with "
+                "another player."),
+            QMediaPlayer.Error.NetworkError: self.tr(
+                "The video stream failed (network). Try again or download the video."),
+            QMediaPlayer.Error.AccessDeniedError: self.tr(
+                "The server refused the video (its link may have expired)."),
+        }.get(error, self.tr("The video cannot be played."))
         self.last_error = f"{hint}\n\n({text})" if text else hint
         title = self.title.text()
         self.show_message(self.last_error, offer_download=self.source.startswith("http"))

@@ -24,11 +24,11 @@ class NoPlayerPane(QWidget):
     def __init__(self, reason: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(280)
-        self.message = QLabel(
+        self.message = QLabel(self.tr(
             "Video preview is not available on this system: the Qt multimedia backend "
-            f"could not be loaded ({reason}).\n\nDownloads work as usual; open a saved "
+            "could not be loaded ({reason}).\n\nDownloads work as usual; open a saved "
             "video with Ctrl+Shift+O. On Debian/Ubuntu, installing libpulse0 and "
-            "libxrandr2 usually brings the preview back.")
+            "libxrandr2 usually brings the preview back.").format(reason=reason))
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -82,10 +82,10 @@ class ProgressDelegate(QStyledItemDelegate):
         if not busy:
             return "" if value is None else f"{value:.0f}%"
         if task is not None and task.state is TaskState.QUEUED:
-            return "queued"
+            return ProgressDelegate.tr("queued")
         if value is None:
-            return "working…"
-        return f"{value:.0f}% · no change"
+            return ProgressDelegate.tr("working…")
+        return ProgressDelegate.tr("{percent}% · no change").format(percent=f"{value:.0f}")
 
 
 class DownloadDelegate(QStyledItemDelegate):

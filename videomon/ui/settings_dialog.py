@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,9 +34,22 @@ from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.credentials import env_var_for
 from videomon.core.providers.dialects import DIALECTS
 from videomon.core.providers.profiles import Profile
+from videomon.ui import format as fmt
+from videomon.ui.i18n import LANGUAGES
 from videomon.ui.theme import APPEARANCES
 
-AUTH_CHOICES = ("(dialect default)", "bearer", "raw", "header:x-goog-api-key", "none")
+AUTH_CHOICES = ("bearer", "raw", "header:x-goog-api-key", "none")
+#: the dialects' summaries, worded for the window (the CLI shows the core's English)
+DIALECT_SUMMARIES = {
+    "openai": QT_TRANSLATE_NOOP("SettingsDialog",
+                                "OpenAI Videos API and compatible relays: GET /v1/videos/{id}"),
+    "unified": QT_TRANSLATE_NOOP("SettingsDialog",
+                                 "unified relay format: GET /v2/videos/generations/{id}"),
+    "tasks": QT_TRANSLATE_NOOP("SettingsDialog",
+                               "tasks relay format: GET /v1/videos/tasks/{id} (bare key)"),
+    "gemini": QT_TRANSLATE_NOOP("SettingsDialog",
+                                "Google Veo via the Gemini API: GET /v1beta/{operation name}"),
+}
 
 
 class SettingsDialog(QDialog):
@@ -48,7 +61,7 @@ class SettingsDialog(QDialog):
                  key_sources: dict[str, str], keyring_problem: str | None,
                  download_dir: str, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.resize(720, 460)
         self.profiles: list[Profile] = list(profiles)
         self.original_names = {p.name for p in profiles}
@@ -57,8 +70,8 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self._current = -1
         tabs = QTabWidget()
-        tabs.addTab(self._providers_page(keyring_problem), "Providers")
-        tabs.addTab(self._general_page(settings, download_dir), "General")
+        tabs.addTab(self._providers_page(keyring_problem), self.tr("Providers"))
+        tabs.addTab(self._general_page(settings, download_dir), self.tr("General"))
         self.error = QLabel()
         self.error.setObjectName("inlineMessage")
         self.error.setWordWrap(True)
@@ -80,9 +93,10 @@ class SettingsDialog(QDialog):
         self.list = QListWidget()
         self.list.addItems([p.name for p in self.profiles])
         self.list.currentRowChanged.connect(self._select)
-        add = QPushButton("Add")
+        self.list.setAccessibleName(self.tr("Providers"))
+        add = QPushButton(self.tr("Add"))
         add.clicked.connect(self._add_profile)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self._remove_profile)
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
@@ -94,47 +108,50 @@ class SettingsDialog(QDialog):
         self.name = QLineEdit()
         self.dialect = QComboBox()
         for dialect in DIALECTS.values():
-            self.dialect.addItem(f"{dialect.name} — {dialect.summary}" if dialect.summary
+            summary = DIALECT_SUMMARIES.get(dialect.name)
+            self.dialect.addItem(f"{dialect.name} — {self.tr(summary)}" if summary
                                  else dialect.name, dialect.name)
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText("https://relay.example")
         self.auth = QComboBox()
         self.auth.setEditable(True)
-        self.auth.addItems(AUTH_CHOICES)
+        self.auth.addItems([self.tr("(dialect default)"), *AUTH_CHOICES])
         self.interval = QDoubleSpinBox()
         self.interval.setRange(0.5, 3600)
-        self.interval.setSuffix(" s")
+        self.interval.setSuffix(self.tr(" s"))
         self.concurrency = QSpinBox()
         self.concurrency.setRange(1, 64)
         self.proxy = QLineEdit()
-        self.proxy.setPlaceholderText("none (HTTP(S)_PROXY from the environment applies)")
+        self.proxy.setPlaceholderText(
+            self.tr("none (HTTP(S)_PROXY from the environment applies)"))
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_note = QLabel()
         self.key_note.setWordWrap(True)
-        test = QPushButton("Test connection")
+        test = QPushButton(self.tr("Test connection"))
         test.clicked.connect(self._test)
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form = QWidget()
         form = QFormLayout(self.form)
-        form.addRow("Name:", self.name)
-        form.addRow("Dialect:", self.dialect)
-        form.addRow("Base URL:", self.base_url)
-        form.addRow("Auth:", self.auth)
-        form.addRow("Poll interval:", self.interval)
-        form.addRow("Max concurrent requests:", self.concurrency)
-        form.addRow("Proxy:", self.proxy)
-        form.addRow("API key:", self.key)
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Dialect:"), self.dialect)
+        form.addRow(self.tr("Base URL:"), self.base_url)
+        form.addRow(self.tr("Auth:"), self.auth)
+        form.addRow(self.tr("Poll interval:"), self.interval)
+        form.addRow(self.tr("Max concurrent requests:"), self.concurrency)
+        form.addRow(self.tr("Proxy:"), self.proxy)
+        form.addRow(self.tr("API key:"), self.key)
+        self.test_result.setAccessibleName(self.tr("Test result"))
         form.addRow("", self.key_note)
         form.addRow(test, self.test_result)
         if keyring_problem:
-            banner = QLabel(keyring_problem)
+            banner = QLabel(fmt.keyring_text(keyring_problem))
             banner.setObjectName("banner")
             banner.setWordWrap(True)
             form.insertRow(0, banner)
-        self.empty = QLabel("No provider yet. Press Add to set one up.")
+        self.empty = QLabel(self.tr("No provider yet. Press Add to set one up."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right = QVBoxLayout()
         right.addWidget(self.form)
@@ -148,29 +165,43 @@ class SettingsDialog(QDialog):
         page = QWidget()
         self.folder = QLineEdit(settings.download_dir)
         self.folder.setPlaceholderText(download_dir)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        self.auto_download = QCheckBox("Download finished videos automatically")
+        self.auto_download = QCheckBox(self.tr("Download finished videos automatically"))
         self.auto_download.setChecked(settings.auto_download)
         self.template = QLineEdit(settings.file_template)
-        self.template.setToolTip("Fields: {date} {model} {task_id} {profile} {index}")
-        self.notifications = QCheckBox("Notify when a task finishes or fails")
+        self.template.setToolTip(
+            self.tr("Fields: {fields}").format(fields="{date} {time} {model} {task_id} "
+                                                       "{profile} {label} {index}"))
+        self.notifications = QCheckBox(self.tr("Notify when a task finishes or fails"))
         self.notifications.setChecked(settings.notifications)
         self.appearance = QComboBox()
         for value, text in APPEARANCES.items():
-            self.appearance.addItem(text, value)
+            self.appearance.addItem(self.tr(text), value)
         self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.appearance)))
+        self.language = QComboBox()
+        for value, text in LANGUAGES.items():
+            self.language.addItem(text or self.tr("System language"), value)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language_note = QLabel(self.tr("A new language takes effect when videomon "
+                                            "restarts."))
+        self.language_note.setWordWrap(True)
+        self.language_note.setVisible(False)
+        self.language.currentIndexChanged.connect(lambda _=0: self.language_note.setVisible(
+            self.language.currentData() != settings.language))
         form = QFormLayout(page)
-        form.addRow("Download folder:", folder_row)
+        form.addRow(self.tr("Download folder:"), folder_row)
         form.addRow("", self.auto_download)
-        form.addRow("File name template:", self.template)
+        form.addRow(self.tr("File name template:"), self.template)
         form.addRow("", self.notifications)
-        form.addRow("Appearance:", self.appearance)
-        welcome = QPushButton("Show the welcome page")
-        welcome.setToolTip("The first-run page: provider presets and the demo")
+        form.addRow(self.tr("Appearance:"), self.appearance)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow("", self.language_note)
+        welcome = QPushButton(self.tr("Show the welcome page"))
+        welcome.setToolTip(self.tr("The first-run page: provider presets and the demo"))
         welcome.clicked.connect(self._welcome)
         form.addRow("", welcome)
         return page
@@ -199,11 +230,14 @@ class SettingsDialog(QDialog):
         self.name.setText(profile.name)
         fixed = profile.name in self.original_names  # tracked tasks refer to it by name
         self.name.setReadOnly(fixed)
-        self.name.setToolTip("Tracked tasks refer to a saved provider by its name."
+        self.name.setToolTip(self.tr("Tracked tasks refer to a saved provider by its name.")
                              if fixed else "")
         self.dialect.setCurrentIndex(max(0, self.dialect.findData(profile.dialect)))
         default = DIALECTS[profile.dialect].default_auth
-        self.auth.setCurrentText(AUTH_CHOICES[0] if profile.auth == default else profile.auth)
+        if profile.auth == default:
+            self.auth.setCurrentIndex(0)
+        else:
+            self.auth.setCurrentText(profile.auth)
         self.base_url.setText(profile.base_url)
         self.interval.setValue(profile.interval)
         self.concurrency.setValue(profile.max_concurrency)
@@ -215,23 +249,26 @@ class SettingsDialog(QDialog):
     def _describe_key(self, name: str) -> None:
         source = self.key_sources.get(name, "missing")
         if name in self.keys:
-            text = "A new key will be saved to the keyring."
+            text = self.tr("A new key will be saved to the keyring.")
         elif source.startswith("env "):
-            text = f"Using the key from the environment variable {source[4:]}."
+            text = self.tr("Using the key from the environment variable {name}.").format(
+                name=source[4:])
         elif source == "keyring":
-            text = "A key is stored in the keyring. Type a new one to replace it."
+            text = self.tr("A key is stored in the keyring. Type a new one to replace it.")
         else:
-            text = (f"No key yet. It is stored only in the system keyring (or set "
-                    f"{env_var_for(name)}).")
-        self.key.setPlaceholderText("••••••••" if source != "missing" else "paste the API key")
+            text = self.tr("No key yet. It is stored only in the system keyring (or set "
+                           "{name}).").format(name=env_var_for(name))
+        self.key.setPlaceholderText("••••••••" if source != "missing"
+                                    else self.tr("paste the API key"))
         self.key_note.setText(text)
 
     def _form_profile(self) -> Profile:
-        auth = self.auth.currentText().strip()
+        auth = "" if self.auth.currentIndex() == 0 and \
+            self.auth.currentText() == self.auth.itemText(0) else self.auth.currentText().strip()
         base = self.profiles[self._current] if self._current >= 0 else None
         return Profile(self.name.text().strip(), self.dialect.currentData(),
                        self.base_url.text().strip(),
-                       auth="" if auth == AUTH_CHOICES[0] else auth,
+                       auth=auth,
                        interval=self.interval.value(), max_concurrency=self.concurrency.value(),
                        proxy=self.proxy.text().strip() or None,
                        extra=dict(base.extra) if base else {})
@@ -247,7 +284,8 @@ class SettingsDialog(QDialog):
             return False
         others = [p.name for i, p in enumerate(self.profiles) if i != self._current]
         if profile.name in others:
-            self.error.setText(f"A provider named {profile.name!r} already exists.")
+            self.error.setText(self.tr("A provider named “{name}” already exists.").format(
+                name=profile.name))
             return False
         old = self.profiles[self._current].name
         key = self.key.text().strip()
@@ -292,7 +330,7 @@ class SettingsDialog(QDialog):
             self._show_form(False)
 
     def _browse(self) -> None:
-        dialog = QFileDialog(self, "Download folder", self.folder.text()
+        dialog = QFileDialog(self, self.tr("Download folder"), self.folder.text()
                              or self.folder.placeholderText())
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly)
@@ -306,7 +344,7 @@ class SettingsDialog(QDialog):
         except ConfigError as exc:
             self.test_result.setText(str(exc))
             return
-        self.test_result.setText("Testing…")
+        self.test_result.setText(self.tr("Testing…"))
         self.testRequested.emit(profile, self.key.text().strip() or None)
 
     def show_test_result(self, ok: bool, message: str) -> None:
@@ -322,13 +360,14 @@ class SettingsDialog(QDialog):
                                 or Settings().file_template,
                                 notifications=self.notifications.isChecked(),
                                 download_concurrency=self.settings.download_concurrency,
-                                appearance=self.appearance.currentData())
+                                appearance=self.appearance.currentData(),
+                                language=self.language.currentData())
         except (TypeError, ValueError) as exc:
             self.error.setText(str(exc))
             return
         removed = sorted(self.original_names - {p.name for p in self.profiles})
         self.save_button.setEnabled(False)
-        self.error.setText("Saving…")
+        self.error.setText(self.tr("Saving…"))
         self.saveRequested.emit(list(self.profiles), settings, dict(self.keys), removed)
 
     def show_save_error(self, message: str) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from videomon.core.config.settings import Settings
 from videomon.core.domain.errors import VideomonError
 from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.commands import Commands
+from videomon.ui import format as fmt
 from videomon.ui.async_tasks import TaskRunner
 from videomon.ui.settings_dialog import SettingsDialog
 from videomon.ui.welcome import ProviderPreset
@@ -53,7 +55,9 @@ class SettingsFlow:
             if isinstance(exc, VideomonError):  # e.g. the keyring refused the key
                 dialog.show_save_error(str(exc))
             else:
-                dialog.show_save_error("Saving failed; see the log for details.")
+                dialog.show_save_error(
+                    QCoreApplication.translate("SettingsDialog",
+                                               "Saving failed; see the log for details."))
                 self.report(exc)
 
         def saved(_: None) -> None:
@@ -65,6 +69,7 @@ class SettingsFlow:
 
     def _test(self, dialog: SettingsDialog, profile: Profile, key: str | None) -> None:
         self.runner.spawn(self.commands.test_connection(profile, key),
-                          lambda report: dialog.show_test_result(report.ok, report.message),
+                          lambda report: dialog.show_test_result(report.ok,
+                                                                 fmt.connection_text(report)),
                           name="test-connection",
                           on_error=lambda exc: dialog.show_test_result(False, str(exc)))

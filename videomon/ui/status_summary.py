@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from videomon.core.domain.task import TrackedTask, Watch
@@ -16,8 +16,9 @@ from videomon.ui.elided_label import ElidedLabel
 from videomon.ui.tray import Tray
 
 
-class StatusSummary:
+class StatusSummary(QObject):
     def __init__(self, window: QMainWindow, tray: Tray) -> None:
+        super().__init__(window)
         self.window = window
         self.tray = tray
         self.profile_problems: dict[str, str] = {}
@@ -56,15 +57,15 @@ class StatusSummary:
     def _update_banner(self) -> None:
         lines = []
         if self.demo:
-            lines.append("<b>Demo</b>: the demo-… tasks come from a relay simulated on this "
-                         "computer (no key, no network). <a href='remove-demo'>Remove the "
-                         "demo</a>")
+            lines.append(self.tr("<b>Demo</b>: the demo-… tasks come from a relay simulated "
+                                 "on this computer (no key, no network). "
+                                 "<a href='remove-demo'>Remove the demo</a>"))
         if self.keyring_problem:
-            lines.append(html.escape(self.keyring_problem))
+            lines.append(html.escape(fmt.keyring_text(self.keyring_problem)))
         for profile, message in sorted(self.profile_problems.items()):
-            lines.append(f"<b>{html.escape(profile)}</b>: {html.escape(message)} — polling "
-                         "is paused until the key changes. <a href='settings'>Open Settings"
-                         "</a>")
+            lines.append(self.tr("<b>{profile}</b>: {message} — polling is paused until the "
+                                 "key changes. <a href='settings'>Open Settings</a>").format(
+                profile=html.escape(profile), message=html.escape(message)))
         self.banner.setText("<br>".join(lines))
         self.banner.setVisible(bool(lines))
 
@@ -75,14 +76,17 @@ class StatusSummary:
         paused = sum(1 for t in tasks if t.watch is Watch.PAUSED)
         finished = groups.count(fmt.FINISHED)
         failed = groups.count(fmt.FAILED)
-        text = f"{active} active · {finished} finished · {failed} failed"
+        text = self.tr("{active} active · {finished} finished · {failed} failed").format(
+            active=active, finished=finished, failed=failed)
         if paused:
-            text += f" · {paused} paused"
+            text += self.tr(" · {paused} paused").format(paused=paused)
         self.counts_label.setText(text)
-        self.window.setWindowTitle(f"videomon — {active} active" if active else "videomon")
+        self.window.setWindowTitle(self.tr("videomon — {active} active").format(active=active)
+                                   if active else "videomon")
         self.tray.set_counts(active, finished, failed)
         network = any(t.problem_kind == "network" and t.watch is Watch.ACTIVE for t in tasks)
-        self.network_label.setText("⚠ network problem — retrying" if network else "● online")
+        self.network_label.setText(self.tr("⚠ network problem — retrying") if network
+                                   else self.tr("● online"))
         self.update_line(tasks, selected)
 
     def update_line(self, tasks: Sequence[TrackedTask], selected: Sequence[TrackedTask]) -> None:
@@ -93,6 +97,7 @@ class StatusSummary:
         problems = [t for t in tasks if t.problem_message and t.watch is Watch.ACTIVE]
         if problems:
             latest = max(problems, key=lambda t: t.last_checked_at or 0)
-            self.problem_label.setText(f"{latest.task_id}: {latest.problem_message}")
+            self.problem_label.setText(f"{latest.task_id}: " + fmt.problem_text(
+                latest.problem_kind, latest.problem_message or ""))
         else:
             self.problem_label.clear()

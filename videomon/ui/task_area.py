@@ -15,10 +15,10 @@ class TaskArea(QStackedWidget):
     def __init__(self, table: QWidget, parent: Any = None) -> None:
         super().__init__(parent)
         self.table = table
-        self.empty = QLabel(
+        self.empty = QLabel(self.tr(
             "<p style='font-size:15px'><b>No tasks tracked yet</b></p>"
             "<p>Copy one or more task IDs (or task URLs) and press <b>Ctrl+V</b> here,<br>"
-            "drop text on this window, or use <b>Add tasks…</b>.</p>")
+            "drop text on this window, or use <b>Add tasks…</b>.</p>"))
         self.empty.setObjectName("emptyHint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so Ctrl+V reaches the window

@@ -5,18 +5,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from videomon.ui import format as fmt
 from videomon.ui.task_model import Column, Role
 
-#: the state filter's choices: label → the groups it shows (None: all)
+#: the state filter's choices: name → the groups it shows (None: all)
 STATE_FILTERS: dict[str, frozenset[str] | None] = {
-    "All": None,
-    "Active": frozenset({fmt.ACTIVE}),
-    "Finished": frozenset({fmt.FINISHED}),
-    "Failed": frozenset({fmt.FAILED}),
+    QT_TRANSLATE_NOOP("TaskFilterProxy", "All"): None,
+    QT_TRANSLATE_NOOP("TaskFilterProxy", "Active"): frozenset({fmt.ACTIVE}),
+    QT_TRANSLATE_NOOP("TaskFilterProxy", "Finished"): frozenset({fmt.FINISHED}),
+    QT_TRANSLATE_NOOP("TaskFilterProxy", "Failed"): frozenset({fmt.FAILED}),
 }
+
+
+def state_filter_label(name: str) -> str:
+    """A state filter's name as the menu shows it (translated)."""
+    return QCoreApplication.translate("TaskFilterProxy", name)
 
 
 class TaskFilterProxy(QSortFilterProxyModel):

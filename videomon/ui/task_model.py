@@ -12,7 +12,14 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QIcon
 
 from videomon.core.domain.snapshot import TaskState
@@ -37,13 +44,18 @@ class Column(enum.IntEnum):
 
     @property
     def title(self) -> str:
-        return _TITLES[self]
+        return QCoreApplication.translate("TaskTableModel", _TITLES[self])
 
 
-_TITLES = {Column.TASK_ID: "Task ID", Column.PROVIDER: "Provider", Column.MODEL: "Model",
-           Column.STATE: "State", Column.PROGRESS: "Progress", Column.ELAPSED: "Elapsed",
-           Column.CHECKED: "Checked", Column.DOWNLOAD: "Download",
-           Column.OUTPUT: "Output"}
+_TITLES = {Column.TASK_ID: QT_TRANSLATE_NOOP("TaskTableModel", "Task ID"),
+           Column.PROVIDER: QT_TRANSLATE_NOOP("TaskTableModel", "Provider"),
+           Column.MODEL: QT_TRANSLATE_NOOP("TaskTableModel", "Model"),
+           Column.STATE: QT_TRANSLATE_NOOP("TaskTableModel", "State"),
+           Column.PROGRESS: QT_TRANSLATE_NOOP("TaskTableModel", "Progress"),
+           Column.ELAPSED: QT_TRANSLATE_NOOP("TaskTableModel", "Elapsed"),
+           Column.CHECKED: QT_TRANSLATE_NOOP("TaskTableModel", "Checked"),
+           Column.DOWNLOAD: QT_TRANSLATE_NOOP("TaskTableModel", "Download"),
+           Column.OUTPUT: QT_TRANSLATE_NOOP("TaskTableModel", "Output")}
 
 #: columns that move with the clock alone (refreshed by `tick`)
 CLOCK_COLUMNS = (Column.PROGRESS, Column.ELAPSED, Column.CHECKED, Column.DOWNLOAD)
@@ -177,7 +189,7 @@ class TaskTableModel(QAbstractTableModel):
             return Column(section).title
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
                 and section == Column.CHECKED:
-            return "When the provider was last asked, and when it will be asked next"
+            return self.tr("When the provider was last asked, and when it will be asked next")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -249,8 +261,8 @@ class TaskTableModel(QAbstractTableModel):
         """What a screen reader says for a cell: the progress cell says the state too."""
         if column is Column.PROGRESS:
             value = fmt.progress_value(task)
-            amount = "progress unknown" if value is None else f"{value:.0f}%"
-            return f"{fmt.state_text(task)}, {amount}"
+            amount = self.tr("progress unknown") if value is None else f"{value:.0f}%"
+            return self.tr("{state}, {amount}").format(state=fmt.state_text(task), amount=amount)
         return self._display(task, column)
 
     def _sort_key(self, task: TrackedTask, column: Column) -> Any:
@@ -274,22 +286,25 @@ class TaskTableModel(QAbstractTableModel):
         if column is Column.TASK_ID:
             return task.task_id
         if column is Column.STATE and task.watch is Watch.PAUSED:
-            return f"Polling paused; the task was {task.state.value} when last checked"
+            return self.tr("Polling paused; the task was {state} when last checked").format(
+                state=fmt.state_word(task.state).lower())
         if column is Column.PROGRESS and fmt.is_indeterminate(task, self.now()) \
                 and task.progress is not None:
-            return (f"The provider reports {task.progress:.0f}%, unchanged for "
-                    f"{fmt.duration(self.now() - (task.last_change_at or self.now()))}")
+            return self.tr("The provider reports {percent}%, unchanged for {time}").format(
+                percent=f"{task.progress:.0f}",
+                time=fmt.duration(self.now() - (task.last_change_at or self.now())))
         if column is Column.DOWNLOAD:
             left = expiry_warning(task, self.now())
             parts = [task.download_error or ""]
             if left is not None:
-                parts.append(f"The video link expires in {fmt.duration(max(0.0, left))}; "
-                             "download it before then.")
+                parts.append(self.tr("The video link expires in {time}; download it before "
+                                     "then.").format(time=fmt.duration(max(0.0, left))))
             parts += task.download_paths
             return "\n".join(p for p in parts if p) or None
         if column is Column.STATE:
             found = fmt.reasons(task)
-            return f"{fmt.state_text(task)}: " + "\n".join(found) if found else None
+            return self.tr("{state}: {reasons}").format(
+                state=fmt.state_text(task), reasons="\n".join(found)) if found else None
         if column is Column.OUTPUT:
             where = task.download_paths if task.saved else task.video_urls
             return "\n".join(dict.fromkeys(where[:1] + fmt.reasons(task))) or None

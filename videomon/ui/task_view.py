@@ -32,7 +32,8 @@ def payload_mime(payload: DragPayload) -> QMimeData:
 
 def drag_pixmap(widget: QWidget, files: list[str]) -> QPixmap:
     """A small card under the cursor: the file's name, or how many files."""
-    text = PurePath(files[0]).name if len(files) == 1 else f"{len(files)} videos"
+    text = PurePath(files[0]).name if len(files) == 1 else \
+        TaskTableView.tr("%n videos", "", len(files))
     metrics = QFontMetrics(widget.font())
     text = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, 320)
     ratio = widget.devicePixelRatioF()
@@ -79,6 +80,7 @@ class TaskTableView(QTableView):
             self.setItemDelegateForColumn(column, delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setTabKeyNavigation(False)  # rows, not cells: Tab goes on to the next control
         self.setSortingEnabled(True)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)

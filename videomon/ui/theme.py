@@ -6,11 +6,13 @@ text keeps at least 4.5:1 contrast against what it is drawn on."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-APPEARANCES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+APPEARANCES = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system"),
+               "light": QT_TRANSLATE_NOOP("SettingsDialog", "Light"),
+               "dark": QT_TRANSLATE_NOOP("SettingsDialog", "Dark")}
 
 _LIGHT = {
     QPalette.ColorRole.Window: "#efefef", QPalette.ColorRole.WindowText: "#1d1d1f",

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 
-class Tray:
+class Tray(QObject):
     """Wraps `QSystemTrayIcon` when the desktop has a tray; otherwise does nothing."""
 
     def __init__(self, icon: QIcon, window: QWidget, parent: Any = None) -> None:
+        super().__init__(parent)
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.icon: QSystemTrayIcon | None = None
         self.last_message: tuple[str, str] | None = None
@@ -19,10 +21,10 @@ class Tray:
             return
         tray = QSystemTrayIcon(icon, parent)
         menu = QMenu(window)
-        show = QAction("Show videomon", menu)
+        show = QAction(self.tr("Show videomon"), menu)
         show.triggered.connect(lambda: (window.showNormal(), window.raise_(),
                                         window.activateWindow()))
-        quit_action = QAction("Quit", menu)
+        quit_action = QAction(self.tr("Quit"), menu)
         quit_action.triggered.connect(window.close)
         menu.addAction(show)
         menu.addAction(quit_action)
@@ -35,8 +37,9 @@ class Tray:
 
     def set_counts(self, active: int, finished: int, failed: int) -> None:
         if self.icon is not None:
-            self.icon.setToolTip(f"videomon — {active} active, {finished} finished, "
-                                 f"{failed} failed")
+            self.icon.setToolTip(self.tr("videomon — {active} active, {finished} finished, "
+                                         "{failed} failed").format(
+                active=active, finished=finished, failed=failed))
 
     def notify(self, title: str, text: str, failed: bool = False) -> None:
         self.last_message = (title, text)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 @dataclass(frozen=True, slots=True)
 class ProviderPreset:
+    """A kind of provider (title, what and auth are translated where shown)."""
+
     dialect: str
     title: str
     what: str
@@ -21,20 +23,29 @@ class ProviderPreset:
 
 
 PRESETS = (
-    ProviderPreset("openai", "OpenAI Sora, or a compatible relay",
-                   "GET /v1/videos/{id} — the OpenAI Videos API and most Sora relays",
-                   "https://api.openai.com", "Bearer key",
-                   "https://platform.openai.com/docs/api-reference/videos"),
-    ProviderPreset("unified", "Unified video relay",
-                   "GET /v2/videos/generations/{id} — relays that serve Veo, Sora and Kling "
-                   "through one endpoint", "https://your-relay.example", "Bearer key", ""),
-    ProviderPreset("tasks", "Task-style relay",
-                   "GET /v1/videos/tasks/{id} — relays answering with a task object",
-                   "https://your-relay.example", "the bare key", ""),
-    ProviderPreset("gemini", "Google Gemini API (Veo)",
-                   "GET /v1beta/{operation} — Veo long-running operations",
-                   "https://generativelanguage.googleapis.com", "x-goog-api-key header",
-                   "https://ai.google.dev/gemini-api/docs/video"),
+    ProviderPreset(
+        "openai", QT_TRANSLATE_NOOP("WelcomePanel", "OpenAI Sora, or a compatible relay"),
+        QT_TRANSLATE_NOOP("WelcomePanel", "GET /v1/videos/{id} — the OpenAI Videos API and "
+                          "most Sora relays"),
+        "https://api.openai.com", QT_TRANSLATE_NOOP("WelcomePanel", "Bearer key"),
+        "https://platform.openai.com/docs/api-reference/videos"),
+    ProviderPreset(
+        "unified", QT_TRANSLATE_NOOP("WelcomePanel", "Unified video relay"),
+        QT_TRANSLATE_NOOP("WelcomePanel", "GET /v2/videos/generations/{id} — relays that "
+                          "serve Veo, Sora and Kling through one endpoint"),
+        "https://your-relay.example", QT_TRANSLATE_NOOP("WelcomePanel", "Bearer key"), ""),
+    ProviderPreset(
+        "tasks", QT_TRANSLATE_NOOP("WelcomePanel", "Task-style relay"),
+        QT_TRANSLATE_NOOP("WelcomePanel", "GET /v1/videos/tasks/{id} — relays answering with "
+                          "a task object"),
+        "https://your-relay.example", QT_TRANSLATE_NOOP("WelcomePanel", "the bare key"), ""),
+    ProviderPreset(
+        "gemini", QT_TRANSLATE_NOOP("WelcomePanel", "Google Gemini API (Veo)"),
+        QT_TRANSLATE_NOOP("WelcomePanel", "GET /v1beta/{operation} — Veo long-running "
+                          "operations"),
+        "https://generativelanguage.googleapis.com",
+        QT_TRANSLATE_NOOP("WelcomePanel", "x-goog-api-key header"),
+        "https://ai.google.dev/gemini-api/docs/video"),
 )
 
 
@@ -46,34 +57,36 @@ class WelcomePanel(QWidget):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        title = QLabel("<h2>Welcome to videomon</h2>")
-        intro = QLabel("videomon follows your video-generation tasks at the provider you "
-                       "generate with, shows their progress, and saves the finished videos. "
-                       "Add that provider first, then paste your task IDs here (Ctrl+V).")
+        title = QLabel(self.tr("<h2>Welcome to videomon</h2>"))
+        intro = QLabel(self.tr(
+            "videomon follows your video-generation tasks at the provider you generate with, "
+            "shows their progress, and saves the finished videos. Add that provider first, "
+            "then paste your task IDs here (Ctrl+V)."))
         intro.setWordWrap(True)
         grid = QGridLayout()
         self.preset_buttons: list[QPushButton] = []
         for i, preset in enumerate(PRESETS):
             grid.addWidget(self._card(preset), i // 2, i % 2)
-        demo_button = QPushButton("Try the demo")
+        demo_button = QPushButton(self.tr("Try the demo"))
         demo_button.setObjectName("demoButton")
         demo_button.clicked.connect(self.demoRequested)
         self.demo_button = demo_button
-        demo_note = QLabel("Example tasks on a relay simulated on this computer — no key, no "
-                           "network. They progress, finish, preview and download in under a "
-                           "minute; one click removes them.")
+        demo_note = QLabel(self.tr(
+            "Example tasks on a relay simulated on this computer — no key, no network. They "
+            "progress, finish, preview and download in under a minute; one click removes "
+            "them."))
         demo_note.setWordWrap(True)
-        self.back_button = QPushButton("Back to my tasks")
+        self.back_button = QPushButton(self.tr("Back to my tasks"))
         self.back_button.clicked.connect(self.backRequested)
         self.back_button.setVisible(False)
         column = QVBoxLayout()
         column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
         column.addWidget(title)
         column.addWidget(intro)
-        column.addWidget(QLabel("<b>Add a provider</b>"))
+        column.addWidget(QLabel(self.tr("<b>Add a provider</b>")))
         column.addLayout(grid)
         column.addSpacing(8)
-        column.addWidget(QLabel("<b>Or look around first</b>"))
+        column.addWidget(QLabel(self.tr("<b>Or look around first</b>")))
         column.addWidget(demo_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(demo_note)
         column.addStretch(1)
@@ -86,12 +99,14 @@ class WelcomePanel(QWidget):
     def _card(self, preset: ProviderPreset) -> QFrame:
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        button = QPushButton(preset.title)
+        button = QPushButton(self.tr(preset.title))
         button.clicked.connect(lambda: self.presetChosen.emit(preset))
         self.preset_buttons.append(button)
-        docs = f" · <a href='{preset.docs}'>docs</a>" if preset.docs else ""
-        text = QLabel(f"{preset.what}<br><small>Base URL like {preset.base_url} · key as "
-                      f"{preset.auth}{docs}</small>")
+        docs = self.tr(" · <a href='{url}'>docs</a>").format(url=preset.docs) \
+            if preset.docs else ""
+        where = self.tr("Base URL like {url} · key as {auth}").format(
+            url=preset.base_url, auth=self.tr(preset.auth))
+        text = QLabel(f"{self.tr(preset.what)}<br><small>{where}{docs}</small>")
         text.setWordWrap(True)
         text.setOpenExternalLinks(True)
         layout = QVBoxLayout(card)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QObject, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 from videomon.ui.icons import action_icon
-from videomon.ui.task_filter import STATE_FILTERS, TaskFilterProxy
+from videomon.ui.task_filter import STATE_FILTERS, TaskFilterProxy, state_filter_label
 from videomon.ui.task_model import Column
 
 
@@ -49,37 +49,42 @@ class ActionHandlers(Protocol):
     def open_settings(self) -> None: ...
 
 
-class WindowActions:
+class WindowActions(QObject):
     def __init__(self, window: QMainWindow, handlers: ActionHandlers,
                  proxy: TaskFilterProxy) -> None:
+        super().__init__(window)
         self.window = window
         w = handlers
         a = self._action
-        self.add = a("Add tasks…", w.open_add_dialog, "Ctrl+N",
-                     "Track task IDs typed or pasted in a dialog")
-        self.paste = a("Paste task IDs", w.paste_from_clipboard, QKeySequence.StandardKey.Paste)
-        self.refresh = a("Refresh now", w.refresh_selected, "F5",
-                         "Check the selected tasks (or all) now")
-        self.pause = a("Pause", w.pause_selected, "Ctrl+P", "Stop polling the selection")
-        self.resume = a("Resume", w.resume_selected, "Ctrl+R", "Poll the selection again")
-        self.copy = a("Copy", w.copy_selection, QKeySequence.StandardKey.Copy,
-                      "Downloaded rows: the files; others: the task IDs")
-        self.copy_id = a("Copy ID", w.copy_ids)
-        self.copy_url = a("Copy video URL", w.copy_urls, "Ctrl+Shift+C")
-        self.open_url = a("Open URL in browser", w.open_urls, "Ctrl+O")
-        self.details = a("Details…", w.show_details, "Return")
-        self.download = a("Download", w.download_selected, "Ctrl+D",
-                          "Download (or retry) the selected finished videos")
-        self.cancel = a("Cancel download", w.cancel_downloads_selected)
-        self.open_file = a("Open file", w.open_selected_file, "Ctrl+Shift+O")
-        self.show_folder = a("Show in folder", w.show_selected_in_folder, "Ctrl+Shift+F")
-        self.play = a("Play / pause", w.toggle_playback, "Space")
-        self.remove = a("Remove", w.remove_selected, QKeySequence.StandardKey.Delete,
-                        "Stop tracking the selection (can be undone)")
-        self.undo = a("Undo remove", w.undo_remove, QKeySequence.StandardKey.Undo)
-        self.settings = a("Settings…", w.open_settings, "Ctrl+,")
-        self.find = a("Find", self.focus_filter, QKeySequence.StandardKey.Find)
-        self.quit = a("Quit", window.close, QKeySequence.StandardKey.Quit)
+        self.add = a(self.tr("Add tasks…"), w.open_add_dialog, "Ctrl+N",
+                     self.tr("Track task IDs typed or pasted in a dialog"))
+        self.paste = a(self.tr("Paste task IDs"), w.paste_from_clipboard,
+                       QKeySequence.StandardKey.Paste)
+        self.refresh = a(self.tr("Refresh now"), w.refresh_selected, "F5",
+                         self.tr("Check the selected tasks (or all) now"))
+        self.pause = a(self.tr("Pause"), w.pause_selected, "Ctrl+P",
+                       self.tr("Stop polling the selection"))
+        self.resume = a(self.tr("Resume"), w.resume_selected, "Ctrl+R",
+                        self.tr("Poll the selection again"))
+        self.copy = a(self.tr("Copy"), w.copy_selection, QKeySequence.StandardKey.Copy,
+                      self.tr("Downloaded rows: the files; others: the task IDs"))
+        self.copy_id = a(self.tr("Copy ID"), w.copy_ids)
+        self.copy_url = a(self.tr("Copy video URL"), w.copy_urls, "Ctrl+Shift+C")
+        self.open_url = a(self.tr("Open URL in browser"), w.open_urls, "Ctrl+O")
+        self.details = a(self.tr("Details…"), w.show_details, "Return")
+        self.download = a(self.tr("Download"), w.download_selected, "Ctrl+D",
+                          self.tr("Download (or retry) the selected finished videos"))
+        self.cancel = a(self.tr("Cancel download"), w.cancel_downloads_selected)
+        self.open_file = a(self.tr("Open file"), w.open_selected_file, "Ctrl+Shift+O")
+        self.show_folder = a(self.tr("Show in folder"), w.show_selected_in_folder,
+                             "Ctrl+Shift+F")
+        self.play = a(self.tr("Play / pause"), w.toggle_playback, "Space")
+        self.remove = a(self.tr("Remove"), w.remove_selected, QKeySequence.StandardKey.Delete,
+                        self.tr("Stop tracking the selection (can be undone)"))
+        self.undo = a(self.tr("Undo remove"), w.undo_remove, QKeySequence.StandardKey.Undo)
+        self.settings = a(self.tr("Settings…"), w.open_settings, "Ctrl+,")
+        self.find = a(self.tr("Find"), self.focus_filter, QKeySequence.StandardKey.Find)
+        self.quit = a(self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
         self.filter_edit, self.state_filter = self._build_toolbar(proxy)
 
     def _action(self, text: str, slot: Callable[[], object],
@@ -88,7 +93,10 @@ class WindowActions:
         action = QAction(text, self.window)
         action.triggered.connect(slot)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            keys = QKeySequence(shortcut)
+            if keys.isEmpty() and shortcut == QKeySequence.StandardKey.Quit:
+                keys = QKeySequence("Ctrl+Q")  # platforms without a standard quit key
+            action.setShortcut(keys)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if tip:
             action.setToolTip(tip)
@@ -96,7 +104,7 @@ class WindowActions:
         return action
 
     def _build_toolbar(self, proxy: TaskFilterProxy) -> tuple[QLineEdit, QComboBox]:
-        bar = QToolBar("Main")
+        bar = QToolBar(self.tr("Main"))
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         # text under the icon: no wider than the words alone (the toolbar fits 1024 px)
@@ -109,7 +117,7 @@ class WindowActions:
             action.setIcon(action_icon(icon))
         # Details stays on Enter, double-click and the context menu: the toolbar must fit
         # a window on a 1024×768 screen with the filter in sight
-        self.refresh.setIconText("Refresh")
+        self.refresh.setIconText(self.tr("Refresh"))
         for action in (self.add, self.refresh, self.pause, self.resume, self.remove,
                        self.download, self.show_folder):
             bar.addAction(action)
@@ -119,20 +127,22 @@ class WindowActions:
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         edit = QLineEdit()
-        edit.setPlaceholderText("Filter (Ctrl+F)")
+        edit.setPlaceholderText(self.tr("Filter (Ctrl+F)"))
         edit.setClearButtonEnabled(True)
         # takes what room the toolbar has, within limits (it must not overflow at 1024 px)
         edit.setMinimumWidth(120)
         edit.setMaximumWidth(240)
         edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        edit.setAccessibleName("Filter tasks")
+        edit.setAccessibleName(self.tr("Filter tasks"))
         # focus by click or Ctrl+F only: a paste into the window must not land in it
         edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         edit.textChanged.connect(proxy.set_text)
         states = QComboBox()
-        states.setAccessibleName("Show tasks")
-        states.addItems(list(STATE_FILTERS))
-        states.currentTextChanged.connect(proxy.set_state_filter)
+        states.setAccessibleName(self.tr("Show tasks"))
+        for name in STATE_FILTERS:
+            states.addItem(state_filter_label(name), name)
+        states.currentIndexChanged.connect(
+            lambda _=0: proxy.set_state_filter(str(states.currentData())))
         bar.addWidget(edit)
         bar.addWidget(states)
         self.window.addToolBar(bar)
@@ -154,9 +164,9 @@ class WindowActions:
         self.open_url.setEnabled(urls)
         self.download.setEnabled(any(t.state is TaskState.SUCCEEDED and t.video_urls
                                      for t in tasks))
-        self.download.setText("Retry download" if any(
+        self.download.setText(self.tr("Retry download") if any(
             t.download_state in (DownloadState.FAILED, DownloadState.CANCELLED)
-            for t in tasks) else "Download")
+            for t in tasks) else self.tr("Download"))
         self.cancel.setEnabled(any(t.download_busy for t in tasks))
         saved = any(t.saved for t in tasks)
         self.open_file.setEnabled(saved)

@@ -58,7 +58,8 @@ def restore(window: QMainWindow, parts: RememberedParts, state: QSettings) -> No
     splitter = state.value("window/splitter")
     if isinstance(splitter, QByteArray):
         parts.splitter.restoreState(splitter)
-    parts.state_filter.setCurrentText(str(state.value("table/state_filter", "All")))
+    index = parts.state_filter.findData(str(state.value("table/state_filter", "All")))
+    parts.state_filter.setCurrentIndex(max(0, index))
     parts.filter_edit.setText(str(state.value("table/filter", "")))
 
 
@@ -68,7 +69,7 @@ def save(window: QMainWindow, parts: RememberedParts, state: QSettings) -> None:
     preferred = parts.table.fitter.preferred
     state.setValue("table/widths", ",".join(str(preferred.get(c, 0)) for c in Column))
     state.setValue("window/splitter", parts.splitter.saveState())
-    state.setValue("table/state_filter", parts.state_filter.currentText())
+    state.setValue("table/state_filter", parts.state_filter.currentData())
     state.setValue("table/filter", parts.filter_edit.text())
     state.sync()
 

@@ -30,6 +30,7 @@ class Settings:
     notifications: bool = True
     download_concurrency: int = 2
     appearance: str = "system"  # system | light | dark
+    language: str = "system"  # system | en | zh_CN (read at start)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Settings:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -39,8 +40,33 @@ class AddOutcome:
 
 @dataclass(frozen=True, slots=True)
 class ConnectionReport:
-    ok: bool
-    message: str
+    """What a connection test found: `kind` None when the provider answered (`known_task`
+    False: it answered "no such task", as expected), else the problem's kind and message."""
+
+    host: str
+    dialect: str
+    kind: ProblemKind | None = None
+    problem: str = ""
+    known_task: bool = True
+    key_set: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.kind is None
+
+    @property
+    def message(self) -> str:
+        """In English, for the terminal and the log (the window words it itself)."""
+        if self.ok and self.known_task:
+            return (f"Connected: {self.host} answered as a {self.dialect} provider and "
+                    "accepted the key.")
+        if self.ok:
+            return (f"Connected: {self.host} answered and accepted the key (it does not know "
+                    "the test task, as expected).")
+        if self.kind is ProblemKind.AUTH:
+            hint = "" if self.key_set else " No key is set for this profile."
+            return f"The provider rejected the key: {self.problem}.{hint}"
+        return f"Not working: {self.problem}"
 
 
 class Commands:
@@ -217,14 +243,11 @@ class Commands:
         return {n: await asyncio.to_thread(credentials.key_source, n) for n in names}
 
     async def keyring_problem(self) -> str | None:
-        """One sentence with the fix when keys cannot be stored, else None."""
+        """Why keys cannot be stored in the keyring (the backend's words), else None."""
         status = await self._engine.credentials.astatus()
         if status.usable:
             return None
-        reason = status.reason or status.backend
-        return (f"API keys cannot be saved: {reason}. Unlock or install a Secret "
-                "Service (gnome-keyring, KWallet), or set VIDEOMON_API_KEY_<PROFILE> in the "
-                "environment; keys from the environment keep working.")
+        return status.reason or status.backend
 
     async def test_connection(self, profile: Profile, key: str | None,
                               total: float = 10.0) -> ConnectionReport:
@@ -232,17 +255,11 @@ class Commands:
         if key is None:
             key = await self._engine.credentials.aget_key(profile.name)
         result = await self._engine.lookup.fetch(profile, key, PROBE_ID, total=total)
-        host = profile.base_url
+        report = ConnectionReport(profile.base_url, profile.dialect, key_set=bool(key))
         if result.snapshot is not None:
-            return ConnectionReport(True, f"Connected: {host} answered as a {profile.dialect} "
-                                          "provider and accepted the key.")
+            return report
         problem = result.problem
         assert problem is not None
         if problem.kind is ProblemKind.NOT_FOUND:
-            return ConnectionReport(True, f"Connected: {host} answered and accepted the key "
-                                          "(it does not know the test task, as expected).")
-        if problem.kind is ProblemKind.AUTH:
-            hint = "" if key else " No key is set for this profile."
-            return ConnectionReport(False, f"The provider rejected the key: "
-                                           f"{problem.message}.{hint}")
-        return ConnectionReport(False, f"Not working: {problem.message}")
+            return dataclasses.replace(report, known_task=False)
+        return dataclasses.replace(report, kind=problem.kind, problem=problem.message)

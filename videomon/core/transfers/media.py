@@ -3,6 +3,7 @@ preview plays, what a drag carries, and whether the link is about to expire."""
 
 from __future__ import annotations
 
+import enum
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,13 +17,25 @@ from videomon.core.providers.profiles import Profile
 EXPIRY_WARNING = 3600.0
 
 
+class NoPreview(enum.StrEnum):
+    """Why a task has nothing to play (the window words it)."""
+
+    FAILED = "failed"
+    NOT_READY = "not_ready"
+    FILE_MISSING = "file_missing"
+    NO_URL = "no_url"
+    NEEDS_KEY = "needs_key"
+
+
 @dataclass(frozen=True, slots=True)
 class PreviewSource:
-    """A local file or a keyless stream to play, or the reason there is none."""
+    """A local file or a keyless stream to play, or why there is none (`missing`: the
+    saved file that is gone)."""
 
     path: str | None = None
     url: str | None = None
-    reason: str | None = None
+    reason: NoPreview | None = None
+    missing: str | None = None
 
 
 def needs_key(url: str, profile: Profile | None) -> bool:
@@ -35,8 +48,8 @@ def preview_source(task: TrackedTask, profile: Profile | None) -> PreviewSource:
     """The downloaded file when it exists, else the video URL when it needs no key."""
     if task.state is not TaskState.SUCCEEDED:
         if task.state is TaskState.FAILED:
-            return PreviewSource(reason="This task failed; there is no video to preview.")
-        return PreviewSource(reason="The video is not ready yet.")
+            return PreviewSource(reason=NoPreview.FAILED)
+        return PreviewSource(reason=NoPreview.NOT_READY)
     if task.download_state is DownloadState.DONE:
         for path in task.download_paths:
             if Path(path).is_file():
@@ -44,13 +57,12 @@ def preview_source(task: TrackedTask, profile: Profile | None) -> PreviewSource:
         if task.download_paths:
             missing = task.download_paths[0]
             if not task.video_urls:
-                return PreviewSource(reason=f"The downloaded file is missing: {missing}")
+                return PreviewSource(reason=NoPreview.FILE_MISSING, missing=missing)
     if not task.video_urls:
-        return PreviewSource(reason="The provider gave no video URL for this task.")
+        return PreviewSource(reason=NoPreview.NO_URL)
     url = task.video_urls[0]
     if needs_key(url, profile):
-        return PreviewSource(reason="This video is served with your API key, which is never "
-                                    "handed to the player: download it to preview it.")
+        return PreviewSource(reason=NoPreview.NEEDS_KEY)
     return PreviewSource(url=url)
 
 

@@ -1,0 +1,147 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AddFlow</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/add_flow.py" line="+23"/>
+        <source>added %n task(s) to {names}</source>
+        <translation>
+            <numerusform>added %n task to {names}</numerusform>
+            <numerusform>added %n tasks to {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} and %n more</numerusform>
+            <numerusform>{names} and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>ignored %n piece(s) that are not task IDs: {pieces}</source>
+        <translation>
+            <numerusform>ignored %n piece that is not a task ID: {pieces}</numerusform>
+            <numerusform>ignored %n pieces that are not task IDs: {pieces}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n assigned to {name} by guess — change it here</source>
+        <translation>
+            <numerusform>%n assigned to {name} by guess — change it here</numerusform>
+            <numerusform>%n assigned to {name} by guess — change it here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+62"/>
+        <source>Moved %n task(s) to {name}.</source>
+        <translation>
+            <numerusform>Moved %n task to {name}.</numerusform>
+            <numerusform>Moved %n tasks to {name}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Clipboard</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/clipboard.py" line="+24"/>
+        <source>Copied %n task ID(s)</source>
+        <translation>
+            <numerusform>Copied %n task ID</numerusform>
+            <numerusform>Copied %n task IDs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Copied %n video URL(s)</source>
+        <translation>
+            <numerusform>Copied %n video URL</numerusform>
+            <numerusform>Copied %n video URLs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Copied %n file(s)</source>
+        <translation>
+            <numerusform>Copied %n file</numerusform>
+            <numerusform>Copied %n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/format.py" line="+109"/>
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/main_window.py" line="+247"/>
+        <source>Checking %n task(s) now…</source>
+        <translation>
+            <numerusform>Checking %n task now…</numerusform>
+            <numerusform>Checking %n tasks now…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>Removed %n task(s).</source>
+        <translation>
+            <numerusform>Removed %n task.</numerusform>
+            <numerusform>Removed %n tasks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Restored %n task(s).</source>
+        <translation>
+            <numerusform>Restored %n task.</numerusform>
+            <numerusform>Restored %n tasks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Downloading %n video(s)…</source>
+        <translation>
+            <numerusform>Downloading %n video…</numerusform>
+            <numerusform>Downloading %n videos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n video(s) are not downloaded yet: downloading them now — drag them again when they are saved.</source>
+        <translation>
+            <numerusform>The video is not downloaded yet: downloading it now — drag it again when it is saved.</numerusform>
+            <numerusform>%n videos are not downloaded yet: downloading them now — drag them again when they are saved.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableView</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/task_view.py" line="+36"/>
+        <source>%n videos</source>
+        <translation>
+            <numerusform>%n video</numerusform>
+            <numerusform>%n videos</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

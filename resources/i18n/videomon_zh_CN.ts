@@ -1,0 +1,1497 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AddFlow</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/add_flow.py" line="+23"/>
+        <source>added %n task(s) to {names}</source>
+        <translation>
+            <numerusform>已将 %n 个任务添加到 {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} 等 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already tracked, skipped: {names}</source>
+        <translation>已在跟踪，已跳过：{names}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>ignored %n piece(s) that are not task IDs: {pieces}</source>
+        <translation>
+            <numerusform>忽略了 %n 段不是任务 ID 的文字：{pieces}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n assigned to {name} by guess — change it here</source>
+        <translation>
+            <numerusform>%n 个任务按推测归入 {name}——可在此更改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{sentence}.</source>
+        <translation>{sentence}。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Set up a provider first (Settings…), then paste the task IDs again.</source>
+        <translation>请先添加服务商（设置…），然后重新粘贴任务 ID。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set up a provider first in Settings.</source>
+        <translation>请先在“设置”中添加服务商。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No task IDs found in that text (not task IDs: {pieces}). Nothing was added.</source>
+        <translation>这段文字里没有找到任务 ID（不是任务 ID：{pieces}），未添加任何任务。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No task IDs found in that text. Nothing was added.</source>
+        <translation>这段文字里没有找到任务 ID，未添加任何任务。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Moved %n task(s) to {name}.</source>
+        <translation>
+            <numerusform>已将 %n 个任务移到 {name}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AddTasksDialog</name>
+    <message>
+        <location filename="../../videomon/ui/add_dialog.py" line="+25"/>
+        <source>Add tasks</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One or more task IDs or task URLs, separated by new lines, spaces or commas,
+e.g. {example}</source>
+        <translation>一个或多个任务 ID 或任务链接，用换行、空格或逗号分隔，
+例如 {example}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose automatically</source>
+        <translation>自动选择</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Task IDs or URLs:</source>
+        <translation>任务 ID 或链接：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type or paste at least one task ID.</source>
+        <translation>请输入或粘贴至少一个任务 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>Clipboard</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/clipboard.py" line="+24"/>
+        <source>Copied %n task ID(s)</source>
+        <translation>
+            <numerusform>已复制 %n 个任务 ID</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The selection has no video URL yet</source>
+        <translation>所选任务还没有视频链接</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Copied %n video URL(s)</source>
+        <translation>
+            <numerusform>已复制 %n 个视频链接</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Copied %n file(s)</source>
+        <translation>
+            <numerusform>已复制 %n 个文件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DetailsDialog</name>
+    <message>
+        <location filename="../../videomon/ui/details_dialog.py" line="+46"/>
+        <source>Task {id}</source>
+        <translation>任务 {id}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No response received yet.</source>
+        <translation>尚未收到响应。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Raw response</source>
+        <translation>原始响应</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy ID</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Task ID:</source>
+        <translation>任务 ID：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider&apos;s word:</source>
+        <translation>服务商原始状态：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress:</source>
+        <translation>进度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished:</source>
+        <translation>完成时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link expires:</source>
+        <translation>链接过期时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added:</source>
+        <translation>添加时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last checked:</source>
+        <translation>上次查询：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video:</source>
+        <translation>视频：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved to:</source>
+        <translation>保存位置：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error:</source>
+        <translation>错误：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no history</source>
+        <translation>暂无记录</translation>
+    </message>
+</context>
+<context>
+    <name>ElidedLabel</name>
+    <message>
+        <location filename="../../videomon/ui/elided_label.py" line="+18"/>
+        <source>Copy text</source>
+        <translation>复制文字</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../videomon/ui/errors.py" line="+49"/>
+        <source>Something went wrong. videomon keeps running; your tracked tasks are safe.
+
+{summary}</source>
+        <translation>出了点问题。videomon 仍在运行，您跟踪的任务都安然无恙。
+
+{summary}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>
+
+The details are also in {path}.</source>
+        <translation>
+
+详细信息也已写入 {path}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>videomon — unexpected error</source>
+        <translation>videomon — 意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../../videomon/ui/format.py" line="+40"/>
+        <source>Not found</source>
+        <extracomment>running with the same progress for this long: the number is a placeholder, not progress</extracomment>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stale</source>
+        <translation>长时间无更新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Succeeded</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{days}d {hours}h</source>
+        <translation>{days} 天 {hours} 小时</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{last} · checking…</source>
+        <translation>{last} · 正在查询…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{last} · next in {wait}</source>
+        <translation>{last} · {wait} 后再查</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>error code {code}</source>
+        <translation>错误码 {code}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the provider gave no reason</source>
+        <translation>服务商未说明原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>download failed: {reason}</source>
+        <translation>下载失败：{reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{text}: {reasons}</source>
+        <translation>{text}：{reasons}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The provider does not know this task</source>
+        <translation>服务商查不到这个任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider rejected the key</source>
+        <translation>服务商拒绝了密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many requests</source>
+        <translation>请求过于频繁</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider&apos;s server failed</source>
+        <translation>服务商的服务器出错</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No connection to the provider</source>
+        <translation>无法连接服务商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unexpected answer from the provider</source>
+        <translation>服务商返回了无法识别的响应</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{headline}: {details}</source>
+        <translation>{headline}：{details}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{size}/s</source>
+        <translation>{size}/秒</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{time} left</source>
+        <translation>剩余 {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled (resumable)</source>
+        <translation>已取消（可续传）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>link expired</source>
+        <translation>链接已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>link expires in {time}</source>
+        <translation>链接将在 {time} 后过期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not downloaded</source>
+        <translation>未下载</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>API keys cannot be saved: {reason}. Unlock or install a Secret Service (gnome-keyring, KWallet), or set VIDEOMON_API_KEY_&lt;PROFILE&gt; in the environment; keys from the environment keep working.</source>
+        <translation>无法保存 API 密钥：{reason}。请解锁或安装密钥服务（gnome-keyring、KWallet），或在环境变量中设置 VIDEOMON_API_KEY_&lt;PROFILE&gt;；来自环境变量的密钥仍可正常使用。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connected: {host} answered as a {dialect} provider and accepted the key.</source>
+        <translation>连接成功：{host} 作为 {dialect} 格式的服务商作答，并接受了密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected: {host} answered and accepted the key (it does not know the test task, as expected).</source>
+        <translation>连接成功：{host} 已响应并接受了密钥（查不到测试任务，这是正常的）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider rejected the key: {details}. No key is set for this provider.</source>
+        <translation>服务商拒绝了密钥：{details}。这个服务商还没有设置密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider rejected the key: {details}.</source>
+        <translation>服务商拒绝了密钥：{details}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not working: {details}</source>
+        <translation>连接失败：{details}</translation>
+    </message>
+</context>
+<context>
+    <name>InlineBar</name>
+    <message>
+        <location filename="../../videomon/ui/inline_bar.py" line="+21"/>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Track the tasks just added under another provider</source>
+        <translation>将刚添加的任务改到其他服务商下跟踪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider of the tasks just added</source>
+        <translation>刚添加任务的服务商</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../videomon/ui/main_window.py" line="+99"/>
+        <source>Tracked tasks</source>
+        <translation>跟踪的任务</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Video ready</source>
+        <translation>视频已生成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Task failed</source>
+        <translation>任务失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{task}: {error}</source>
+        <translation>{task}：{error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title}: {text}</source>
+        <translation>{title}：{text}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>Checking %n task(s) now…</source>
+        <translation>
+            <numerusform>正在查询 %n 个任务…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>Removed %n task(s).</source>
+        <translation>
+            <numerusform>已移除 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Restored %n task(s).</source>
+        <translation>
+            <numerusform>已恢复 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Downloading %n video(s)…</source>
+        <translation>
+            <numerusform>正在下载 %n 个视频…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to download: the selection has no finished video</source>
+        <translation>没有可下载的内容：所选任务中没有已生成的视频</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n video(s) are not downloaded yet: downloading them now — drag them again when they are saved.</source>
+        <translation>
+            <numerusform>有视频尚未下载，现在开始下载 %n 个——保存完成后再拖一次即可。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Settings saved</source>
+        <translation>设置已保存</translation>
+    </message>
+</context>
+<context>
+    <name>NoPlayerPane</name>
+    <message>
+        <location filename="../../videomon/ui/preview_pane.py" line="+28"/>
+        <source>Video preview is not available on this system: the Qt multimedia backend could not be loaded ({reason}).
+
+Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu, installing libpulse0 and libxrandr2 usually brings the preview back.</source>
+        <translation>本机无法预览视频：Qt 多媒体后端加载失败（{reason}）。
+
+下载不受影响；可用 Ctrl+Shift+O 打开已保存的视频。在 Debian/Ubuntu 上，安装 libpulse0 和 libxrandr2 通常即可恢复预览。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../videomon/ui/player.py" line="+54"/>
+        <source>Click or press Space to play / pause</source>
+        <translation>单击或按空格键播放／暂停</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+86"/>
+        <source>Select a finished task to preview its video.</source>
+        <translation>选择一个已完成的任务即可预览视频。</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>Play / pause (Space)</source>
+        <translation>播放／暂停（空格）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play / pause</source>
+        <translation>播放／暂停</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Select one finished task to preview its video.</source>
+        <translation>只选择一个已完成的任务即可预览视频。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{title} (streaming)</source>
+        <translation>{title}（在线播放）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This task failed; there is no video to preview.</source>
+        <translation>这个任务失败了，没有可预览的视频。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The video is not ready yet.</source>
+        <translation>视频还没有生成好。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The downloaded file is missing: {path}</source>
+        <translation>已下载的文件不见了：{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider gave no video URL for this task.</source>
+        <translation>服务商没有给出这个任务的视频链接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This video is served with your API key, which is never handed to the player: download it to preview it.</source>
+        <translation>这个视频需要用您的 API 密钥才能获取，而密钥绝不会交给播放器：请先下载再预览。</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>the file is not a playable video</source>
+        <translation>文件不是可播放的视频</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The video could not be loaded. If it is a link, it may have expired: refresh the task for a fresh one, or download it.</source>
+        <translation>视频无法加载。如果是链接，可能已经过期：刷新任务获取新链接，或直接下载。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This video&apos;s format or codec cannot be played here. Open the file with another player.</source>
+        <translation>这里无法播放该视频的格式或编码，请用其他播放器打开文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The video stream failed (network). Try again or download the video.</source>
+        <translation>视频流中断（网络问题）。请重试或下载视频。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server refused the video (its link may have expired).</source>
+        <translation>服务器拒绝提供视频（链接可能已过期）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The video cannot be played.</source>
+        <translation>视频无法播放。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDelegate</name>
+    <message>
+        <location filename="../../videomon/ui/progress_delegate.py" line="+85"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{percent}% · no change</source>
+        <translation>{percent}% · 无变化</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../videomon/ui/settings_dialog.py" line="+44"/>
+        <source>OpenAI Videos API and compatible relays: GET /v1/videos/{id}</source>
+        <extracomment>the dialects&apos; summaries, worded for the window (the CLI shows the core&apos;s English)</extracomment>
+        <translation>OpenAI Videos API 及兼容的中转站：GET /v1/videos/{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unified relay format: GET /v2/videos/generations/{id}</source>
+        <translation>统一中转格式：GET /v2/videos/generations/{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tasks relay format: GET /v1/videos/tasks/{id} (bare key)</source>
+        <translation>任务式中转格式：GET /v1/videos/tasks/{id}（直接填密钥）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Google Veo via the Gemini API: GET /v1beta/{operation name}</source>
+        <translation>通过 Gemini API 调用 Google Veo：GET /v1beta/{operation name}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+23"/>
+        <source>Providers</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(dialect default)</source>
+        <translation>（按接口格式默认）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none (HTTP(S)_PROXY from the environment applies)</source>
+        <translation>不使用（沿用环境变量 HTTP(S)_PROXY）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dialect:</source>
+        <translation>接口格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base URL:</source>
+        <translation>接口地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auth:</source>
+        <translation>认证方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Poll interval:</source>
+        <translation>查询间隔：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max concurrent requests:</source>
+        <translation>最大并发请求：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy:</source>
+        <translation>代理：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test result</source>
+        <translation>测试结果</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No provider yet. Press Add to set one up.</source>
+        <translation>还没有服务商。点击“添加”来设置一个。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Download finished videos automatically</source>
+        <translation>自动下载已生成的视频</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fields: {fields}</source>
+        <translation>可用字段：{fields}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notify when a task finishes or fails</source>
+        <translation>任务完成或失败时通知我</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new language takes effect when videomon restarts.</source>
+        <translation>新的语言将在重启 videomon 后生效。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Download folder:</source>
+        <translation>下载文件夹：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File name template:</source>
+        <translation>文件名模板：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appearance:</source>
+        <translation>外观：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the welcome page</source>
+        <translation>显示欢迎页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first-run page: provider presets and the demo</source>
+        <translation>首次启动时的页面：服务商预设和演示</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Tracked tasks refer to a saved provider by its name.</source>
+        <translation>已跟踪的任务按名称关联已保存的服务商，因此名称不可更改。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A new key will be saved to the keyring.</source>
+        <translation>新密钥将保存到系统密钥环。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Using the key from the environment variable {name}.</source>
+        <translation>正在使用环境变量 {name} 中的密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A key is stored in the keyring. Type a new one to replace it.</source>
+        <translation>系统密钥环中已有密钥。输入新密钥即可替换。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No key yet. It is stored only in the system keyring (or set {name}).</source>
+        <translation>尚未设置密钥。密钥只保存在系统密钥环中（也可设置环境变量 {name}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>paste the API key</source>
+        <translation>粘贴 API 密钥</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A provider named “{name}” already exists.</source>
+        <translation>已有名为“{name}”的服务商。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Download folder</source>
+        <translation>下载文件夹</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../videomon/ui/settings_flow.py" line="+59"/>
+        <source>Saving failed; see the log for details.</source>
+        <translation>保存失败，详情请查看日志。</translation>
+    </message>
+    <message>
+        <location filename="../../videomon/ui/theme.py" line="+13"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSummary</name>
+    <message>
+        <location filename="../../videomon/ui/status_summary.py" line="+60"/>
+        <source>&lt;b&gt;Demo&lt;/b&gt;: the demo-… tasks come from a relay simulated on this computer (no key, no network). &lt;a href=&apos;remove-demo&apos;&gt;Remove the demo&lt;/a&gt;</source>
+        <translation>&lt;b&gt;演示&lt;/b&gt;：demo-… 开头的任务来自本机模拟的中转站（无需密钥，不联网）。&lt;a href=&apos;remove-demo&apos;&gt;移除演示&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;{profile}&lt;/b&gt;: {message} — polling is paused until the key changes. &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt;</source>
+        <translation>&lt;b&gt;{profile}&lt;/b&gt;：{message}——更换密钥之前暂停查询。&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{active} active · {finished} finished · {failed} failed</source>
+        <translation>进行中 {active} · 已完成 {finished} · 失败 {failed}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · {paused} paused</source>
+        <translation> · 已暂停 {paused}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>videomon — {active} active</source>
+        <translation>videomon — {active} 个进行中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ network problem — retrying</source>
+        <translation>⚠ 网络异常，正在重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>● online</source>
+        <translation>● 在线</translation>
+    </message>
+</context>
+<context>
+    <name>TaskArea</name>
+    <message>
+        <location filename="../../videomon/ui/task_area.py" line="+19"/>
+        <source>&lt;p style=&apos;font-size:15px&apos;&gt;&lt;b&gt;No tasks tracked yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Copy one or more task IDs (or task URLs) and press &lt;b&gt;Ctrl+V&lt;/b&gt; here,&lt;br&gt;drop text on this window, or use &lt;b&gt;Add tasks…&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:15px&apos;&gt;&lt;b&gt;还没有跟踪任何任务&lt;/b&gt;&lt;/p&gt;&lt;p&gt;复制一个或多个任务 ID（或任务链接），在这里按 &lt;b&gt;Ctrl+V&lt;/b&gt;，&lt;br&gt;或把文字拖到窗口上，也可以使用&lt;b&gt;添加任务…&lt;/b&gt;。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>TaskFilterProxy</name>
+    <message>
+        <location filename="../../videomon/ui/task_filter.py" line="+22"/>
+        <source>All</source>
+        <extracomment>the state filter&apos;s choices: name → the groups it shows (None: all)</extracomment>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <location filename="../../videomon/ui/task_model.py" line="+50"/>
+        <source>Task ID</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elapsed</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>When the provider was last asked, and when it will be asked next</source>
+        <extracomment>columns that move with the clock alone (refreshed by `tick`)</extracomment>
+        <translation>上次向服务商查询的时间，以及下次查询的时间</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>progress unknown</source>
+        <translation>进度未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{state}, {amount}</source>
+        <translation>{state}，{amount}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Polling paused; the task was {state} when last checked</source>
+        <translation>已暂停查询；上次查询时任务状态为“{state}”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider reports {percent}%, unchanged for {time}</source>
+        <translation>服务商报告进度 {percent}%，已 {time} 没有变化</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The video link expires in {time}; download it before then.</source>
+        <translation>视频链接将在 {time} 后过期，请在此之前下载。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{state}: {reasons}</source>
+        <translation>{state}：{reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableView</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/task_view.py" line="+36"/>
+        <source>%n videos</source>
+        <translation>
+            <numerusform>%n 个视频</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../videomon/ui/tray.py" line="+24"/>
+        <source>Show videomon</source>
+        <translation>显示 videomon</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>videomon — {active} active, {finished} finished, {failed} failed</source>
+        <translation>videomon — 进行中 {active}，已完成 {finished}，失败 {failed}</translation>
+    </message>
+</context>
+<context>
+    <name>VideomonApp</name>
+    <message>
+        <location filename="../../videomon/app.py" line="+155"/>
+        <source>videomon cannot start</source>
+        <translation>videomon 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <location filename="../../videomon/ui/welcome.py" line="+27"/>
+        <source>OpenAI Sora, or a compatible relay</source>
+        <translation>OpenAI Sora 或兼容的中转站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /v1/videos/{id} — the OpenAI Videos API and most Sora relays</source>
+        <translation>GET /v1/videos/{id} — OpenAI Videos API 及大多数 Sora 中转站</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Bearer key</source>
+        <translation>Bearer 密钥</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Unified video relay</source>
+        <translation>统一视频中转站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /v2/videos/generations/{id} — relays that serve Veo, Sora and Kling through one endpoint</source>
+        <translation>GET /v2/videos/generations/{id} — 用同一个接口提供 Veo、Sora 和可灵的中转站</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Task-style relay</source>
+        <translation>任务式中转站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /v1/videos/tasks/{id} — relays answering with a task object</source>
+        <translation>GET /v1/videos/tasks/{id} — 以任务对象作答的中转站</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the bare key</source>
+        <translation>直接填写密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Google Gemini API (Veo)</source>
+        <translation>Google Gemini API（Veo）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /v1beta/{operation} — Veo long-running operations</source>
+        <translation>GET /v1beta/{operation} — Veo 长时运行操作</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>x-goog-api-key header</source>
+        <translation>x-goog-api-key 请求头</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;h2&gt;Welcome to videomon&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;欢迎使用 videomon&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>videomon follows your video-generation tasks at the provider you generate with, shows their progress, and saves the finished videos. Add that provider first, then paste your task IDs here (Ctrl+V).</source>
+        <translation>videomon 会到您生成视频的服务商那里跟踪每个生成任务，显示进度，并保存生成好的视频。请先添加服务商，再把任务 ID 粘贴到这里（Ctrl+V）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Try the demo</source>
+        <translation>试用演示</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Example tasks on a relay simulated on this computer — no key, no network. They progress, finish, preview and download in under a minute; one click removes them.</source>
+        <translation>示例任务运行在本机模拟的中转站上——无需密钥，不联网。它们会在一分钟内走完进度、生成、预览和下载的全过程；一键即可移除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back to my tasks</source>
+        <translation>返回我的任务</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Add a provider&lt;/b&gt;</source>
+        <translation>&lt;b&gt;添加服务商&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Or look around first&lt;/b&gt;</source>
+        <translation>&lt;b&gt;或者先随便看看&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> · &lt;a href=&apos;{url}&apos;&gt;docs&lt;/a&gt;</source>
+        <translation> · &lt;a href=&apos;{url}&apos;&gt;文档&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base URL like {url} · key as {auth}</source>
+        <translation>接口地址形如 {url} · 密钥：{auth}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../videomon/ui/window_actions.py" line="+59"/>
+        <source>Add tasks…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Track task IDs typed or pasted in a dialog</source>
+        <translation>在对话框中输入或粘贴要跟踪的任务 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste task IDs</source>
+        <translation>粘贴任务 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh now</source>
+        <translation>立即刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the selected tasks (or all) now</source>
+        <translation>立即查询所选任务（未选则查询全部）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop polling the selection</source>
+        <translation>停止查询所选任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Poll the selection again</source>
+        <translation>恢复查询所选任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Downloaded rows: the files; others: the task IDs</source>
+        <translation>已下载的行复制文件，其余复制任务 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy ID</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy video URL</source>
+        <translation>复制视频链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open URL in browser</source>
+        <translation>在浏览器中打开链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details…</source>
+        <translation>详细信息…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+91"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>Download (or retry) the selected finished videos</source>
+        <translation>下载（或重试下载）所选的已生成视频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show in folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play / pause</source>
+        <translation>播放／暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop tracking the selection (can be undone)</source>
+        <translation>停止跟踪所选任务（可撤销）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo remove</source>
+        <translation>撤销移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Filter (Ctrl+F)</source>
+        <translation>筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filter tasks</source>
+        <translation>筛选任务</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show tasks</source>
+        <translation>显示任务</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Retry download</source>
+        <translation>重试下载</translation>
+    </message>
+</context>
+</TS>
