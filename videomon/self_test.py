@@ -1,7 +1,8 @@
 """`videomon --self-test`: is this installation (a source install or the bundle) whole?
 
 One line per check, exit 0 only when all pass: the window builds (offscreen), a media
-backend is there, a keyring backend loads, and one simulated task runs to the end —
+backend is there, a keyring backend loads, both languages' catalogues (videomon's and Qt's)
+load, and one simulated task runs to the end —
 polled, downloaded, and its video decoded to a preview frame.
 """
 
@@ -28,6 +29,23 @@ def _keyring() -> Check:
         return "keyring", False, (f"{status.reason} ({status.backend}); install and unlock a "
                                   "Secret Service (gnome-keyring, KWallet)")
     return "keyring", True, status.backend
+
+
+def _languages() -> Check:
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from videomon.ui.i18n import CATALOGUES, catalogue
+
+    found = []
+    for language in CATALOGUES:
+        path = catalogue(language)
+        if path is None or not QTranslator().load(str(path)):
+            return "languages", False, f"no {language} catalogue under resources/i18n"
+        found.append(language)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not QTranslator().load("qtbase_zh_CN", qt_dir):
+        return "languages", False, f"Qt's own zh_CN strings are missing ({qt_dir})"
+    return "languages", True, ", ".join(found) + " (and Qt's zh_CN)"
 
 
 def _media() -> Check:
@@ -116,6 +134,7 @@ def run_self_test() -> int:
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     report(_media())
     report(_keyring())
+    report(_languages())
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     try:

@@ -74,7 +74,7 @@
 <context>
     <name>Format</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/format.py" line="+109"/>
+        <location filename="../../videomon/ui/format.py" line="+110"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n s ago</numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/main_window.py" line="+247"/>
+        <location filename="../../videomon/ui/main_window.py" line="+239"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>Checking %n task now…</numerusform>

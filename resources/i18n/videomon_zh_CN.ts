@@ -318,7 +318,7 @@ The details are also in {path}.</source>
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../videomon/ui/format.py" line="+40"/>
+        <location filename="../../videomon/ui/format.py" line="+41"/>
         <source>Not found</source>
         <extracomment>running with the same progress for this long: the number is a placeholder, not progress</extracomment>
         <translation>未找到</translation>
@@ -504,6 +504,26 @@ The details are also in {path}.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>no keyring service is available</source>
+        <translation>没有可用的密钥环服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the keyring is locked</source>
+        <translation>密钥环已锁定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the keyring could not be opened (is the Secret Service running and unlocked?)</source>
+        <translation>无法打开密钥环（密钥服务是否已运行并解锁？）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the keyring did not answer in time</source>
+        <translation>密钥环没有及时响应</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>API keys cannot be saved: {reason}. Unlock or install a Secret Service (gnome-keyring, KWallet), or set VIDEOMON_API_KEY_&lt;PROFILE&gt; in the environment; keys from the environment keep working.</source>
         <translation>无法保存 API 密钥：{reason}。请解锁或安装密钥服务（gnome-keyring、KWallet），或在环境变量中设置 VIDEOMON_API_KEY_&lt;PROFILE&gt;；来自环境变量的密钥仍可正常使用。</translation>
     </message>
@@ -569,28 +589,8 @@ The details are also in {path}.</source>
         <source>Tracked tasks</source>
         <translation>跟踪的任务</translation>
     </message>
-    <message>
-        <location line="+81"/>
-        <source>Video ready</source>
-        <translation>视频已生成</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Task failed</source>
-        <translation>任务失败</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{task}: {error}</source>
-        <translation>{task}：{error}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{title}: {text}</source>
-        <translation>{title}：{text}</translation>
-    </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+140"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>正在查询 %n 个任务…</numerusform>
@@ -811,17 +811,17 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
     <message>
         <location line="+9"/>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-27"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -896,7 +896,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>测试结果</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>No provider yet. Press Add to set one up.</source>
         <translation>还没有服务商。点击“添加”来设置一个。</translation>
     </message>
@@ -1011,7 +1011,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings_flow.py" line="+59"/>
+        <location filename="../../videomon/ui/settings_flow.py" line="+61"/>
         <source>Saving failed; see the log for details.</source>
         <translation>保存失败，详情请查看日志。</translation>
     </message>
@@ -1034,7 +1034,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>StatusSummary</name>
     <message>
-        <location filename="../../videomon/ui/status_summary.py" line="+60"/>
+        <location filename="../../videomon/ui/status_summary.py" line="+62"/>
         <source>&lt;b&gt;Demo&lt;/b&gt;: the demo-… tasks come from a relay simulated on this computer (no key, no network). &lt;a href=&apos;remove-demo&apos;&gt;Remove the demo&lt;/a&gt;</source>
         <translation>&lt;b&gt;演示&lt;/b&gt;：demo-… 开头的任务来自本机模拟的中转站（无需密钥，不联网）。&lt;a href=&apos;remove-demo&apos;&gt;移除演示&lt;/a&gt;</translation>
     </message>
@@ -1044,7 +1044,27 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>&lt;b&gt;{profile}&lt;/b&gt;：{message}——更换密钥之前暂停查询。&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Video ready</source>
+        <translation>视频已生成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Task failed</source>
+        <translation>任务失败</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{task}: {error}</source>
+        <translation>{task}：{error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title}: {text}</source>
+        <translation>{title}：{text}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{active} active · {finished} finished · {failed} failed</source>
         <translation>进行中 {active} · 已完成 {finished} · 失败 {failed}</translation>
     </message>
@@ -1404,12 +1424,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
+        <location line="+94"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-93"/>
         <source>Download (or retry) the selected finished videos</source>
         <translation>下载（或重试下载）所选的已生成视频</translation>
     </message>
@@ -1464,7 +1484,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>

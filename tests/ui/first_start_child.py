@@ -25,7 +25,11 @@ def main() -> None:
 
     from tests.conftest import MemoryKeyring
     from videomon.app import VideomonApp
-    from videomon.core.providers.credentials import CredentialStore
+    from videomon.core.providers.credentials import (
+        CredentialStore,
+        KeyringStatus,
+        KeyringTrouble,
+    )
     from videomon.simulator.demo import make_world
 
     qapp = QApplication(sys.argv[:1])
@@ -39,7 +43,9 @@ def main() -> None:
             environ={}, backend=MemoryKeyring()))
         await app.start(check_keyring=False)
         window = app.window
-        window.set_keyring_problem("no Secret Service is running")
+        window.set_keyring_problem(KeyringStatus(False, "keyring.backends.fail.Keyring",
+                                                 "no usable keyring backend is available",
+                                                 KeyringTrouble.NO_BACKEND))
         await asyncio.sleep(0.3)
         available = window.screen().availableGeometry()
         frame = window.frameGeometry()

@@ -19,6 +19,7 @@ from tests.conftest import MemoryKeyring
 from tests.ui.test_window import ARTIFACTS, column, loop, make_app, until  # noqa: F401
 from tests.ui.widget_texts import clipped, plain, texts
 from videomon.app import VideomonApp
+from videomon.core.providers.credentials import KeyringStatus, KeyringTrouble
 from videomon.core.providers.dialects import DIALECTS
 from videomon.simulator.demo import RelayThread
 from videomon.ui import i18n
@@ -35,7 +36,8 @@ KEPT = {"videomon", "API", "ID", "URL", "Ctrl", "Shift", "Bearer", "GET", "OpenA
         "Veo", "Kling", "Gemini", "Google", "HTTP", "HTTPS", "PROXY", "gnome", "keyring",
         "KWallet", "openai", "unified", "tasks", "gemini", "bearer", "raw", "none", "header",
         "id", "operation", "name", "model", "date", "time", "task", "profile", "label",
-        "index", "KB", "MB", "GB", "Videos"}
+        "index", "KB", "MB", "GB", "Videos",
+        "PROFILE"}
 
 
 # -- the catalogues -----------------------------------------------------------------------------
@@ -147,6 +149,9 @@ async def visit_everything(app: VideomonApp, shot: str,
                            check: Callable[[str, QWidget], None]) -> None:
     """Drive the window to each of its views and dialogs; `check(name, widget)` each."""
     window = app.window
+    window.set_keyring_problem(KeyringStatus(False, "keyring.backends.fail.Keyring",
+                                             "no usable keyring backend is available",
+                                             KeyringTrouble.NO_BACKEND))
     window.add_text(f"{FAILED_ID} {OK_ID}")
     await until(lambda: column(app, Column.TASK_ID).keys() >= {FAILED_ID, OK_ID}, 10)
     await until(lambda: all(t.state.terminal for t in app.commands.tasks()), 40)

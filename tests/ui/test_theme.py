@@ -75,3 +75,21 @@ def test_toolbar_icons_exist_without_an_icon_theme(qapp: QApplication) -> None:
 
     for name in ACTION_ICONS:
         assert not action_icon(name).pixmap(20, 20).isNull(), name
+
+
+def test_icons_are_drawn_for_200_percent(qapp: QApplication) -> None:
+    """At 200% a 16 px icon takes a 32 px drawing, never a 16 px one blown up."""
+    from PySide6.QtCore import QSize
+
+    from videomon.ui.icons import ACTION_ICONS, action_icon, app_icon, state_icons
+
+    for name, icon in state_icons().items():
+        assert {QSize(16, 16), QSize(32, 32)} <= set(icon.availableSizes()), name
+        sharp = icon.pixmap(QSize(16, 16), 2.0)
+        assert sharp.width() == 32 and sharp.devicePixelRatio() == 2.0, name
+        # a 32 px drawing has detail a blown-up 16 px one lacks: their pixels differ
+        small = icon.pixmap(QSize(16, 16), 1.0).scaled(32, 32).toImage()
+        assert sharp.toImage().convertToFormat(small.format()) != small, name
+    for name in (*ACTION_ICONS, "app"):
+        icon = app_icon() if name == "app" else action_icon(name)
+        assert icon.pixmap(QSize(20, 20), 2.0).width() == 40, name  # SVG: any size

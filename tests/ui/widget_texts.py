@@ -27,7 +27,7 @@ _TAGS = re.compile(r"<[^>]+>")
 
 def plain(text: str) -> str:
     """Rich text without its tags and entities."""
-    if "<" not in text:
+    if "<" not in text and "&" not in text:
         return text
     doc = QTextDocument()
     doc.setHtml(text)
@@ -90,6 +90,11 @@ def clipped(root: QWidget) -> list[str]:
                         for line in text.splitlines()), default=0)
             if need > widget.contentsRect().width() + 1:
                 found.append(f"label {text!r}: {need} > {widget.contentsRect().width()} px")
+        elif isinstance(widget, QLabel) and widget.text() and widget.wordWrap():
+            need = widget.heightForWidth(widget.width())
+            if need > widget.height() + 1:
+                found.append(f"wrapped label {plain(widget.text())!r}: {need} > "
+                             f"{widget.height()} px high")
         elif isinstance(widget, QPushButton) and widget.text():
             need = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", "")) + 8
             if widget.width() < need:

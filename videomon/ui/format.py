@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from videomon.core.domain.errors import ProblemKind
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch
+from videomon.core.providers.credentials import KeyringStatus, KeyringTrouble
 from videomon.core.tracking.commands import ConnectionReport
 from videomon.core.transfers.download_manager import TransferProgress
 from videomon.core.transfers.media import expiry_warning
@@ -233,8 +234,22 @@ def download_text(task: TrackedTask, progress: TransferProgress | None,
     return ""
 
 
-def keyring_text(reason: str) -> str:
-    """Keys cannot be stored: the backend's reason and the way out."""
+def keyring_reason(status: KeyringStatus) -> str:
+    if status.trouble is KeyringTrouble.NO_BACKEND:
+        return Format.tr("no keyring service is available")
+    if status.trouble is KeyringTrouble.LOCKED:
+        return Format.tr("the keyring is locked")
+    if status.trouble is KeyringTrouble.CANNOT_OPEN:
+        return Format.tr("the keyring could not be opened (is the Secret Service running and "
+                         "unlocked?)")
+    if status.trouble is KeyringTrouble.TIMEOUT:
+        return Format.tr("the keyring did not answer in time")
+    return status.reason or status.backend
+
+
+def keyring_text(status: KeyringStatus) -> str:
+    """Keys cannot be stored: why, and the way out."""
+    reason = keyring_reason(status)
     return Format.tr("API keys cannot be saved: {reason}. Unlock or install a Secret Service "
                      "(gnome-keyring, KWallet), or set VIDEOMON_API_KEY_<PROFILE> in the "
                      "environment; keys from the environment keep working.").format(

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import TrackedTask
+from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.tracking.commands import Commands
 from videomon.core.transfers.media import drag_payload
 from videomon.ui import clipboard, window_state
@@ -172,19 +172,11 @@ class MainWindow(QMainWindow):
     def on_profile_problem(self, profile: str, message: str | None) -> None:
         self.summary.set_profile_problem(profile, message)
 
-    def set_keyring_problem(self, message: str | None) -> None:
+    def set_keyring_problem(self, message: KeyringStatus | None) -> None:
         self.summary.set_keyring_problem(message)
 
     def _notify_finished(self, task: TrackedTask) -> None:
-        ok = task.state is TaskState.SUCCEEDED
-        title = self.tr("Video ready") if ok else self.tr("Task failed")
-        text = f"{task.label or task.task_id} ({task.model or task.profile})"
-        text = self.tr("{task}: {error}").format(task=text, error=task.error) if task.error \
-            else text
-        self.statusBar().showMessage(self.tr("{title}: {text}").format(title=title, text=text),
-                                     10000)
-        if self.commands.settings().notifications:
-            self.tray.notify(title, text, failed=not ok)
+        self.summary.task_finished(task, notify=self.commands.settings().notifications)
 
     # -- paste, drop, add ---------------------------------------------------------------------
     def paste_from_clipboard(self) -> None:

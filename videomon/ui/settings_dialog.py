@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from videomon.core.config.settings import Settings
 from videomon.core.domain.errors import ConfigError
-from videomon.core.providers.credentials import env_var_for
+from videomon.core.providers.credentials import KeyringStatus, env_var_for
 from videomon.core.providers.dialects import DIALECTS
 from videomon.core.providers.profiles import Profile
 from videomon.ui import format as fmt
@@ -58,7 +58,7 @@ class SettingsDialog(QDialog):
     welcomeRequested = Signal()
 
     def __init__(self, profiles: Sequence[Profile], settings: Settings,
-                 key_sources: dict[str, str], keyring_problem: str | None,
+                 key_sources: dict[str, str], keyring_problem: KeyringStatus | None,
                  download_dir: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -70,7 +70,7 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self._current = -1
         tabs = QTabWidget()
-        tabs.addTab(self._providers_page(keyring_problem), self.tr("Providers"))
+        tabs.addTab(self._providers_page(), self.tr("Providers"))
         tabs.addTab(self._general_page(settings, download_dir), self.tr("General"))
         self.error = QLabel()
         self.error.setObjectName("inlineMessage")
@@ -81,6 +81,11 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
+        if keyring_problem:  # above the tabs: it concerns every provider's key
+            banner = QLabel(fmt.keyring_text(keyring_problem))
+            banner.setObjectName("banner")
+            banner.setWordWrap(True)
+            layout.addWidget(banner)
         layout.addWidget(tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -88,7 +93,7 @@ class SettingsDialog(QDialog):
         self._show_form(bool(self.profiles))
 
     # -- pages ----------------------------------------------------------------------------
-    def _providers_page(self, keyring_problem: str | None) -> QWidget:
+    def _providers_page(self) -> QWidget:
         page = QWidget()
         self.list = QListWidget()
         self.list.addItems([p.name for p in self.profiles])
@@ -146,11 +151,6 @@ class SettingsDialog(QDialog):
         self.test_result.setAccessibleName(self.tr("Test result"))
         form.addRow("", self.key_note)
         form.addRow(test, self.test_result)
-        if keyring_problem:
-            banner = QLabel(fmt.keyring_text(keyring_problem))
-            banner.setObjectName("banner")
-            banner.setWordWrap(True)
-            form.insertRow(0, banner)
         self.empty = QLabel(self.tr("No provider yet. Press Add to set one up."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right = QVBoxLayout()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from videomon.core.config.settings import Settings
 from videomon.core.domain.errors import VideomonError
+from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.commands import Commands
 from videomon.ui import format as fmt
@@ -30,7 +31,8 @@ class SettingsFlow:
         self.on_welcome = on_welcome
         self.dialog: SettingsDialog | None = None
 
-    def open(self, keyring_problem: str | None, preset: ProviderPreset | None = None) -> None:
+    def open(self, keyring_problem: KeyringStatus | None,
+             preset: ProviderPreset | None = None) -> None:
         """Find where each key comes from (keyring I/O off the UI thread), then open."""
         profiles = list(self.commands.profiles().values())
 

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import TrackedTask, Watch
+from videomon.core.providers.credentials import KeyringStatus
 from videomon.ui import format as fmt
 from videomon.ui.elided_label import ElidedLabel
 from videomon.ui.tray import Tray
@@ -22,7 +24,7 @@ class StatusSummary(QObject):
         self.window = window
         self.tray = tray
         self.profile_problems: dict[str, str] = {}
-        self.keyring_problem: str | None = None
+        self.keyring_problem: KeyringStatus | None = None
         self.demo = False
         self.banner = QLabel()
         self.banner.setObjectName("banner")
@@ -45,7 +47,7 @@ class StatusSummary(QObject):
             self.profile_problems[profile] = message
         self._update_banner()
 
-    def set_keyring_problem(self, message: str | None) -> None:
+    def set_keyring_problem(self, message: KeyringStatus | None) -> None:
         self.keyring_problem = message
         self._update_banner()
 
@@ -68,6 +70,18 @@ class StatusSummary(QObject):
                 profile=html.escape(profile), message=html.escape(message)))
         self.banner.setText("<br>".join(lines))
         self.banner.setVisible(bool(lines))
+
+    def task_finished(self, task: TrackedTask, *, notify: bool) -> None:
+        """A task just ended: a message in the status bar and, with `notify`, the tray."""
+        ok = task.state is TaskState.SUCCEEDED
+        title = self.tr("Video ready") if ok else self.tr("Task failed")
+        text = f"{task.label or task.task_id} ({task.model or task.profile})"
+        if task.error:
+            text = self.tr("{task}: {error}").format(task=text, error=task.error)
+        self.window.statusBar().showMessage(
+            self.tr("{title}: {text}").format(title=title, text=text), 10000)
+        if notify:
+            self.tray.notify(title, text, failed=not ok)
 
     # -- counts, title, network, status line -------------------------------------------------
     def update(self, tasks: Sequence[TrackedTask], selected: Sequence[TrackedTask]) -> None:

@@ -8,6 +8,7 @@ There is deliberately no plaintext fallback store.
 from __future__ import annotations
 
 import asyncio
+import enum
 import os
 import re
 import threading
@@ -37,23 +38,35 @@ def env_var_for(profile: str | None) -> str:
     return f"{ADHOC_ENV}_{re.sub(r'[^A-Za-z0-9]', '_', profile).upper()}"
 
 
+class KeyringTrouble(enum.StrEnum):
+    """Why the keyring cannot be used (the window words it in the user's language)."""
+
+    NO_BACKEND = "no_backend"
+    LOCKED = "locked"
+    CANNOT_OPEN = "cannot_open"
+    TIMEOUT = "timeout"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True, slots=True)
 class KeyringStatus:
     usable: bool
     backend: str
-    reason: str | None = None
+    reason: str | None = None  # in English, for the terminal and the log
+    trouble: KeyringTrouble | None = None
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException) -> tuple[KeyringTrouble, str]:
     if isinstance(exc, keyring.errors.NoKeyringError):
-        return "no usable keyring backend is available"
+        return KeyringTrouble.NO_BACKEND, "no usable keyring backend is available"
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return "the keyring is locked"
+        return KeyringTrouble.LOCKED, "the keyring is locked"
     if isinstance(exc, keyring.errors.InitError):
-        return "the keyring could not be opened (is the Secret Service running and unlocked?)"
+        return KeyringTrouble.CANNOT_OPEN, ("the keyring could not be opened (is the Secret "
+                                            "Service running and unlocked?)")
     if isinstance(exc, TimeoutError):
-        return "the keyring did not answer in time"
-    return f"the keyring failed ({type(exc).__name__})"
+        return KeyringTrouble.TIMEOUT, "the keyring did not answer in time"
+    return KeyringTrouble.FAILED, f"the keyring failed ({type(exc).__name__})"
 
 
 class CredentialStore:
@@ -94,13 +107,13 @@ class CredentialStore:
             backend = self._bounded(self._keyring)
             name = f"{type(backend).__module__}.{type(backend).__name__}"
             if "fail" in name.lower() or "null" in name.lower():
-                return KeyringStatus(False, name, "no usable keyring backend is available")
+                return KeyringStatus(False, name, "no usable keyring backend is available",
+                                     KeyringTrouble.NO_BACKEND)
             self._bounded(lambda: backend.get_password(SERVICE, "__videomon_probe__"))
             return KeyringStatus(True, name)
-        except (keyring.errors.KeyringError, TimeoutError, OSError) as exc:
-            return KeyringStatus(False, "unknown", _describe(exc))
         except Exception as exc:
-            return KeyringStatus(False, "unknown", _describe(exc))
+            trouble, reason = _describe(exc)
+            return KeyringStatus(False, "unknown", reason, trouble)
 
     def get_key(self, profile: str | None) -> str | None:
         """The key for `profile`: env var first, then the keyring; None when there is none.

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from videomon.core.config.settings import Settings
 from videomon.core.domain.errors import ProblemKind, VideomonError
 from videomon.core.domain.task import TrackedTask, Watch
+from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.paste import assign_profiles, parse_pasted
@@ -242,12 +243,10 @@ class Commands:
         credentials = self._engine.credentials
         return {n: await asyncio.to_thread(credentials.key_source, n) for n in names}
 
-    async def keyring_problem(self) -> str | None:
-        """Why keys cannot be stored in the keyring (the backend's words), else None."""
+    async def keyring_problem(self) -> KeyringStatus | None:
+        """Why keys cannot be stored in the keyring, else None."""
         status = await self._engine.credentials.astatus()
-        if status.usable:
-            return None
-        return status.reason or status.backend
+        return None if status.usable else status
 
     async def test_connection(self, profile: Profile, key: str | None,
                               total: float = 10.0) -> ConnectionReport:
