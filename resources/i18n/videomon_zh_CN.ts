@@ -1006,7 +1006,37 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>The name may hold letters, digits, spaces and . _ - (at most 64, starting with a letter or digit).</source>
+        <translation>名称只能包含字母、数字、空格和 . _ -（最多 64 个字符，以字母或数字开头）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The base URL must look like https://host[:port][/path], without a query or fragment.</source>
+        <translation>接口地址应形如 https://主机[:端口][/路径]，且不能带查询参数或片段。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auth must be bearer, raw, none or header:NAME (for example header:x-goog-api-key).</source>
+        <translation>认证方式只能是 bearer、raw、none 或 header:名称（例如 header:x-goog-api-key）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The poll interval must be between 0.5 and 3600 seconds.</source>
+        <translation>查询间隔必须在 0.5 到 3600 秒之间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max concurrent requests must be between 1 and 64.</source>
+        <translation>最大并发请求必须在 1 到 64 之间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proxy must be an http, https or socks5 URL with a host.</source>
+        <translation>代理必须是带主机名的 http、https 或 socks5 地址。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>

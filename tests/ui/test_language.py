@@ -307,3 +307,26 @@ def test_nothing_is_cut_off_and_chinese_reads_chinese(
     loop.run_until_complete(main())
     assert not cut, "\n".join(dict.fromkeys(cut))
     assert not english, "\n".join(dict.fromkeys(english))
+
+
+def test_a_settings_mistake_is_told_in_the_users_language(qapp: QApplication) -> None:
+    from videomon.core.config.settings import Settings
+    from videomon.core.providers.profiles import Profile
+
+    translators = i18n.install(qapp, "zh_CN")
+    try:
+        dialog = SettingsDialog([Profile("relay", "openai", "https://relay.example")],
+                                Settings(), {}, None, "/tmp/videos")
+        dialog.show()
+        dialog.base_url.setText("ftp://relay.example")
+        dialog._save()
+        assert dialog.error.text().startswith("接口地址应形如")
+        assert dialog.focusWidget() is dialog.base_url  # the field at fault
+        dialog.base_url.setText("https://relay.example")
+        dialog.interval.setValue(0.5)
+        dialog.proxy.setText("nonsense")
+        dialog._test()
+        assert dialog.test_result.text() == "代理必须是带主机名的 http、https 或 socks5 地址。"
+        dialog.reject()
+    finally:
+        i18n.remove(qapp, translators)

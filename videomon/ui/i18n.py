@@ -117,8 +117,10 @@ def install(app: QCoreApplication, setting: str, cache_dir: Path | None = None,
 
 
 def remove(app: QCoreApplication, translators: Sequence[QTranslator]) -> None:
+    """Undo `install` (the window's words and the default locale)."""
     for translator in translators:
         app.removeTranslator(translator)
+    QLocale.setDefault(QLocale.system())
 
 
 if __name__ == "__main__":  # python -m videomon.ui.i18n build

@@ -280,7 +280,7 @@ class SettingsDialog(QDialog):
         try:
             profile = self._form_profile()
         except ConfigError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(self._invalid(exc))
             return False
         others = [p.name for i, p in enumerate(self.profiles) if i != self._current]
         if profile.name in others:
@@ -342,10 +342,30 @@ class SettingsDialog(QDialog):
         try:
             profile = self._form_profile()
         except ConfigError as exc:
-            self.test_result.setText(str(exc))
+            self.test_result.setText(self._invalid(exc))
             return
         self.test_result.setText(self.tr("Testing…"))
         self.testRequested.emit(profile, self.key.text().strip() or None)
+
+    def _invalid(self, exc: ConfigError) -> str:
+        """What is wrong with the form, in the user's language; the field gets the focus."""
+        texts = {
+            "name": self.tr("The name may hold letters, digits, spaces and . _ - (at most 64, "
+                            "starting with a letter or digit)."),
+            "base_url": self.tr("The base URL must look like https://host[:port][/path], "
+                                "without a query or fragment."),
+            "auth": self.tr("Auth must be bearer, raw, none or header:NAME (for example "
+                            "header:x-goog-api-key)."),
+            "interval": self.tr("The poll interval must be between 0.5 and 3600 seconds."),
+            "max_concurrency": self.tr("Max concurrent requests must be between 1 and 64."),
+            "proxy": self.tr("The proxy must be an http, https or socks5 URL with a host."),
+        }
+        widgets = {"name": self.name, "base_url": self.base_url, "auth": self.auth,
+                   "interval": self.interval, "max_concurrency": self.concurrency,
+                   "proxy": self.proxy}
+        if exc.field in widgets:
+            widgets[exc.field].setFocus()
+        return texts.get(exc.field or "", str(exc))
 
     def show_test_result(self, ok: bool, message: str) -> None:
         self.test_result.setText(("✔ " if ok else "✘ ") + message)

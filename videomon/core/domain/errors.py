@@ -40,7 +40,12 @@ class VideomonError(Exception):
 
 
 class ConfigError(VideomonError):
-    """Bad configuration or usage (unknown profile, invalid URL, ...)."""
+    """Bad configuration or usage (unknown profile, invalid URL, ...); `field` names the
+    profile field at fault (name, base_url, auth, interval, max_concurrency, proxy)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class CredentialError(VideomonError):

@@ -29,7 +29,7 @@ def check_auth(auth: str) -> str:
         return "header:" + value[7:]
     raise ConfigError(
         f"invalid auth scheme {auth!r}: use bearer, raw, none or header:NAME "
-        "(for example header:x-goog-api-key)")
+        "(for example header:x-goog-api-key)", field="auth")
 
 
 def auth_headers(auth: str, key: str | None) -> dict[str, str]:
@@ -48,13 +48,15 @@ def auth_headers(auth: str, key: str | None) -> dict[str, str]:
 def check_base_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"invalid base URL {url!r}: expected http(s)://host[:port][/path]")
+        raise ConfigError(f"invalid base URL {url!r}: expected http(s)://host[:port][/path]",
+                          field="base_url")
     if parts.query or parts.fragment:
-        raise ConfigError(f"invalid base URL {url!r}: it must not have a query or fragment")
+        raise ConfigError(f"invalid base URL {url!r}: it must not have a query or fragment",
+                          field="base_url")
     try:
         parts.port  # noqa: B018 - validates the port
     except ValueError as exc:
-        raise ConfigError(f"invalid base URL {url!r}: {exc}") from None
+        raise ConfigError(f"invalid base URL {url!r}: {exc}", field="base_url") from None
     return url.strip().rstrip("/")
 
 
@@ -75,20 +77,22 @@ class Profile:
         if not _PROFILE_NAME.match(self.name):
             raise ConfigError(
                 f"invalid profile name {self.name!r}: use letters, digits, space, . _ - "
-                "(at most 64, starting with a letter or digit)")
+                "(at most 64, starting with a letter or digit)", field="name")
         dialect = get_dialect(self.dialect)
         object.__setattr__(self, "dialect", dialect.name)
         object.__setattr__(self, "base_url", check_base_url(self.base_url))
         object.__setattr__(self, "auth", check_auth(self.auth or dialect.default_auth))
         if not 0.5 <= float(self.interval) <= 3600:
-            raise ConfigError("the poll interval must be between 0.5 and 3600 seconds")
+            raise ConfigError("the poll interval must be between 0.5 and 3600 seconds",
+                              field="interval")
         object.__setattr__(self, "interval", float(self.interval))
         if not 1 <= int(self.max_concurrency) <= 64:
-            raise ConfigError("max concurrent requests must be between 1 and 64")
+            raise ConfigError("max concurrent requests must be between 1 and 64",
+                              field="max_concurrency")
         if self.proxy:
             parts = urlsplit(self.proxy)
             if parts.scheme not in ("http", "https", "socks5", "socks5h") or not parts.hostname:
-                raise ConfigError(f"invalid proxy URL {self.proxy!r}")
+                raise ConfigError(f"invalid proxy URL {self.proxy!r}", field="proxy")
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
