@@ -219,16 +219,10 @@ class MainWindow(QMainWindow):
         return self.table.selected_tasks()
 
     def select_refs(self, refs: Sequence[int]) -> None:
-        selection = self.table.selectionModel()
-        selection.clearSelection()
-        for ref in refs:
-            row = self.model.row_of(ref)
-            if row is None:
-                continue
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            if index.isValid():
-                selection.select(index, selection.SelectionFlag.Select
-                                 | selection.SelectionFlag.Rows)
+        rows = (self.model.row_of(ref) for ref in refs)
+        proxied = (self.proxy.mapFromSource(self.model.index(r, 0)) for r in rows
+                   if r is not None)
+        self.table.select_rows([i.row() for i in proxied if i.isValid()])
         self._update_actions()
 
     def _refs(self, tasks: Sequence[TrackedTask] | None = None) -> list[int]:

@@ -8,11 +8,11 @@ output, where a failure's reason is) stays in sight without scrolling.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import PurePath
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPoint, QRect, Qt, QUrl
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QMimeData, QPoint, QRect, Qt, QUrl
 from PySide6.QtGui import QDrag, QFontMetrics, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QTableView, QWidget
 
@@ -93,6 +93,18 @@ class TaskTableView(QTableView):
         header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.setHighlightSections(False)  # no bold header text, no reflow
+
+    def select_rows(self, rows: Sequence[int]) -> None:
+        """Select these rows (of the view's model) in one change, however many there are."""
+        selection, model = QItemSelection(), self.model()
+        ordered = sorted(set(rows))
+        start = 0
+        for i, row in enumerate(ordered):  # one range per run of consecutive rows
+            if i + 1 == len(ordered) or ordered[i + 1] != row + 1:
+                selection.select(model.index(ordered[start], 0), model.index(row, 0))
+                start = i + 1
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
 
     def selected_tasks(self) -> list[TrackedTask]:
         rows = self.selectionModel().selectedRows() if self.selectionModel() else []
