@@ -18,7 +18,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")
 
-import qasync
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
@@ -27,6 +26,7 @@ from videomon.core.config.paths import AppPaths
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.profiles import ConfigStore
 from videomon.core.tracking.scheduler import SchedulerConfig
+from videomon.ui.event_loop import EventLoop
 
 
 async def until(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
@@ -99,7 +99,7 @@ def main() -> None:
     appearance = sys.argv[3] if len(sys.argv) > 3 else "light"
     out.mkdir(parents=True, exist_ok=True)
     qapp = QApplication(sys.argv[:1])
-    loop = qasync.QEventLoop(qapp)
+    loop = EventLoop(qapp)
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(shoot(out, language, appearance))

@@ -129,13 +129,13 @@ def run_self_test() -> int:
         print(f"{'ok  ' if ok else 'FAIL'}  {name}: {detail}", flush=True)
 
     from PySide6.QtWidgets import QApplication  # noqa: I001 - PySide6 before qasync
-    import qasync
+    from videomon.ui.event_loop import EventLoop
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     report(_media())
     report(_keyring())
     report(_languages())
-    loop = qasync.QEventLoop(qapp)
+    loop = EventLoop(qapp)
     asyncio.set_event_loop(loop)
     try:
         with loop:

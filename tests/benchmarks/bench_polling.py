@@ -1,13 +1,15 @@
 """Polling cost benchmark (run on demand, prints its figures; not part of the test run).
 
-    .venv/bin/python -m tests.benchmarks.bench_polling [--tasks 2000] [--seconds 20]
+    .venv/bin/python -m tests.benchmarks.bench_polling [--tasks 2000] [--seconds 20] [--json]
 
 Starts the simulated relay in its own process, then measures in fresh child processes:
   floor   — raw aiohttp on a plain asyncio loop, the same request rate;
-  aiohttp — videomon's Scheduler (store, batching, parsing) on a qasync loop with Qt
-            offscreen, through the shared HttpClient's default transport (httpx's API
-            over aiohttp's pool);
-  httpx   — the same with httpx's own connection pool, for comparison.
+  aiohttp — videomon's Scheduler (store, batching, parsing) on the window's loop
+            (videomon.ui.event_loop, qasync with batched callbacks) with Qt offscreen,
+            through the shared HttpClient's default transport (httpx's API over
+            aiohttp's pool);
+  aiohttp-stock — the same on qasync's own QEventLoop, for comparison;
+  httpx   — the window's loop with httpx's own connection pool (--modes to pick).
 Each child reports polls/s and its own CPU time (user + system, all threads) per second.
 The target: 2,000 tasks at a 5 s interval (400 polls/s) within 25% of one core.
 """
@@ -77,8 +79,12 @@ def engine(base: str, count: int, interval: float, seconds: float, transport: st
     from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig
     from videomon.core.tracking.store import TaskStore
 
+    from videomon.ui.event_loop import EventLoop
+
     app = QApplication.instance() or QApplication([])
-    loop = qasync.QEventLoop(app)
+    stock = transport.endswith("-stock")  # qasync's own loop, for comparison
+    transport = transport.removesuffix("-stock")
+    loop = qasync.QEventLoop(app) if stock else EventLoop(app)
     asyncio.set_event_loop(loop)
     result: dict = {}
 
@@ -133,7 +139,8 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=2000)
     parser.add_argument("--interval", type=float, default=5.0)
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--modes", default="floor,httpx,aiohttp")
+    parser.add_argument("--modes", default="floor,aiohttp,aiohttp-stock")
+    parser.add_argument("--json", action="store_true")
     parser.add_argument("--mode", help=argparse.SUPPRESS)
     parser.add_argument("--base", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -150,6 +157,7 @@ def main() -> None:
               f"{args.interval:g} s = {args.tasks / args.interval:.0f} polls/s wanted; "
               f"measuring {args.seconds:g} s after one warm-up round")
         print(f"{'mode':<40}{'polls/s':>9}{'CPU % of a core':>17}{'ms CPU/poll':>13}")
+        results: dict = {}
         for mode in args.modes.split(","):
             out = subprocess.run(
                 [sys.executable, "-m", "tests.benchmarks.bench_polling", "--mode", mode,
@@ -160,13 +168,22 @@ def main() -> None:
                 print(f"{mode}: failed\n{out.stderr[-2000:]}")
                 continue
             data = json.loads(out.stdout.strip().splitlines()[-1])
+            results[mode] = data
             label = {"floor": "aiohttp ClientSession, asyncio (floor)",
-                     "httpx": "engine, qasync, httpx's own pool",
-                     "aiohttp": "engine, qasync, aiohttp (default)"}.get(mode, mode)
+                     "httpx": "engine, window loop, httpx's own pool",
+                     "aiohttp": "engine, window loop, aiohttp (default)",
+                     "aiohttp-stock": "engine, stock qasync loop, aiohttp"}.get(mode, mode)
             per_poll = 1000 * data["cpu"] / data["polls_per_s"] if data["polls_per_s"] else 0
             extra = f"   problems: {data['problems']}" if data.get("problems") else ""
             print(f"{label:<40}{data['polls_per_s']:>9.0f}{100 * data['cpu']:>16.1f}%"
                   f"{per_poll:>13.2f}{extra}")
+        floor_cpu = results.get("floor", {}).get("cpu")
+        if floor_cpu and "aiohttp" in results:
+            ratio = results["aiohttp"]["cpu"] / floor_cpu
+            results["ratio"] = round(ratio, 2)
+            print(f"engine / floor: {ratio:.2f}× (goal ≤ 2×)")
+        if args.json:
+            print(json.dumps(results))
     finally:
         sim.terminate()
         sim.wait(10)

@@ -29,6 +29,7 @@ from typing import Any
 
 from tests.benchmarks.common import (
     ROOT,
+    GcWatch,
     Heartbeat,
     make_home,
     relay_process,
@@ -48,6 +49,11 @@ async def _until(predicate: Any, timeout: float) -> float:
     return time.perf_counter() - started
 
 
+def loop_pending() -> int:
+    loop = asyncio.get_event_loop()
+    return loop.pending_callbacks() if hasattr(loop, "pending_callbacks") else -1
+
+
 async def measure(home: Path, seconds: float, sort: str | None, usability: bool) -> dict:
     from videomon.app import VideomonApp
     from videomon.core.config.paths import AppPaths
@@ -65,16 +71,20 @@ async def measure(home: Path, seconds: float, sort: str | None, usability: bool)
     if sort:
         window.table.sortByColumn(Column[sort.upper()], window.table.horizontalHeader()
                                   .sortIndicatorOrder())
-    beat = Heartbeat()
+    beat, gcs = Heartbeat(), GcWatch()
     out: dict[str, Any] = {}
     try:
         await asyncio.sleep(5.0)  # one poll interval: every task polled once
         polls0, cpu0, t0 = app.engine.scheduler.polls, time.thread_time(), time.perf_counter()
         beat.start()
+        gcs.watching = True
         await asyncio.sleep(seconds)
+        gcs.watching = False
         beat.stop()
         polls1, cpu1, t1 = app.engine.scheduler.polls, time.thread_time(), time.perf_counter()
-        out = {**beat.figures(), "polls_per_s": round((polls1 - polls0) / (t1 - t0), 1),
+        out = {**beat.figures(), **gcs.figures(),
+               "polls_per_s": round((polls1 - polls0) / (t1 - t0), 1),
+               "pending_loop_callbacks": loop_pending(),
                "gui_cpu_pct": round(100 * (cpu1 - cpu0) / (t1 - t0), 1),
                "rss_mb": round(rss_mb(), 1), "rows": window.model.rowCount()}
         if usability:
@@ -126,10 +136,10 @@ async def _usability(app: Any) -> dict[str, float]:
 def child(args: argparse.Namespace) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication  # noqa: I001 - PySide6 before qasync
-    import qasync
+    from videomon.ui.event_loop import EventLoop
 
     qapp = QApplication.instance() or QApplication([])
-    loop = qasync.QEventLoop(qapp)
+    loop = EventLoop(qapp)
     asyncio.set_event_loop(loop)
     with loop:
         out = loop.run_until_complete(measure(Path(args.home), args.seconds, args.sort,

@@ -135,6 +135,31 @@ class Heartbeat:
                 "ticks_over_50ms": sum(1 for x in late if x > 50)}
 
 
+class GcWatch:
+    """How long each garbage collection of the oldest generation stops the process."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self._gc = gc
+        self.pauses: list[float] = []
+        self._started = 0.0
+        self.watching = False
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if not self.watching or info.get("generation") != 2:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses.append((time.perf_counter() - self._started) * 1000)
+
+    def figures(self) -> dict[str, float]:
+        return {"full_gc_count": len(self.pauses),
+                "full_gc_max_ms": round(max(self.pauses, default=0.0), 1)}
+
+
 def report(figures: dict[str, Any], rows: list[tuple[str, str, str]], as_json: bool) -> None:
     """The readable table (figure, value, goal), then one JSON line."""
     width = max(len(r[0]) for r in rows) + 2

@@ -15,7 +15,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: I001 - PySide6 before qasync
-import qasync
+import qasync  # noqa: F401
+
+from videomon.ui.event_loop import EventLoop
 
 from videomon.app import VideomonApp
 from videomon.core.providers.credentials import CredentialStore
@@ -26,7 +28,7 @@ from videomon.core.tracking.scheduler import SchedulerConfig
 def main() -> None:
     home = Path(sys.argv[1])
     qapp = QApplication(sys.argv[:1])
-    loop = qasync.QEventLoop(qapp)
+    loop = EventLoop(qapp)
     asyncio.set_event_loop(loop)
 
     async def run() -> None:

@@ -15,14 +15,16 @@ import asyncio, sys, time
 sys.modules["PySide6.QtMultimedia"] = None          # as if libpulse.so.0 were missing
 sys.modules["PySide6.QtMultimediaWidgets"] = None
 from PySide6.QtWidgets import QApplication
-import qasync
+import qasync  # noqa: F401
+
+from videomon.ui.event_loop import EventLoop
 from videomon.app import VideomonApp
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.simulator.demo import RelayThread, make_world
 
 qapp = QApplication([])
-loop = qasync.QEventLoop(qapp)
+loop = EventLoop(qapp)
 asyncio.set_event_loop(loop)
 
 async def main():

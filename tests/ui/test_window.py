@@ -24,6 +24,7 @@ from videomon.core.domain.task import Watch
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.simulator.demo import RelayThread, make_world
+from videomon.ui.event_loop import EventLoop
 from videomon.ui.task_model import Column, Role
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -32,7 +33,7 @@ IDS = ("sora-2:task_ok_w1n", "video_ok_w2n", "demo-fail-w3n")
 
 @pytest.fixture
 def loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
-    event_loop = qasync.QEventLoop(qapp)
+    event_loop = EventLoop(qapp)
     asyncio.set_event_loop(event_loop)
     errors: list[BaseException] = []
 

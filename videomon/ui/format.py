@@ -58,8 +58,8 @@ def state_word(state: TaskState) -> str:
 
 def is_indeterminate(task: TrackedTask, now: float | None = None) -> bool:
     """Queued, no progress known, or a running number that has not moved for a while."""
-    if task.state.terminal or task.watch in (Watch.NOT_FOUND, Watch.STALE):
-        return False  # nothing is moving any more
+    if task.state.terminal or task.watch in (Watch.NOT_FOUND, Watch.STALE, Watch.PAUSED):
+        return False  # nothing is moving (any more, or for now)
     if task.state is TaskState.QUEUED or task.progress is None:
         return True
     now = time.time() if now is None else now

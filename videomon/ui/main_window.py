@@ -41,7 +41,7 @@ from videomon.ui.settings_flow import SettingsFlow
 from videomon.ui.status_summary import StatusSummary
 from videomon.ui.task_area import TaskArea
 from videomon.ui.task_filter import TaskFilterProxy
-from videomon.ui.task_model import Column, TaskTableModel
+from videomon.ui.task_model import CLOCK_COLUMNS, Column, TaskTableModel
 from videomon.ui.task_view import TaskTableView
 from videomon.ui.theme import Theme
 from videomon.ui.tray import Tray
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         bridge.profileProblem.connect(self.on_profile_problem)
         bridge.downloadsProgressed.connect(self.model.update_progress)
         self._clock = QTimer(self)
-        self._clock.timeout.connect(self.model.tick)
+        self._clock.timeout.connect(lambda: self.table.repaint_columns(CLOCK_COLUMNS))
         self._clock.start(1000)
         self._animation = QTimer(self)
         self._animation.timeout.connect(self._animate)

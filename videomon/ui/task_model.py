@@ -155,13 +155,6 @@ class TaskTableModel(QAbstractTableModel):
         if rows:
             self._reindex()
 
-    def tick(self) -> None:
-        """Repaint what moves with the clock (elapsed time, next check, stalled bars)."""
-        if self._tasks:
-            self.dataChanged.emit(self.index(0, min(CLOCK_COLUMNS)),
-                                  self.index(len(self._tasks) - 1, max(CLOCK_COLUMNS)),
-                                  [Qt.ItemDataRole.DisplayRole, Role.INDETERMINATE])
-
     def _reindex(self) -> None:
         self._rows = {task.ref: row for row, task in enumerate(self._tasks)}
 

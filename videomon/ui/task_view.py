@@ -123,6 +123,15 @@ class TaskTableView(QTableView):
         drag.setHotSpot(QPoint(-12, -12))  # the card sits below-right of the pointer
         drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
 
+    def repaint_columns(self, columns: Sequence[int]) -> None:
+        """Repaint these columns where they are on screen (what moves with the clock is
+        painted from the clock: no model change, no re-sort, nothing off screen)."""
+        height = self.viewport().height()
+        for column in columns:
+            if not self.isColumnHidden(column):
+                self.viewport().update(QRect(self.columnViewportPosition(column), 0,
+                                             self.columnWidth(column), height))
+
     def repaint_moving(self, column: int) -> None:
         """Repaint the visible cells of `column` whose bar moves on its own (a stripe)."""
         model = self.model()
