@@ -171,3 +171,42 @@ def test_the_progress_cell_tells_a_screen_reader_the_state(model: TaskTableModel
         "Succeeded, 100%"
     assert cell(model, 0, Column.TASK_ID, Qt.ItemDataRole.AccessibleTextRole) == \
         cell(model, 0, Column.TASK_ID)
+
+
+def test_the_selection_follows_its_rows_through_sorting_filtering_and_changes(
+        model: TaskTableModel) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(model)
+    selection = QItemSelectionModel(proxy)
+
+    def refs() -> list[int]:
+        return [proxy.data(proxy.index(r, 0), Role.REF) for r in range(proxy.rowCount())]
+
+    def selected() -> set[int]:
+        return {proxy.data(i, Role.REF) for i in selection.selectedRows()}
+
+    flags = QItemSelectionModel.SelectionFlag
+    row_of_2 = refs().index(2)
+    selection.select(proxy.index(row_of_2, 0), flags.Select | flags.Rows)
+    proxy.sort(Column.PROGRESS, Qt.SortOrder.DescendingOrder)
+    assert refs()[0] == 2 and selected() == {2}  # 100% first, still selected
+    # a change that moves a row: task 1 reaches 100% and sorts before 2 (stable by row)
+    model.upsert([dataclasses.replace(model.task(1), progress=100.0)])
+    assert refs()[:2] == [1, 2] and selected() == {2}
+    proxy.set_text("relay")  # filtering keeps the selected row that still shows
+    assert 2 in refs() and selected() == {2}
+    proxy.set_state_filter("Failed")
+    assert refs() == [4] and selected() == set()
+    proxy.set_state_filter("All")
+    proxy.set_text("")
+    model.remove([1])
+    assert 1 not in refs() and len(refs()) == 4
+    model.upsert([recorded("unified", "seed000_success", 9)])
+    progress = [proxy.data(proxy.index(r, 0), Role.PROGRESS) or -1.0
+                for r in range(proxy.rowCount())]
+    assert progress == sorted(progress, reverse=True)  # it sorted in at its place
+    at = refs().index(9)
+    assert proxy.mapToSource(proxy.index(at, 0)).row() == model.row_of(9)
+    assert proxy.mapFromSource(model.index(model.row_of(9), 3)).row() == at

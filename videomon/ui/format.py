@@ -4,8 +4,8 @@ Every word goes through Qt's translation (context "Format"); no widgets here."""
 
 from __future__ import annotations
 
+import os
 import time
-from pathlib import PurePath
 
 from PySide6.QtCore import QObject
 
@@ -176,7 +176,7 @@ def problem_text(kind: str | None, message: str) -> str:
 def output_text(task: TrackedTask) -> str:
     """The downloaded file, else the video URL, else the error or problem."""
     if task.saved:
-        return PurePath(task.download_paths[0]).name
+        return os.path.basename(task.download_paths[0])  # (PurePath: 4x slower)
     if task.video_urls:
         return task.video_urls[0]
     if task.error:

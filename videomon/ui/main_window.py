@@ -219,10 +219,7 @@ class MainWindow(QMainWindow):
         return self.table.selected_tasks()
 
     def select_refs(self, refs: Sequence[int]) -> None:
-        rows = (self.model.row_of(ref) for ref in refs)
-        proxied = (self.proxy.mapFromSource(self.model.index(r, 0)) for r in rows
-                   if r is not None)
-        self.table.select_rows([i.row() for i in proxied if i.isValid()])
+        self.table.select_rows(self.proxy.view_rows(refs))
         self._update_actions()
 
     def _refs(self, tasks: Sequence[TrackedTask] | None = None) -> list[int]:

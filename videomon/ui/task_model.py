@@ -61,6 +61,10 @@ _TITLES = {Column.TASK_ID: QT_TRANSLATE_NOOP("TaskTableModel", "Task ID"),
 CLOCK_COLUMNS = (Column.PROGRESS, Column.ELAPSED, Column.CHECKED, Column.DOWNLOAD)
 
 
+_SELECTABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+_DRAGGABLE = _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled
+
+
 class Role(enum.IntEnum):
     TASK = Qt.ItemDataRole.UserRole + 1       # the TrackedTask
     REF = Qt.ItemDataRole.UserRole + 2
@@ -166,6 +170,16 @@ class TaskTableModel(QAbstractTableModel):
     def row_of(self, ref: int) -> int | None:
         return self._rows.get(ref)
 
+    def task_at(self, row: int) -> TrackedTask:
+        return self._tasks[row]
+
+    def filter_text(self, task: TrackedTask) -> str:
+        """What Ctrl+F searches in a row: its visible ID, provider, model, state, output,
+        and the full task ID and label."""
+        shown = (self._display(task, c) for c in (Column.TASK_ID, Column.PROVIDER,
+                                                 Column.MODEL, Column.STATE, Column.OUTPUT))
+        return " ".join((*shown, task.task_id, task.label or ""))
+
     def tasks(self) -> list[TrackedTask]:
         return list(self._tasks)
 
@@ -186,12 +200,16 @@ class TaskTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        """Finished videos can be dragged out (as files, or to start their download)."""
-        flags = super().flags(index)
-        if index.isValid() and index.row() < len(self._tasks) \
-                and draggable(self._tasks[index.row()]):
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return self.row_flags(index.row())
+
+    def row_flags(self, row: int) -> Qt.ItemFlag:
+        """Finished videos can be dragged out (as files, or to start their download).
+        (Asked for every cell a selection touches: kept to a lookup and a test.)"""
+        if row < len(self._tasks) and draggable(self._tasks[row]):
+            return _DRAGGABLE
+        return _SELECTABLE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._tasks):
@@ -201,7 +219,7 @@ class TaskTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(task, column)
         if role == Role.SORT:
-            return self._sort_key(task, column)
+            return self.sort_key(task, column)
         if role == Role.TASK:
             return task
         if role == Role.REF:
@@ -258,7 +276,9 @@ class TaskTableModel(QAbstractTableModel):
             return self.tr("{state}, {amount}").format(state=fmt.state_text(task), amount=amount)
         return self._display(task, column)
 
-    def _sort_key(self, task: TrackedTask, column: Column) -> Any:
+    def sort_key(self, task: TrackedTask, column: int) -> Any:
+        """A value that sorts the column right (numbers, times, ranks; else the text)."""
+        column = Column(column)
         if column is Column.PROGRESS:
             value = fmt.progress_value(task)
             return -1.0 if value is None else value

@@ -107,8 +107,20 @@ class TaskTableView(QTableView):
         self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
 
     def selected_tasks(self) -> list[TrackedTask]:
-        rows = self.selectionModel().selectedRows() if self.selectionModel() else []
-        return [t for t in (index.data(Role.TASK) for index in rows) if t is not None]
+        """From the selection's ranges (whole rows here), not `selectedRows()`, which asks
+        the model for the flags of every selected cell."""
+        selection = self.selectionModel()
+        if selection is None:
+            return []
+        rows: set[int] = set()
+        for span in selection.selection():
+            rows.update(range(span.top(), span.bottom() + 1))
+        ordered = sorted(rows)
+        tasks_at = getattr(self.model(), "tasks_at", None)
+        if tasks_at is not None:
+            return tasks_at(ordered)
+        model = self.model()
+        return [t for t in (model.index(r, 0).data(Role.TASK) for r in ordered) if t]
 
     def startDrag(self, supported: Qt.DropAction) -> None:
         payload = drag_payload(self.selected_tasks())
