@@ -87,11 +87,12 @@ class VideomonApp:
 
     async def start(self, tasks: Sequence[tuple[str, str]] = (), *,
                     check_keyring: bool = True) -> None:
-        """Start polling, show the window, then add `tasks` ((profile, ID) pairs)."""
+        """Show the window, start polling (the tasks fill the table as soon as they are
+        read), then add `tasks` ((profile, ID) pairs)."""
+        self.window.show()
         await self.engine.start()
         await self.demo.clean_leftovers()
         self.window.load(self.commands.tasks())
-        self.window.show()
         # what start-up built lives as long as the window: keep it out of the collector's
         # full passes, which otherwise stop the window for 50-130 ms with 10,000 tasks
         gc.collect()

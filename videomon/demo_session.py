@@ -7,10 +7,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from videomon.core.domain.task import TrackedTask
 from videomon.core.tracking.commands import Commands
-from videomon.simulator.demo import DEMO_TASKS, RelayThread
+
+if TYPE_CHECKING:  # the simulator (a web server) is loaded when the demo starts
+    from videomon.simulator.demo import RelayThread
 
 
 class DemoSession:
@@ -19,6 +22,8 @@ class DemoSession:
         self.relay: RelayThread | None = None
 
     async def start(self) -> list[TrackedTask]:
+        from videomon.simulator.demo import DEMO_TASKS, RelayThread
+
         if self.relay is None:
             relay = RelayThread()
             await asyncio.to_thread(relay.__enter__)  # off the UI thread: it waits for a port

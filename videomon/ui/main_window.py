@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         self.actions = WindowActions(self, self, self.proxy)
         self.filter_edit = self.actions.filter_edit
         self.state_filter = self.actions.state_filter
-        self._update_empty()
+        self.stack.setCurrentWidget(self.table)  # until `load`: the rows are on their way
         self._update_actions()
 
     # -- engine events ------------------------------------------------------------------------

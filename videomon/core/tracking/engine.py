@@ -62,7 +62,9 @@ class Engine:
         return await self.lookup.fetch(profile, key, task_id, label=label)
 
     async def start(self) -> None:
-        self.scheduler.load()
+        # decoding 10,000 stored tasks takes a while: off the loop's thread, so a window
+        # on this loop paints meanwhile
+        self.scheduler.load(await asyncio.to_thread(self.store.all))
         self.downloads.resume_interrupted()
         self._jobs = [asyncio.create_task(self.scheduler.run(), name="videomon-scheduler"),
                       asyncio.create_task(self.downloads.run(), name="videomon-downloads")]

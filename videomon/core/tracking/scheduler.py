@@ -90,9 +90,9 @@ class Scheduler:
         await self.book.drain()
 
     # -- lifecycle -----------------------------------------------------------------------
-    def load(self) -> None:
-        """Read the tracked tasks from the store (before `run`)."""
-        for task in self.book.load():
+    def load(self, tasks: Sequence[TrackedTask] | None = None) -> None:
+        """Take the tracked tasks from the store (before `run`); `tasks`: already read."""
+        for task in self.book.load(tasks):
             self._arm(task)
 
     async def run(self) -> None:

@@ -43,8 +43,9 @@ class TaskBook:
         self._removed: list[int] = []
         self._writes: set[asyncio.Future[None]] = set()
 
-    def load(self) -> list[TrackedTask]:
-        self.tasks = {task.ref: task for task in self.store.all()}
+    def load(self, tasks: Sequence[TrackedTask] | None = None) -> list[TrackedTask]:
+        """Take the stored tasks (read here, or already read by the caller)."""
+        self.tasks = {task.ref: task for task in (self.store.all() if tasks is None else tasks)}
         return list(self.tasks.values())
 
     # -- changes -------------------------------------------------------------------------
