@@ -12,7 +12,6 @@ Each is run `--runs` times, one at a time; the figures are the medians (min/max 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -71,7 +70,7 @@ def launch(mode: str, home: Path | None) -> dict:
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if not lines:
         raise SystemExit(f"{mode}: no paint\n{done.stderr[-3000:]}")
-    return eval(lines[-1])  # noqa: S307 - our own child's dict
+    return eval(lines[-1])
 
 
 def main() -> None:
