@@ -48,9 +48,10 @@ def raw_body(task_id: str) -> dict[str, Any]:
 
 
 def make_home(home: Path, base_url: str, *, polling: int, rows: int,
-              paused: bool = False) -> Path:
+              paused: bool = False, video_url: str | None = None) -> Path:
     """A data folder: one provider at `base_url`, `rows` tasks of which `polling` are
-    followed (paused with `paused`) and the rest finished and saved."""
+    followed (paused with `paused`) and the rest finished and saved (with `video_url`:
+    finished there, not downloaded yet)."""
     from videomon.core.config.paths import AppPaths
     from videomon.core.domain.snapshot import Snapshot, TaskState
     from videomon.core.domain.task import DownloadState, Watch
@@ -72,6 +73,8 @@ def make_home(home: Path, base_url: str, *, polling: int, rows: int,
         updates = [TaskUpdate(t.ref, {"watch": Watch.PAUSED}) for t in active] if paused else []
         for i, task in enumerate(finished):
             raw = raw_body(task.task_id)
+            if video_url:
+                raw["url"] = video_url
             snap = Snapshot(task.task_id, "openai", TaskState.SUCCEEDED, 100.0,
                             (raw["url"],), raw_status="completed", model="sora-2",
                             created_at=1764000000, finished_at=1764000300,
@@ -79,8 +82,10 @@ def make_home(home: Path, base_url: str, *, polling: int, rows: int,
             updates.append(TaskUpdate(task.ref, {
                 "state": TaskState.SUCCEEDED, "progress": 100.0, "snapshot": snap, "raw": raw,
                 "watch": Watch.DONE, "last_checked_at": now - i, "last_change_at": now - i,
-                "next_poll_at": None, "download_state": DownloadState.DONE,
-                "download_path": str(home / "downloads" / f"{task.task_id}.mp4")}))
+                "next_poll_at": None,
+                "download_state": None if video_url else DownloadState.DONE,
+                "download_path": None if video_url else
+                str(home / "downloads" / f"{task.task_id}.mp4")}))
         store.apply(updates)
     finally:
         store.close()

@@ -58,7 +58,14 @@ class _MappedStream(httpx.AsyncByteStream):
         self._request = request
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
+        # aiohttp's body as it arrives (httpx-aiohttp re-slices it into 16 KiB chunks:
+        # a gigabyte is then 65,000 trips through three generators)
+        body = getattr(getattr(self._inner, "_aiohttp_response", None), "content", None)
         with _mapped(self._request):
+            if body is not None and hasattr(body, "iter_any"):
+                async for chunk in body.iter_any():
+                    yield chunk
+                return
             async for chunk in self._inner:
                 yield chunk
 
