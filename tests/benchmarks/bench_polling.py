@@ -21,23 +21,14 @@ import asyncio
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
-def ids(count: int) -> list[str]:
-    return [f"sora-2:task_bench_ok_{i:05d}" for i in range(count)]
+from tests.benchmarks.common import ROOT, cpu_seconds, relay_process
+from tests.benchmarks.common import polling_ids as ids
 
 
 async def floor(base: str, count: int, interval: float, seconds: float) -> dict:
@@ -147,12 +138,7 @@ def main() -> None:
     if args.mode:
         child(args)
         return
-    videomon = Path(sys.executable).with_name("videomon")
-    sim = subprocess.Popen([str(videomon), "simulate", "--speed", "0.02"],
-                           stdout=subprocess.PIPE, text=True)
-    try:
-        assert sim.stdout is not None
-        base = sim.stdout.readline().split()[2]
+    with relay_process() as base:
         print(f"simulated relay {base} (own process); {args.tasks} tasks every "
               f"{args.interval:g} s = {args.tasks / args.interval:.0f} polls/s wanted; "
               f"measuring {args.seconds:g} s after one warm-up round")
@@ -184,9 +170,6 @@ def main() -> None:
             print(f"engine / floor: {ratio:.2f}× (goal ≤ 2×)")
         if args.json:
             print(json.dumps(results))
-    finally:
-        sim.terminate()
-        sim.wait(10)
 
 
 if __name__ == "__main__":

@@ -172,8 +172,8 @@ class MainWindow(QMainWindow):
     def on_profile_problem(self, profile: str, message: str | None) -> None:
         self.summary.set_profile_problem(profile, message)
 
-    def set_keyring_problem(self, message: KeyringStatus | None) -> None:
-        self.summary.set_keyring_problem(message)
+    def set_keyring_problem(self, status: KeyringStatus | None) -> None:
+        self.summary.set_keyring_problem(status)
 
     def _notify_finished(self, task: TrackedTask) -> None:
         self.summary.task_finished(task, notify=self.commands.settings().notifications)

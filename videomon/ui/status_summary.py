@@ -47,8 +47,8 @@ class StatusSummary(QObject):
             self.profile_problems[profile] = message
         self._update_banner()
 
-    def set_keyring_problem(self, message: KeyringStatus | None) -> None:
-        self.keyring_problem = message
+    def set_keyring_problem(self, status: KeyringStatus | None) -> None:
+        self.keyring_problem = status
         self._update_banner()
 
     def set_demo(self, active: bool) -> None:

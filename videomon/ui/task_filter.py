@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 
 from videomon.ui import format as fmt
-from videomon.ui.task_model import TaskTableModel
+from videomon.ui.task_model import TaskTableModel, row_runs
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -76,24 +76,23 @@ class TaskFilterProxy(QAbstractTableModel):
         for done in (model.rowsInserted, model.rowsRemoved):
             done.connect(lambda *_: self._layout_done())
         model.dataChanged.connect(self._source_changed)
-        self._keys.clear()
-        self._haystacks.clear()
-        self._rebuild()
-        self.endResetModel()
-        self._warm_later()
+        self._source_reset()
 
     def sourceModel(self) -> TaskTableModel | None:
         return self._source
 
     def _source_reset(self) -> None:
+        """(Inside a model reset: ends it.)"""
         self._keys.clear()
         self._haystacks.clear()
         self._rebuild()
         self.endResetModel()
         self._warm_later()
 
-    def _warm_later(self) -> None:
-        self._warm_from = 0
+    def _warm_later(self, from_row: int = 0) -> None:
+        """Fill the filter-text cache again from `from_row` on (rows before it are done)."""
+        self._warm_from = min(self._warm_from, from_row) if self._warmer.isActive() \
+            else from_row
         self._warmer.start()
 
     def _warm(self, rows: int = 300) -> None:
@@ -114,22 +113,21 @@ class TaskFilterProxy(QAbstractTableModel):
         assert self._source is not None
         rows = range(top.row(), bottom.row() + 1)
         moved = False
+        filtered = self._groups is not None or bool(self._text)
         for row in rows:
-            task = self._source.task_at(row)
-            before = (self._keys.pop(task.ref, None), self._haystacks.pop(task.ref, None))
-            if self._sort_column >= 0 and before[0] != self._key(row):
+            ref = self._source.task_at(row).ref
+            self._haystacks.pop(ref, None)
+            key = self._keys.pop(ref, None)
+            if self._sort_column >= 0 and key != self._key(row):
                 moved = True
-            if (self._groups is not None or self._text) and \
-                    self._accepts(row) != (row in self._pos):
+            if filtered and self._accepts(row) != (row in self._pos):
                 moved = True
-            del before
-        self._warm_later()
+        self._warm_later(top.row())  # only these rows lost their filter text
         if moved:
             self._layout_about()
             self._layout_done()
             return
-        view_rows = sorted(self._pos[r] for r in rows if r in self._pos)
-        for first, last in _runs(view_rows):
+        for first, last in row_runs(self._pos[r] for r in rows if r in self._pos):
             self.dataChanged.emit(self.index(first, top.column()),
                                   self.index(last, bottom.column()))
 
@@ -159,11 +157,9 @@ class TaskFilterProxy(QAbstractTableModel):
         rows = [r for r in range(count) if self._accepts(r)] \
             if self._groups is not None or self._text else list(range(count))
         if self._sort_column >= 0:
-            keyed = [(self._key(r), r) for r in rows]  # rows ascending: ties keep that order
-            try:
-                keyed.sort(key=lambda kr: kr[0], reverse=self._descending)
-            except TypeError:  # mixed key types: sort by their text
-                keyed.sort(key=lambda kr: str(kr[0]), reverse=self._descending)
+            # one key type per column (`sort_key`); rows ascending: ties keep that order
+            keyed = [(self._key(r), r) for r in rows]
+            keyed.sort(key=lambda kr: kr[0], reverse=self._descending)
             rows = [r for _, r in keyed]
         self._order = rows
         self._pos = {source: view for view, source in enumerate(rows)}
@@ -271,16 +267,6 @@ class TaskFilterProxy(QAbstractTableModel):
         """The tasks of these view rows (no Qt calls: selections of 10,000 rows)."""
         if self._source is None:
             return []
-        order, task_at = self._order, self._source.task_at
-        return [task_at(order[r]) for r in rows if 0 <= r < len(order)]
+        order = self._order
+        return self._source.tasks_at(order[r] for r in rows if 0 <= r < len(order))
 
-
-def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
-    """Sorted rows as (first, last) runs of consecutive numbers."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and row == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs

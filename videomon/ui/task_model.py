@@ -68,7 +68,7 @@ _DRAGGABLE = _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled
 class Role(enum.IntEnum):
     TASK = Qt.ItemDataRole.UserRole + 1       # the TrackedTask
     REF = Qt.ItemDataRole.UserRole + 2
-    SORT = Qt.ItemDataRole.UserRole + 3       # a value that sorts right
+    # (UserRole + 3 was the sort value of Qt's proxy; the table's proxy asks `sort_key`)
     PROGRESS = Qt.ItemDataRole.UserRole + 4   # float 0–100 or None
     INDETERMINATE = Qt.ItemDataRole.UserRole + 5
     GROUP = Qt.ItemDataRole.UserRole + 6      # active / finished / failed
@@ -151,8 +151,8 @@ class TaskTableModel(QAbstractTableModel):
         return self._progress.get(ref)
 
     def remove(self, refs: Iterable[int]) -> None:
-        rows = sorted((self._rows[r] for r in refs if r in self._rows), reverse=True)
-        for first, last in _runs_descending(rows):
+        rows = [self._rows[r] for r in refs if r in self._rows]
+        for first, last in reversed(row_runs(rows)):  # highest first: indexes stay valid
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._tasks[first:last + 1]
             self.endRemoveRows()
@@ -172,6 +172,10 @@ class TaskTableModel(QAbstractTableModel):
 
     def task_at(self, row: int) -> TrackedTask:
         return self._tasks[row]
+
+    def tasks_at(self, rows: Iterable[int]) -> list[TrackedTask]:
+        """The tasks of these rows (no Qt calls: selections of 10,000 rows)."""
+        return [self._tasks[r] for r in rows if 0 <= r < len(self._tasks)]
 
     def filter_text(self, task: TrackedTask) -> str:
         """What Ctrl+F searches in a row: its visible ID, provider, model, state, output,
@@ -218,8 +222,6 @@ class TaskTableModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(task, column)
-        if role == Role.SORT:
-            return self.sort_key(task, column)
         if role == Role.TASK:
             return task
         if role == Role.REF:
@@ -346,12 +348,12 @@ def _ranges(changed: dict[int, set[int]]) -> list[tuple[int, int, set[int]]]:
     return out
 
 
-def _runs_descending(rows: list[int]) -> list[tuple[int, int]]:
-    """Runs of consecutive rows, highest first (so removal keeps indexes valid)."""
+def row_runs(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Rows as (first, last) runs of consecutive numbers, lowest first (duplicates once)."""
     runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][0] == row + 1:
-            runs[-1] = (row, runs[-1][1])
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
         else:
             runs.append((row, row))
     return runs

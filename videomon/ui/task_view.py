@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QTableView
 from videomon.core.domain.task import TrackedTask
 from videomon.core.transfers.media import DragPayload, drag_payload
 from videomon.ui.column_fit import ColumnFitter
-from videomon.ui.task_model import Role
+from videomon.ui.task_model import Role, row_runs
 
 
 def payload_mime(payload: DragPayload) -> QMimeData:
@@ -97,12 +97,8 @@ class TaskTableView(QTableView):
     def select_rows(self, rows: Sequence[int]) -> None:
         """Select these rows (of the view's model) in one change, however many there are."""
         selection, model = QItemSelection(), self.model()
-        ordered = sorted(set(rows))
-        start = 0
-        for i, row in enumerate(ordered):  # one range per run of consecutive rows
-            if i + 1 == len(ordered) or ordered[i + 1] != row + 1:
-                selection.select(model.index(ordered[start], 0), model.index(row, 0))
-                start = i + 1
+        for first, last in row_runs(rows):  # one range per run of consecutive rows
+            selection.select(model.index(first, 0), model.index(last, 0))
         flags = QItemSelectionModel.SelectionFlag
         self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
 
@@ -115,12 +111,7 @@ class TaskTableView(QTableView):
         rows: set[int] = set()
         for span in selection.selection():
             rows.update(range(span.top(), span.bottom() + 1))
-        ordered = sorted(rows)
-        tasks_at = getattr(self.model(), "tasks_at", None)
-        if tasks_at is not None:
-            return tasks_at(ordered)
-        model = self.model()
-        return [t for t in (model.index(r, 0).data(Role.TASK) for r in ordered) if t]
+        return self.model().tasks_at(sorted(rows))  # the window's proxy, or a bare model
 
     def startDrag(self, supported: Qt.DropAction) -> None:
         payload = drag_payload(self.selected_tasks())
