@@ -34,7 +34,7 @@ from videomon.ui.bridge import EngineBridge
 from videomon.ui.details_dialog import DetailsDialog
 from videomon.ui.inline_bar import InlineBar
 from videomon.ui.output_delegate import OutputDelegate
-from videomon.ui.preview_pane import make_preview_pane
+from videomon.ui.preview_pane import PreviewSlot
 from videomon.ui.progress_delegate import DownloadDelegate, ProgressDelegate
 from videomon.ui.reveal import open_file, show_in_folder
 from videomon.ui.settings_flow import SettingsFlow
@@ -126,11 +126,11 @@ class MainWindow(QMainWindow):
         self.adding = AddFlow(self, self.commands, self.runner, self.inline_bar,
                               self.select_refs)
 
-        self.preview: Any = make_preview_pane()  # PreviewPane, or NoPlayerPane
-        self.preview.downloadRequested.connect(self.download_selected)
+        self.preview_slot = PreviewSlot()
+        self.preview_slot.downloadRequested.connect(self.download_selected)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.preview)
+        self.splitter.addWidget(self.preview_slot)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1000, 300])
@@ -213,6 +213,11 @@ class MainWindow(QMainWindow):
 
     def open_add_dialog(self) -> None:
         self.adding.open_dialog()
+
+    @property
+    def preview(self) -> Any:
+        """The player (`PreviewPane`, or `NoPlayerPane`), built now if it was not yet."""
+        return self.preview_slot.pane()
 
     # -- selection actions ----------------------------------------------------------------------
     def selected_tasks(self) -> list[TrackedTask]:
@@ -325,7 +330,7 @@ class MainWindow(QMainWindow):
         tasks = self.selected_tasks()
         task = tasks[0] if len(tasks) == 1 else None
         profile = self.commands.profile(task.profile) if task else None
-        self.preview.show_task(task, profile, several=len(tasks) > 1)
+        self.preview_slot.show_task(task, profile, several=len(tasks) > 1)
 
     # -- settings -------------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -344,7 +349,7 @@ class MainWindow(QMainWindow):
 
     def _update_empty(self) -> None:
         self.stack.show_for(self.model.rowCount(), bool(self.commands.profiles()))
-        self.preview.setVisible(self.stack.currentWidget() is not self.welcome)
+        self.preview_slot.setVisible(self.stack.currentWidget() is not self.welcome)
         self.summary.set_demo(bool(self.commands.demo_profiles()))
 
     def _update_summary(self) -> None:
@@ -365,7 +370,7 @@ class MainWindow(QMainWindow):
             self.table.repaint_moving(Column.PROGRESS)
 
     def toggle_playback(self) -> None:
-        self.preview.toggle()
+        self.preview_slot.toggle()
 
     def _report(self, exc: BaseException) -> None:
         if self.reporter is not None:
@@ -377,7 +382,7 @@ class MainWindow(QMainWindow):
         window_state.save(self, self.remembered, self.state)
         self._clock.stop()
         self._animation.stop()
-        self.preview.stop()
+        self.preview_slot.stop()
         self.tray.hide()
         event.accept()
         self.closed.emit()

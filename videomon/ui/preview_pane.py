@@ -1,13 +1,17 @@
 """The preview pane the window gets: the player, or — when QtMultimedia cannot load on this
 machine (a missing system library) — a pane that says why. The window runs either way;
-downloads, drag and drop and everything else do not need the player."""
+downloads, drag and drop and everything else do not need the player.
+
+The pane is built just after the window's first paint (`PreviewSlot`): QtMultimedia and the
+video widget cost ~35 ms that the first frame does not need."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from videomon.core.domain.task import TrackedTask
@@ -54,3 +58,45 @@ def make_preview_pane() -> QWidget:
         log.warning("no video preview: %s", exc)
         return NoPlayerPane(str(exc))
     return PreviewPane()
+
+
+class PreviewSlot(QWidget):
+    """Holds the preview pane, building it after this slot's first paint or when first used."""
+
+    downloadRequested = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._pane: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._pane is not None
+
+    def pane(self) -> Any:
+        """The `PreviewPane` (or `NoPlayerPane`), built now if it was not yet."""
+        if self._pane is None:
+            self._pane = make_preview_pane()
+            self._pane.downloadRequested.connect(self.downloadRequested)
+            self._layout.addWidget(self._pane)
+        return self._pane
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._pane is None:
+            QTimer.singleShot(0, self.pane)
+
+    def show_task(self, task: TrackedTask | None, profile: Profile | None, *,
+                  several: bool = False) -> None:
+        if task is not None or several or self.built:  # a fresh pane already shows "nothing"
+            self.pane().show_task(task, profile, several=several)
+
+    def toggle(self) -> None:
+        if self.built:
+            self.pane().toggle()
+
+    def stop(self) -> None:
+        if self.built:
+            self.pane().stop()

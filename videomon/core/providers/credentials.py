@@ -16,9 +16,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import keyring
-import keyring.errors
-
 from videomon.core.domain.errors import CredentialError
 
 SERVICE = "videomon"
@@ -57,6 +54,8 @@ class KeyringStatus:
 
 
 def _describe(exc: BaseException) -> tuple[KeyringTrouble, str]:
+    import keyring.errors  # imported on first use: 50 ms off the window's start
+
     if isinstance(exc, keyring.errors.NoKeyringError):
         return KeyringTrouble.NO_BACKEND, "no usable keyring backend is available"
     if isinstance(exc, keyring.errors.KeyringLocked):
@@ -80,7 +79,11 @@ class CredentialStore:
 
     # -- synchronous API (CLI); each call bounded by the timeout --------------------------
     def _keyring(self) -> Any:
-        return self._backend if self._backend is not None else keyring.get_keyring()
+        if self._backend is not None:
+            return self._backend
+        import keyring  # imported on first use: 50 ms off the window's start
+
+        return keyring.get_keyring()
 
     def _bounded(self, func: Callable[[], T]) -> T:
         """Run `func` in a daemon thread and give up after the timeout."""
@@ -163,7 +166,7 @@ class CredentialStore:
         """Remove the stored key; False when there was none."""
         try:
             self._bounded(lambda: self._keyring().delete_password(SERVICE, profile))
-        except keyring.errors.PasswordDeleteError:
+        except _password_delete_error():
             return False
         except Exception as exc:
             raise CredentialError(self._unusable_sentence(exc, profile)) from None
@@ -192,3 +195,9 @@ class CredentialStore:
 
     async def astatus(self) -> KeyringStatus:
         return await asyncio.to_thread(self.status)
+
+
+def _password_delete_error() -> type[Exception]:
+    import keyring.errors
+
+    return keyring.errors.PasswordDeleteError

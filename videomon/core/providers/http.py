@@ -13,14 +13,11 @@ import asyncio
 import json
 import random
 import time
-import urllib.request
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from videomon import __version__
 from videomon.core.domain.errors import (
@@ -33,6 +30,9 @@ from videomon.core.domain.errors import (
     ServerError,
     excerpt,
 )
+
+if TYPE_CHECKING:  # httpx (and urllib.request) load at the first request: 40 ms off the start
+    import httpx
 from videomon.core.providers.dialects.common import looks_not_found
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
@@ -120,8 +120,7 @@ class HttpClient:
         self._sleep = sleep
         self._rng = rng or random.Random()
         self._transport = transport
-        self._limits = httpx.Limits(max_connections=max_connections,
-                                    max_keepalive_connections=max_connections)
+        self._max_connections = max_connections
         self._clients: dict[str | None, httpx.AsyncClient] = {}
         if backend not in ("httpx", "aiohttp"):
             raise ValueError(f"unknown HTTP backend {backend!r}")
@@ -131,6 +130,10 @@ class HttpClient:
         """The shared client for `proxy` (None: the environment's HTTP(S)_PROXY)."""
         found = self._clients.get(proxy)
         if found is None:
+            import httpx
+
+            limits = httpx.Limits(max_connections=self._max_connections,
+                                  max_keepalive_connections=self._max_connections)
             timeout = httpx.Timeout(self.policy.read_timeout,
                                     connect=self.policy.connect_timeout)
             transport = self._transport
@@ -141,9 +144,9 @@ class HttpClient:
                 # loads here, at the first request: 0.1 s less before the window shows.)
                 from videomon.core.providers.aiohttp_transport import aiohttp_transport
 
-                transport = aiohttp_transport(self._limits, httpx.create_ssl_context())
+                transport = aiohttp_transport(limits, httpx.create_ssl_context())
             found = httpx.AsyncClient(
-                timeout=timeout, limits=self._limits, proxy=proxy, trust_env=proxy is None,
+                timeout=timeout, limits=limits, proxy=proxy, trust_env=proxy is None,
                 transport=transport, follow_redirects=False,
                 headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             )
@@ -168,6 +171,8 @@ class HttpClient:
 
         Returns 2xx responses; raises a `LookupProblem` for everything else.
         """
+        import httpx
+
         loop = asyncio.get_running_loop()
         deadline = loop.time() + (self.policy.total if total is None else total)
         attempt = 0
@@ -208,6 +213,8 @@ class HttpClient:
     async def _get_following(self, url: str, headers: dict[str, str], proxy: str | None,
                              remaining: float) -> httpx.Response:
         """GET, following redirects only within the same origin (the key stays home)."""
+        import httpx
+
         if remaining <= 0:
             raise httpx.TimeoutException("lookup time exhausted")
         client = self.client(proxy)
@@ -231,6 +238,8 @@ class HttpClient:
 
 def _environment_proxies() -> bool:
     """Whether the environment (or the OS settings) names an HTTP proxy."""
+    import urllib.request
+
     found = urllib.request.getproxies()
     return any(found.get(scheme) for scheme in ("http", "https", "all"))
 

@@ -17,9 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
-
-import httpx
 
 from videomon.core.config.atomic import fsync_dir
 from videomon.core.config.settings import DEFAULT_TEMPLATE
@@ -35,6 +34,9 @@ from videomon.core.providers.http import (
     redirect_target,
     same_origin,
 )
+
+if TYPE_CHECKING:  # httpx loads with the first request (see providers.http)
+    import httpx
 
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
                      *(f"LPT{i}" for i in range(1, 10))}
@@ -177,6 +179,8 @@ class Downloader:
                        secrets: tuple[str | None, ...] = (),
                        on_progress: Callable[[DownloadProgress], None] | None = None) -> Path:
         """Stream `url` into `dest` via ``dest.part``; returns the final path."""
+        import httpx
+
         dest.parent.mkdir(parents=True, exist_ok=True)
         part = dest.with_name(dest.name + ".part")
         meta_path = dest.with_name(dest.name + ".part.meta")
