@@ -210,3 +210,32 @@ def test_the_selection_follows_its_rows_through_sorting_filtering_and_changes(
     at = refs().index(9)
     assert proxy.mapToSource(proxy.index(at, 0)).row() == model.row_of(9)
     assert proxy.mapFromSource(model.index(model.row_of(9), 3)).row() == at
+
+
+def test_painting_the_header_of_a_large_selection_does_not_ask_every_row(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Qt's header asks `isColumnSelected` on each paint: flags() of every selected row."""
+    from videomon.ui.task_view import TaskTableView
+
+    source = TaskTableModel()
+    source.set_tasks([dataclasses.replace(recorded("openai", "seed001_completed", 1),
+                                          ref=ref, task_id=f"t{ref}") for ref in range(3000)])
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(source)
+    asked = 0
+    flags = proxy.flags
+
+    def counting(index):  # type: ignore[no-untyped-def]
+        nonlocal asked
+        asked += 1
+        return flags(index)
+
+    proxy.flags = counting  # type: ignore[method-assign]
+    view = TaskTableView(lambda tasks: None)
+    view.setModel(proxy)
+    view.configure({})
+    view.resize(900, 400)
+    view.selectAll()
+    asked = 0
+    view.horizontalHeader().grab()
+    assert asked < 100, f"a header paint asked flags() {asked} times"
+    assert len(view.selected_tasks()) == 3000

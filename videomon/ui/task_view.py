@@ -94,6 +94,17 @@ class TaskTableView(QTableView):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.setHighlightSections(False)  # no bold header text, no reflow
 
+    def setSelectionModel(self, selection: QItemSelectionModel) -> None:
+        """The rows' selection; the headers get one of their own that stays empty.
+
+        A header paint asks `isColumnSelected` about each section's neighbours, which asks
+        `flags()` of every selected row: with 10,000 rows selected, 90,000 Python calls
+        (0.4 s) per paint. Section highlighting is off, so the headers lose nothing.
+        """
+        super().setSelectionModel(selection)
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setSelectionModel(QItemSelectionModel(selection.model(), header))
+
     def select_rows(self, rows: Sequence[int]) -> None:
         """Select these rows (of the view's model) in one change, however many there are."""
         selection, model = QItemSelection(), self.model()

