@@ -62,9 +62,11 @@ class Engine:
         return await self.lookup.fetch(profile, key, task_id, label=label)
 
     async def start(self) -> None:
-        # decoding 10,000 stored tasks takes a while: off the loop's thread, so a window
-        # on this loop paints meanwhile
-        self.scheduler.load(await asyncio.to_thread(self.store.all))
+        # decoding 10,000 stored tasks, loading the HTTP stack and reading the CA
+        # certificates take a while: off the loop's thread, so a window on this loop
+        # paints and answers meanwhile
+        tasks, _ = await asyncio.gather(asyncio.to_thread(self.store.all), self.http.warm())
+        self.scheduler.load(tasks)
         self.downloads.resume_interrupted()
         self._jobs = [asyncio.create_task(self.scheduler.run(), name="videomon-scheduler"),
                       asyncio.create_task(self.downloads.run(), name="videomon-downloads")]

@@ -34,6 +34,7 @@ from videomon.core.providers.http import (
     redirect_target,
     same_origin,
 )
+from videomon.core.transfers.part_writer import PartWriter
 
 if TYPE_CHECKING:  # httpx loads with the first request (see providers.http)
     import httpx
@@ -310,17 +311,23 @@ async def _write_stream(response: httpx.Response, part: Path, offset: int, total
         with open(part, "ab" if offset else "wb") as handle:
             if offset:
                 handle.truncate(offset)
-            async for chunk in response.aiter_bytes():
-                handle.write(chunk)
-                received += len(chunk)
-                now = time.monotonic()
-                if now - last >= 0.25:
-                    rate = (received - last_bytes) / (now - last)
-                    speed = rate if speed == 0 else 0.7 * speed + 0.3 * rate
-                    last, last_bytes = now, received
-                    if on_progress is not None:
-                        on_progress(DownloadProgress(received, total, now - started, speed,
-                                                     offset))
+            writer = PartWriter(handle)
+            try:
+                async for chunk in response.aiter_bytes():
+                    await writer.write(chunk)
+                    received += len(chunk)
+                    now = time.monotonic()
+                    if now - last >= 0.25:
+                        rate = (received - last_bytes) / (now - last)
+                        speed = rate if speed == 0 else 0.7 * speed + 0.3 * rate
+                        last, last_bytes = now, received
+                        if on_progress is not None:
+                            on_progress(DownloadProgress(received, total, now - started,
+                                                         speed, offset))
+                await writer.close()
+            except BaseException:
+                writer.abandon()  # the file closes next: the thread must be done with it
+                raise
             handle.flush()
             # ~0.6 s per GiB: in a worker thread, so the loop (and a window on it) runs on
             await asyncio.to_thread(os.fsync, handle.fileno())
