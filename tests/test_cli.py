@@ -36,9 +36,11 @@ def run(*args: str, stdin: str | None = None, env: dict[str, str | None] | None 
 
 def serve_fixture(server: ScriptedServer, fixture: dict) -> None:
     url = get_dialect(fixture["dialect"]).task_url(server.base_url, fixture["task_id"])
-    path = url[len(server.base_url):]
+    path = url[len(server.base_url):].split("?")[0]
     server.script(path, Reply(fixture["http_status"], fixture["body"],
                               headers=fixture.get("headers", {})))
+    if "follow_up" in fixture:  # the second request (a file ID -> its URL)
+        server.script(fixture["follow_up"]["path"], Reply(200, fixture["follow_up"]["body"]))
 
 
 def test_entry_points_exist() -> None:
@@ -64,9 +66,10 @@ def test_help_is_complete(command: list[str]) -> None:
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda f: f["name"])
 def test_status_json_for_every_fixture(server: ScriptedServer, fixture: dict) -> None:
     serve_fixture(server, fixture)
+    key = f"{KEY}:kling-secret-half" if fixture["dialect"] == "kling" else KEY
     result = run("status", "--json", "--base-url", server.base_url, "--dialect",
                  fixture["dialect"], "--timeout", "5", fixture["task_id"],
-                 env={"VIDEOMON_API_KEY": KEY})
+                 env={"VIDEOMON_API_KEY": key})
     lines = result.stdout.splitlines()
     assert len(lines) == 1, result.stdout + result.stderr
     data = json.loads(lines[0])
@@ -75,6 +78,8 @@ def test_status_json_for_every_fixture(server: ScriptedServer, fixture: dict) ->
         expected = dict(fixture["expected"])
         expected["video_urls"] = [u.replace("{BASE}", server.base_url)
                                   for u in expected["video_urls"]]
+        if "follow_up" in fixture:
+            expected["video_urls"] = fixture["follow_up"]["video_urls"]
         assert list(data) == CONTRACT_KEYS
         assert data == expected
     else:
@@ -86,6 +91,7 @@ def test_status_json_for_every_fixture(server: ScriptedServer, fixture: dict) ->
         assert data["problem"]["message"]
         assert result.returncode == exits[fixture["expected_problem"]]
     assert KEY not in result.stdout + result.stderr
+    assert "kling-secret-half" not in result.stdout + result.stderr
 
 
 def test_exit_status_is_that_of_the_first_failed_lookup(server: ScriptedServer) -> None:

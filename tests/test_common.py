@@ -6,7 +6,7 @@ import pytest
 
 from videomon.core.domain.errors import BadResponse
 from videomon.core.domain.snapshot import TaskState
-from videomon.core.providers.dialects.common import (
+from videomon.core.providers.formats.values import (
     model_from_id,
     normalize_state,
     parse_progress,

@@ -74,7 +74,21 @@ def test_a_full_disk_is_raised_and_what_was_written_stays() -> None:
     assert len(disk.getvalue()) == 50_000
 
 
-def test_abandoning_drops_what_is_queued_and_lets_go_of_the_file() -> None:
+def test_after_an_error_what_arrived_is_still_written() -> None:
+    disk = SlowDisk(delay=0.005)
+
+    async def main() -> None:
+        writer = PartWriter(disk)  # type: ignore[arg-type]
+        for _ in range(20):
+            await writer.write(b"w" * 1000)
+        writer.abandon()
+        assert not writer._thread.is_alive()
+
+    asyncio.run(main())
+    assert len(disk.getvalue()) == 20_000
+
+
+def test_cancelling_drops_what_is_queued_and_lets_go_of_the_file() -> None:
     disk = SlowDisk(delay=0.02)
 
     async def main() -> None:
@@ -82,7 +96,7 @@ def test_abandoning_drops_what_is_queued_and_lets_go_of_the_file() -> None:
         for _ in range(50):
             await writer.write(b"z" * 1000)
         await asyncio.sleep(0.05)  # a few written, most still queued
-        writer.abandon()
+        writer.abandon(keep=False)
         assert not writer._thread.is_alive()
 
     asyncio.run(main())

@@ -10,7 +10,8 @@ import pytest
 
 from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import ConfigError
-from videomon.core.providers.profiles import ConfigStore, Profile, auth_headers, check_auth
+from videomon.core.providers.auth import auth_headers, check_auth
+from videomon.core.providers.profiles import ConfigStore, Profile
 
 
 def test_default_auth_per_dialect() -> None:

@@ -27,6 +27,7 @@ from videomon import APP_ID
 from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import VideomonError
 from videomon.core.providers.credentials import CredentialStore
+from videomon.core.providers.formats.library import load_user_formats
 from videomon.core.providers.profiles import ConfigStore
 from videomon.core.tracking.commands import Commands
 from videomon.core.tracking.engine import Engine
@@ -52,6 +53,7 @@ class VideomonApp:
                  log_path: Path | None = None,
                  scheduler_config: SchedulerConfig | None = None) -> None:
         self.paths = paths
+        self.format_problems = load_user_formats(paths.formats_dir)
         self.config = ConfigStore(paths.config_file)
         self.credentials = credentials or CredentialStore()
         self.engine = Engine(paths, self.config, self.credentials,

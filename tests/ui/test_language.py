@@ -38,6 +38,7 @@ KEPT = {"videomon", "API", "ID", "URL", "Ctrl", "Shift", "Bearer", "GET", "OpenA
         "id", "operation", "name", "model", "date", "time", "task", "profile", "label",
         "index", "KB", "MB", "GB", "Videos",
         "PROFILE"}
+KEPT |= {w for name in DIALECTS for w in name.split("-")}  # format names are identifiers
 
 
 # -- the catalogues -----------------------------------------------------------------------------
@@ -217,7 +218,8 @@ def data_words(app: VideomonApp) -> set[str]:
 
 
 #: names and config values shown as they are in every language
-NAMES = {"videomon", "English", *DIALECTS, *AUTH_CHOICES}
+NAMES = {"videomon", "English", *DIALECTS, *AUTH_CHOICES,
+         *(word for name in DIALECTS for word in name.split("-"))}
 MARKED = re.compile(r"⟦[^⟦⟧]*⟧")
 DATA = re.compile(r"(https?://|/)\S*|[\w.:-]*[_:][\w.:-]*|\w+(?:-\w+){2,}|\S*\.mp4")
 

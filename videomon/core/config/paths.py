@@ -24,6 +24,11 @@ class AppPaths:
     def config_file(self) -> Path:
         return self.config_dir / "config.json"
 
+    @property
+    def formats_dir(self) -> Path:
+        """The user's own response formats, a TOML file each."""
+        return self.config_dir / "formats"
+
     @classmethod
     def under(cls, home: Path) -> AppPaths:
         """Every file under one folder."""

@@ -34,7 +34,7 @@ from videomon.core.domain.errors import (
 
 if TYPE_CHECKING:  # httpx (and urllib.request) load at the first request: 40 ms off the start
     import httpx
-from videomon.core.providers.dialects.common import looks_not_found
+from videomon.core.providers.formats.values import looks_not_found
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 MAX_JSON_BYTES = 8 * 1024 * 1024

@@ -5,11 +5,18 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from videomon.core.domain.errors import LookupProblem, redact
+from videomon.core.domain.errors import (
+    AuthRejected,
+    ConfigError,
+    LookupProblem,
+    NotFound,
+    redact,
+)
 from videomon.core.domain.snapshot import Snapshot
+from videomon.core.providers.auth import auth_headers, key_secrets
 from videomon.core.providers.dialects import get_dialect
 from videomon.core.providers.http import HttpClient
-from videomon.core.providers.profiles import Profile, auth_headers
+from videomon.core.providers.profiles import Profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,18 +40,39 @@ class TaskLookup:
         """Look `task_id` up; problems are returned, not raised.
 
         `label` is the profile name reported in the snapshot (None for ad-hoc lookups).
+        A dialect with fallback URLs (Kling: text2video, then image2video) tries the next
+        one while the provider says "not found"; one with a second request (MiniMax's
+        file, fal's result) makes it once the task is done.
         """
         task_id = task_id.strip()
-        dialect = get_dialect(profile.dialect)
-        url = dialect.task_url(profile.base_url, task_id)
+        secrets = key_secrets(profile.auth, key)
         try:
-            response = await self.http.get_json(
-                url, headers=auth_headers(profile.auth, key), proxy=profile.proxy,
-                secrets=(key,), total=total)
-            snapshot = dialect.parse(response.body, task_id=task_id,
-                                     base_url=profile.base_url)
+            dialect = get_dialect(profile.dialect)
+            headers = {**dialect.headers, **auth_headers(profile.auth, key)}
+            urls = dialect.query_urls(profile.base_url, task_id)
+            for index, url in enumerate(urls):
+                try:
+                    response = await self.http.get_json(
+                        url, headers=headers, proxy=profile.proxy, secrets=secrets,
+                        total=total)
+                    snapshot = dialect.parse(response.body, task_id=task_id,
+                                             base_url=profile.base_url)
+                    break
+                except NotFound:
+                    if index == len(urls) - 1:
+                        raise
+            second = dialect.follow_up_url(snapshot, profile.base_url)
+            if second is not None:
+                follow = await self.http.get_json(
+                    second, headers=headers, proxy=profile.proxy, secrets=secrets,
+                    total=total)
+                snapshot = dataclasses.replace(
+                    snapshot, video_urls=dialect.read_follow_up(follow.body))
+        except ConfigError as exc:  # e.g. a Kling key that is not ACCESS:SECRET
+            problem = AuthRejected(redact(str(exc), secrets))
+            return LookupResult(task_id, problem=problem)
         except LookupProblem as problem:
-            problem.message = redact(problem.message, (key,))
+            problem.message = redact(problem.message, secrets)
             problem.args = (problem.message,)
             return LookupResult(task_id, problem=problem)
         snapshot = dataclasses.replace(snapshot, profile=label)

@@ -11,38 +11,11 @@ from urllib.parse import urlsplit
 
 from videomon.core.config.atomic import write_atomic
 from videomon.core.domain.errors import ConfigError
+from videomon.core.providers.auth import check_auth
 from videomon.core.providers.dialects import get_dialect
 
-AUTH_SCHEMES = ("bearer", "raw", "none")
 _PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$")
-_HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
 CONFIG_VERSION = 1
-
-
-def check_auth(auth: str) -> str:
-    """Validate an auth scheme: ``bearer``, ``raw``, ``none`` or ``header:NAME``."""
-    value = auth.strip()
-    lower = value.lower()
-    if lower in AUTH_SCHEMES:
-        return lower
-    if lower.startswith("header:") and _HEADER_NAME.match(value[7:]):
-        return "header:" + value[7:]
-    raise ConfigError(
-        f"invalid auth scheme {auth!r}: use bearer, raw, none or header:NAME "
-        "(for example header:x-goog-api-key)", field="auth")
-
-
-def auth_headers(auth: str, key: str | None) -> dict[str, str]:
-    """The request headers that carry `key` under scheme `auth` (none without a key)."""
-    if not key or auth == "none":
-        return {}
-    if auth == "bearer":
-        return {"Authorization": f"Bearer {key}"}
-    if auth == "raw":
-        return {"Authorization": key}
-    if auth.startswith("header:"):
-        return {auth[7:]: key}
-    raise ConfigError(f"invalid auth scheme {auth!r}")
 
 
 def check_base_url(url: str) -> str:

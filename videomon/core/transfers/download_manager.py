@@ -23,9 +23,10 @@ from videomon.core.config.settings import DEFAULT_TEMPLATE
 from videomon.core.domain.errors import LookupProblem, NotFound, VideomonError
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask
+from videomon.core.providers.auth import auth_headers, key_secrets
 from videomon.core.providers.http import HttpClient
 from videomon.core.providers.lookup import LookupResult
-from videomon.core.providers.profiles import Profile, auth_headers
+from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.task_book import TaskBook
 from videomon.core.transfers.downloader import (
     DiskError,
@@ -207,7 +208,8 @@ class DownloadManager:
                 try:
                     final = await self._downloader.download(
                         urls[index], paths[index], base_url=profile.base_url, auth=headers,
-                        proxy=profile.proxy, secrets=(key,), on_progress=report)
+                        proxy=profile.proxy, secrets=key_secrets(profile.auth, key),
+                        on_progress=report)
                 except LookupProblem as problem:
                     if problem.status in (403, 410) and not requeried:
                         requeried = True  # the stored link may have expired: ask once

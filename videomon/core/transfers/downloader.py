@@ -325,8 +325,11 @@ async def _write_stream(response: httpx.Response, part: Path, offset: int, total
                             on_progress(DownloadProgress(received, total, now - started,
                                                          speed, offset))
                 await writer.close()
+            except asyncio.CancelledError:
+                writer.abandon(keep=False)  # the file closes next: the thread lets go of it
+                raise
             except BaseException:
-                writer.abandon()  # the file closes next: the thread must be done with it
+                writer.abandon()  # a broken connection: what arrived is kept for a resume
                 raise
             handle.flush()
             # ~0.6 s per GiB: in a worker thread, so the loop (and a window on it) runs on

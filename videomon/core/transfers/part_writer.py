@@ -60,10 +60,11 @@ class PartWriter:
         if self.error is not None:
             raise self.error
 
-    def abandon(self) -> None:
-        """Stop now (cancelled): chunks not yet written are dropped; what is written stays.
-        Returns once the thread no longer touches the file."""
-        self._drop = True
+    def abandon(self, *, keep: bool = True) -> None:
+        """Stop after an error: what was received is still written (`keep`), so a resume
+        starts after it; when cancelled, `keep=False` drops what is queued. Returns once
+        the thread no longer touches the file."""
+        self._drop = not keep
         self._queue.put(_STOP)
         self._thread.join()
 

@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
 from videomon.core.domain.snapshot import Snapshot
-from videomon.core.providers.dialects.common import join_base, quote_id
+from videomon.core.providers.formats.values import join_base, quote_id
 
 
 class Dialect(ABC):
@@ -25,9 +25,24 @@ class Dialect(ABC):
     id_has_slashes: ClassVar[bool] = False
     summary: ClassVar[str] = ""
 
+    #: extra request headers the provider wants (e.g. an API version)
+    headers: dict[str, str] = {}  # noqa: RUF012 - never mutated
+
     def task_url(self, base_url: str, task_id: str) -> str:
         encoded = quote_id(task_id.strip(), keep_slashes=self.id_has_slashes)
         return join_base(base_url, self.path.format(id=encoded))
+
+    def query_urls(self, base_url: str, task_id: str) -> list[str]:
+        """The query URL, then fallbacks tried while the ones before say "not found"."""
+        return [self.task_url(base_url, task_id)]
+
+    def follow_up_url(self, snapshot: Snapshot, base_url: str) -> str | None:
+        """A second request this reading needs (a file ID → its URL), if any."""
+        return None
+
+    def read_follow_up(self, body: Any) -> tuple[str, ...]:
+        """The video URLs in the second request's answer."""
+        return ()
 
     @abstractmethod
     def parse(self, body: Any, *, task_id: str, base_url: str) -> Snapshot:

@@ -7,7 +7,7 @@ from typing import Any
 from videomon.core.domain.errors import BadResponse
 from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.providers.dialects.base import Dialect
-from videomon.core.providers.dialects.common import (
+from videomon.core.providers.formats.values import (
     collect_urls,
     first,
     parse_progress,

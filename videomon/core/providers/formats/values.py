@@ -1,4 +1,4 @@
-"""Tolerant readers shared by every dialect: states, progress, timestamps, envelopes, URLs.
+"""Tolerant readers every format shares: states, progress, timestamps, envelopes, URLs, paths.
 
 Relays built on the same gateway code vary the letter case and synonyms of states,
 write progress as an integer, a float, a ``"NN%"`` string or a 0–1 fraction, give
@@ -9,10 +9,11 @@ anything they cannot make sense of raises `BadResponse` instead of guessing.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -67,12 +68,14 @@ def settle(state: TaskState, progress: float | None) -> tuple[TaskState, float |
     return state, progress
 
 
-def parse_progress(value: Any, *, fraction: bool = False) -> float | None:
+def parse_progress(value: Any, *, fraction: bool = False,
+                   percent: bool = False) -> float | None:
     """Progress of any form as a percentage 0–100, or None when unknown.
 
     ``"45%"``, ``"45"``, ``45`` and ``45.0`` are percentages; a non-integral number
     between 0 and 1 is a fraction (``0.93`` → 93). With ``fraction=True`` (fields
-    documented as fractions) every value up to 1 is a fraction.
+    documented as fractions) every value up to 1 is a fraction; with ``percent=True``
+    none is (0.5 is half a percent).
     """
     if value is None or isinstance(value, bool):
         return None
@@ -85,11 +88,12 @@ def parse_progress(value: Any, *, fraction: bool = False) -> float | None:
         except ValueError:
             return None
         is_fraction_text = "." in text and not value.strip().endswith("%")
-        if is_fraction_text and 0 < number < 1:
+        if is_fraction_text and 0 < number < 1 and not percent:
             number *= 100
     elif isinstance(value, int | float):
         number = float(value)
-        if (fraction and 0 <= number <= 1) or (isinstance(value, float) and 0 < number < 1):
+        if (fraction and 0 <= number <= 1) or (
+                isinstance(value, float) and 0 < number < 1 and not percent):
             number *= 100
     else:
         return None
@@ -98,8 +102,9 @@ def parse_progress(value: Any, *, fraction: bool = False) -> float | None:
     return round(min(max(number, 0.0), 100.0), 2)
 
 
-def parse_timestamp(value: Any) -> int | None:
-    """Unix seconds from seconds, milliseconds, microseconds or an ISO 8601 string."""
+def parse_timestamp(value: Any, zone: tzinfo | None = None) -> int | None:
+    """Unix seconds from seconds, milliseconds, microseconds or an ISO 8601 string (a date
+    without an offset is in `zone`, UTC when None)."""
     if value is None or isinstance(value, bool):
         return None
     number: float
@@ -117,8 +122,7 @@ def parse_timestamp(value: Any) -> int | None:
             except ValueError:
                 return None
             if parsed.tzinfo is None:
-                from datetime import UTC
-                parsed = parsed.replace(tzinfo=UTC)
+                parsed = parsed.replace(tzinfo=zone or UTC)
             return int(parsed.timestamp())
     else:
         return None
@@ -129,12 +133,52 @@ def parse_timestamp(value: Any) -> int | None:
     return int(number)
 
 
+_STEP = re.compile(r"([^.\[\]]+)|\[(-?\d+)\]|(\.)")
+
+
+@functools.lru_cache(maxsize=4096)
+def path_steps(path: str) -> tuple[str | int, ...]:
+    """``"data.videos[0].url"`` → ``("data", "videos", 0, "url")``; a bare number after a
+    dot (``videos.0``) indexes a list too. Raises ValueError for a malformed path."""
+    steps: list[str | int] = []
+    pos = 0
+    expect_name = True
+    while pos < len(path):
+        match = _STEP.match(path, pos)
+        if match is None or match.end() == pos:
+            raise ValueError(f"malformed path {path!r} at character {pos + 1}")
+        name, index, dot = match.groups()
+        pos = match.end()
+        if dot:
+            if expect_name:
+                raise ValueError(f"malformed path {path!r}: empty step at character "
+                                 f"{match.start() + 1}")
+            expect_name = True
+        elif name is not None:
+            if not expect_name:
+                raise ValueError(f"malformed path {path!r}: missing '.' at character "
+                                 f"{match.start() + 1}")
+            steps.append(int(name) if name.lstrip("-").isdigit() else name)
+            expect_name = False
+        else:
+            if expect_name and steps:
+                raise ValueError(f"malformed path {path!r}: '[' after '.'")
+            steps.append(int(index))
+            expect_name = False
+    if expect_name:
+        raise ValueError(f"malformed path {path!r}: it is empty or ends with '.'")
+    return tuple(steps)
+
+
 def dig(obj: Any, path: str) -> Any:
-    """`obj["a"]["b"]` for path ``"a.b"``; None when any step is missing or not a dict."""
-    for part in path.split("."):
-        if not isinstance(obj, Mapping):
+    """The value at `path` (``a.b``, ``a.list[0].c``); None when any step is missing."""
+    for step in path_steps(path):
+        if isinstance(step, int) and isinstance(obj, list):
+            obj = obj[step] if -len(obj) <= step < len(obj) else None
+        elif isinstance(obj, Mapping):
+            obj = obj.get(str(step))
+        else:
             return None
-        obj = obj.get(part)
     return obj
 
 
