@@ -10,7 +10,6 @@ from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.dialects import DIALECTS
-from videomon.core.providers.formats.library import load_user_formats
 from videomon.core.providers.profiles import ConfigStore, Profile
 
 
@@ -23,9 +22,6 @@ class CliContext:
     @classmethod
     def create(cls) -> CliContext:
         paths = AppPaths.from_environment()
-        for problem in load_user_formats(paths.formats_dir):
-            print(f"videomon: format file {problem.file} skipped: {problem.message}",
-                  file=sys.stderr)
         return cls(paths, ConfigStore(paths.config_file), CredentialStore())
 
 

@@ -8,9 +8,11 @@ import sys
 from collections.abc import Sequence
 
 from videomon import __version__
-from videomon.cli import list_cmd, provider_cmd, simulate_cmd, tasks_cmd
+from videomon.cli import format_cmd, list_cmd, provider_cmd, simulate_cmd, tasks_cmd
 from videomon.cli.context import CliContext
+from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import ConfigError, CredentialError, VideomonError
+from videomon.core.providers.formats.library import load_user_formats
 from videomon.core.tracking.paste import parse_pasted
 
 DESCRIPTION = """\
@@ -26,6 +28,8 @@ terminal:
   videomon status -p myrelay sora-2:task_01k81e7r1mf0qtvp3ett3mr4jm
   videomon watch -p myrelay ID1 ID2 --download ~/Videos
   videomon track -p myrelay ID1 ID2      # into the window's list; videomon list / untrack
+  videomon provider detect https://relay.example TASK_ID   # which format it speaks
+  videomon format list | show NAME | import FILE | export NAME
 
 Files live under the platform's config/data dirs, or all under $VIDEOMON_HOME."""
 
@@ -44,13 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
     provider_cmd.register(sub)
     tasks_cmd.register(sub)
     list_cmd.register(sub)
+    format_cmd.register(sub)
     simulate_cmd.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
+    # the user's formats first: `--dialect` accepts their names too
+    skipped = load_user_formats(AppPaths.from_environment().formats_dir)
+    parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     if words and words[0] not in commands and all(_looks_like_a_task(w) for w in words):
         return gui_main(task_ids=words)  # `videomon ID…`: track them in the window
@@ -61,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test()
     if args.command is None:
         return gui_main(demo=args.demo)
+    for problem in skipped:
+        print(f"videomon: format file {problem.file} skipped: {problem.message}",
+              file=sys.stderr)
     try:
         ctx = CliContext.create()
         return int(args.handler(ctx, args))

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import getpass
 import json
+import os
 import sys
 
 from videomon.cli.context import CliContext
 from videomon.cli.render import table
 from videomon.core.domain.errors import CredentialError
-from videomon.core.providers.credentials import env_var_for
+from videomon.core.providers.credentials import ADHOC_ENV, env_var_for
+from videomon.core.providers.detect import QUICK, Detection, detect_format
 from videomon.core.providers.dialects import DIALECTS
-from videomon.core.providers.profiles import Profile
+from videomon.core.providers.http import HttpClient
+from videomon.core.providers.profiles import Profile, check_base_url
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,8 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                                       for d in DIALECTS.values()))
     add.add_argument("--base-url", required=True, metavar="URL", help="e.g. https://relay.example")
     add.add_argument("--auth", metavar="SCHEME", default="",
-                     help="bearer | raw | header:NAME | none (default: bearer for openai and "
-                     "unified, raw for tasks, header:x-goog-api-key for gemini)")
+                     help="bearer | raw | header:NAME | prefix:WORD | kling-jwt | none "
+                     "(default: the format's own, see 'videomon format list')")
     add.add_argument("--interval", type=float, default=5.0, metavar="S",
                      help="seconds between polls of a task (default 5)")
     add.add_argument("--max-concurrency", type=int, default=4, metavar="N",
@@ -57,6 +61,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     sk.add_argument("name", metavar="NAME")
     sk.add_argument("--stdin", action="store_true", help="read the key from standard input")
     sk.set_defaults(handler=cmd_set_key)
+
+    det = psub.add_parser(
+        "detect", help="find which format a provider answers in",
+        description="Ask the provider about a task you know, in each known format's way "
+        "(a few requests, the key only to that host), and say which format reads the "
+        "answer. The key comes from $VIDEOMON_API_KEY, or standard input with --key-stdin.")
+    det.add_argument("base_url", metavar="URL", help="the provider's base URL")
+    det.add_argument("task_id", metavar="ID", help="a task ID this provider knows")
+    det.add_argument("--key-stdin", action="store_true", help="read the key from stdin")
+    det.add_argument("--proxy", metavar="URL", help="proxy for these requests")
+    det.add_argument("--json", action="store_true", help="the result as one JSON object")
+    det.set_defaults(handler=cmd_detect)
 
 
 def _read_key(from_stdin: bool, prompt: str) -> str:
@@ -121,3 +137,33 @@ def cmd_set_key(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.credentials.set_key(profile.name, key)
     print(f"stored the key for {profile.name!r} in the keyring")
     return 0
+
+
+def cmd_detect(ctx: CliContext, args: argparse.Namespace) -> int:
+    base_url = check_base_url(args.base_url)
+    key = _read_key(True, "") if args.key_stdin else os.environ.get(ADHOC_ENV) or None
+
+    async def run() -> Detection:
+        async with HttpClient(QUICK) as http:
+            return await detect_format(http, base_url, key, args.task_id, proxy=args.proxy)
+
+    found = asyncio.run(run())
+    if args.json:
+        print(json.dumps({
+            "format": found.chosen, "ambiguous": found.ambiguous,
+            "matches": {name: snap.to_json() for name, snap in found.matches},
+            "tried": [{"url": a.url, "formats": list(a.formats), "outcome": a.outcome}
+                      for a in found.attempts]}, ensure_ascii=False))
+    else:
+        print(table(["FORMATS", "ANSWER", "URL"], [[", ".join(a.formats), a.outcome, a.url]
+                                                   for a in found.attempts]))
+        print(f"\n{found.summary()}")
+        if found.snapshot is not None:
+            snap = found.snapshot
+            progress = "" if snap.progress is None else f" {snap.progress:g}%"
+            print(f"the task reads as: {snap.state.value}{progress}"
+                  + (f", video {snap.video_urls[0]}" if snap.video_urls else "")
+                  + (f", error: {snap.error}" if snap.error else ""))
+            print(f"add it with: videomon provider add NAME --dialect {found.chosen} "
+                  f"--base-url {base_url}")
+    return 0 if found.chosen else 1

@@ -15,6 +15,7 @@ import uvicorn
 from starlette.responses import FileResponse, Response
 
 from videomon.resources import sample_video
+from videomon.simulator import formats as sim_formats
 from videomon.simulator.faults import Faults
 from videomon.simulator.relay import Relay, SimTask, not_found_body, render
 
@@ -44,8 +45,9 @@ class SimulatedRelay:
     """Start with `await start()`; `base_url` speaks every dialect, `cdn_url` serves files."""
 
     def __init__(self, *, port: int = 0, cdn_port: int = 0, speed: float = 1.0,
-                 faults: Faults | None = None, seed: int = 0, key: str | None = None) -> None:
-        self.relay = Relay(speed=speed, seed=seed)
+                 faults: Faults | None = None, seed: int = 0, key: str | None = None,
+                 strict: bool = False) -> None:
+        self.relay = Relay(speed=speed, seed=seed, strict=strict)
         self.faults = faults or Faults()
         self.key = key
         self._rng = random.Random(seed)
@@ -56,6 +58,7 @@ class SimulatedRelay:
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.cdn_url = f"http://127.0.0.1:{self.cdn_port}"
         self.requests = 0
+        self._files: dict[str, SimTask] = {}  # file tokens of finished tasks (MiniMax-like)
         self.cdn_requests: list[dict[str, str]] = []
         self._servers: list[uvicorn.Server] = []
         self._tasks: list[asyncio.Task[None]] = []
@@ -110,7 +113,11 @@ class SimulatedRelay:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1")
                    for k, v in scope.get("headers", [])}
         offered = headers.get("x-goog-api-key") or headers.get("authorization", "")
-        return offered.removeprefix("Bearer ").strip() == self.key
+        word, _, rest = offered.strip().partition(" ")
+        token = rest.strip() if rest else word
+        if token.count(".") == 2 and self.key.count(":") == 1:
+            return True  # a signed token made from an ACCESS:SECRET key (Kling)
+        return token == self.key
 
     async def _api(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -123,6 +130,12 @@ class SimulatedRelay:
                                     "tasks": len(self.relay.tasks)})
             return
         route = next(((prefix, d) for prefix, d in ROUTES if path.startswith(prefix)), None)
+        query = scope.get("query_string", b"").decode("latin-1")
+        data_route = sim_formats.match(path + (f"?{query}" if query else ""))
+        if data_route is not None and scope["method"] == "GET" and (
+                route is None or data_route[0].literal > len(route[0])):
+            await self._data_format(scope, send, *data_route)
+            return
         if route is None or scope["method"] != "GET":
             await _json(send, 404, {"error": {"message": f"no route for {path}"}})
             return
@@ -159,6 +172,38 @@ class SimulatedRelay:
             dialect == "openai" and task_id.startswith("video_")) else []
         headers = {"openai-poll-after-ms": "2000"} if task_id.startswith("video_") else {}
         await _json(send, 200, render(task, self.relay, urls), headers)
+
+    async def _data_format(self, scope: Scope, send: Any, route: sim_formats.Route,
+                           values: dict[str, str]) -> None:
+        """Any other data format (the vendors' and the user's), from its paths."""
+        if not self._authorized(scope):
+            await _json(send, 401, {"error": {"message": "Incorrect API key provided"}})
+            return
+        fmt = route.fmt
+        if route.follow_up:
+            found = self._files.get(values.get("file_id", "")) if "file_id" in values else \
+                self.relay.tasks.get((fmt.name, values.get("id", "")))
+            if found is None:
+                await _json(send, 404, {"error": {"message": "no such file"}})
+                return
+            await _json(send, 200, sim_formats.follow_up_answer(fmt, self.video_urls(found)))
+            return
+        fault = self.faults.pick(self._rng)
+        if fault is not None and await self._inject(fault, send):
+            return
+        task = self.relay.get(fmt.name, values.get("id", ""))
+        if task is None:
+            await _json(send, 404, {"error": {"message": "task not found"}})
+            return
+        state, progress = task.phase(self.relay.now())
+        token = f"file-{abs(hash((fmt.name, task.task_id))) % 10**12}"
+        self._files[token] = task
+        finished = task.finished_at(self.relay.wall_start, self.relay.speed) if state in (
+            "succeeded", "failed") else None
+        await _json(send, 200, sim_formats.answer(
+            fmt, task.task_id, state, progress, created=self.relay.wall(task.created),
+            finished=finished, urls=self.video_urls(task) if state == "succeeded" else [],
+            failure=task.failure, file_token=token))
 
     async def _inject(self, fault: str, send: Any) -> bool:
         if fault == "429":

@@ -16,6 +16,11 @@ from videomon.core.config.settings import Settings
 from videomon.core.domain.errors import ProblemKind, VideomonError
 from videomon.core.domain.task import TrackedTask, Watch
 from videomon.core.providers.credentials import KeyringStatus
+from videomon.core.providers.detect import Detection, detect_format
+from videomon.core.providers.dialects import use_formats
+from videomon.core.providers.formats.library import FormatLibrary
+from videomon.core.providers.formats.spec import Format
+from videomon.core.providers.lookup import LookupResult
 from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.paste import assign_profiles, parse_pasted
@@ -262,3 +267,24 @@ class Commands:
         if problem.kind is ProblemKind.NOT_FOUND:
             return dataclasses.replace(report, known_task=False)
         return dataclasses.replace(report, kind=problem.kind, problem=problem.message)
+
+    # -- formats ------------------------------------------------------------------------------
+    async def detect_format(self, base_url: str, key: str | None, task_id: str, *,
+                            proxy: str | None = None) -> Detection:
+        """Which known format reads this provider's answer for a task the user knows."""
+        return await detect_format(self._engine.http, base_url, key, task_id, proxy=proxy)
+
+    async def look_up(self, profile: Profile, key: str | None, task_id: str,
+                      total: float = 15.0) -> LookupResult:
+        """One lookup of `task_id` as `profile` says (a format editor's "Test")."""
+        return await self._engine.lookup.fetch(profile, key, task_id, total=total)
+
+    def format_library(self) -> FormatLibrary:
+        return FormatLibrary(self._engine.paths.formats_dir)
+
+    async def save_format(self, fmt: Format) -> None:
+        """Keep a user format and make it usable at once (`FormatError` when it is not)."""
+        library = self.format_library()
+        await asyncio.to_thread(library.save, fmt)
+        formats, _ = await asyncio.to_thread(library.load)
+        use_formats(formats)
