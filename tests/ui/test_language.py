@@ -37,7 +37,8 @@ KEPT = {"videomon", "API", "ID", "URL", "Ctrl", "Shift", "Bearer", "GET", "OpenA
         "KWallet", "openai", "unified", "tasks", "gemini", "bearer", "raw", "none", "header",
         "id", "operation", "name", "model", "date", "time", "task", "profile", "label",
         "index", "KB", "MB", "GB", "Videos",
-        "PROFILE"}
+        "PROFILE", "JSON", "TOML", "Access", "Secret", "Key", "Seedance", "DashScope",
+        "MiniMax", "Runway", "Luma", "Dream", "Machine", "Replicate", "Volcengine", "Ark"}
 KEPT |= {w for name in DIALECTS for w in name.split("-")}  # format names are identifiers
 
 
@@ -219,7 +220,7 @@ def data_words(app: VideomonApp) -> set[str]:
 
 #: names and config values shown as they are in every language
 NAMES = {"videomon", "English", *DIALECTS, *AUTH_CHOICES,
-         *(word for name in DIALECTS for word in name.split("-"))}
+         *(word for name in (*DIALECTS, *AUTH_CHOICES) for word in name.split("-"))}
 MARKED = re.compile(r"⟦[^⟦⟧]*⟧")
 DATA = re.compile(r"(https?://|/)\S*|[\w.:-]*[_:][\w.:-]*|\w+(?:-\w+){2,}|\S*\.mp4")
 

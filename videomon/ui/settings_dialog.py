@@ -9,19 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -32,29 +31,20 @@ from PySide6.QtWidgets import (
 from videomon.core.config.settings import Settings
 from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.credentials import KeyringStatus, env_var_for
+from videomon.core.providers.detect import Detection
 from videomon.core.providers.dialects import DIALECTS
 from videomon.core.providers.profiles import Profile
 from videomon.ui import format as fmt
-from videomon.ui.i18n import LANGUAGES
-from videomon.ui.theme import APPEARANCES
-
-AUTH_CHOICES = ("bearer", "raw", "header:x-goog-api-key", "none")
-#: the dialects' summaries, worded for the window (the CLI shows the core's English)
-DIALECT_SUMMARIES = {
-    "openai": QT_TRANSLATE_NOOP("SettingsDialog",
-                                "OpenAI Videos API and compatible relays: GET /v1/videos/{id}"),
-    "unified": QT_TRANSLATE_NOOP("SettingsDialog",
-                                 "unified relay format: GET /v2/videos/generations/{id}"),
-    "tasks": QT_TRANSLATE_NOOP("SettingsDialog",
-                               "tasks relay format: GET /v1/videos/tasks/{id} (bare key)"),
-    "gemini": QT_TRANSLATE_NOOP("SettingsDialog",
-                                "Google Veo via the Gemini API: GET /v1beta/{operation name}"),
-}
+from videomon.ui.detect_row import DetectRow
+from videomon.ui.format_editor import FormatEditor
+from videomon.ui.general_page import GeneralPage
+from videomon.ui.provider_kinds import ALL_PRESETS, AUTH_CHOICES, DIALECT_SUMMARIES
 
 
 class SettingsDialog(QDialog):
     saveRequested = Signal(list, object, dict, list)
     testRequested = Signal(object, object)
+    detectRequested = Signal(str, object, str, object)  # base URL, key, task ID, proxy
     welcomeRequested = Signal()
 
     def __init__(self, profiles: Sequence[Profile], settings: Settings,
@@ -71,7 +61,11 @@ class SettingsDialog(QDialog):
         self._current = -1
         tabs = QTabWidget()
         tabs.addTab(self._providers_page(), self.tr("Providers"))
-        tabs.addTab(self._general_page(settings, download_dir), self.tr("General"))
+        self.general = GeneralPage(settings, download_dir)
+        self.general.welcomeRequested.connect(self._welcome)
+        tabs.addTab(self.general, self.tr("General"))
+        self.formats = FormatEditor()
+        tabs.addTab(self.formats, self.tr("Formats"))
         self.error = QLabel()
         self.error.setObjectName("inlineMessage")
         self.error.setWordWrap(True)
@@ -100,7 +94,12 @@ class SettingsDialog(QDialog):
         self.list.currentRowChanged.connect(self._select)
         self.list.setAccessibleName(self.tr("Providers"))
         add = QPushButton(self.tr("Add"))
-        add.clicked.connect(self._add_profile)
+        presets = QMenu(add)  # a blank provider, or one of each kind with its base URL
+        presets.addAction(self.tr("Blank"), self._add_profile)
+        for preset in ALL_PRESETS:
+            presets.addAction(QCoreApplication.translate("WelcomePanel", preset.title),
+                              lambda p=preset: self.add_preset(p.dialect, p.base_url))
+        add.setMenu(presets)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self._remove_profile)
         left = QVBoxLayout()
@@ -112,10 +111,7 @@ class SettingsDialog(QDialog):
 
         self.name = QLineEdit()
         self.dialect = QComboBox()
-        for dialect in DIALECTS.values():
-            summary = DIALECT_SUMMARIES.get(dialect.name)
-            self.dialect.addItem(f"{dialect.name} — {self.tr(summary)}" if summary
-                                 else dialect.name, dialect.name)
+        self.fill_dialects()
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText("https://relay.example")
         self.auth = QComboBox()
@@ -151,6 +147,9 @@ class SettingsDialog(QDialog):
         self.test_result.setAccessibleName(self.tr("Test result"))
         form.addRow("", self.key_note)
         form.addRow(test, self.test_result)
+        self.detect = DetectRow()
+        self.detect.detectRequested.connect(self._detect)
+        form.addRow(self.tr("Unsure of the format?"), self.detect)
         self.empty = QLabel(self.tr("No provider yet. Press Add to set one up."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right = QVBoxLayout()
@@ -161,50 +160,16 @@ class SettingsDialog(QDialog):
         layout.addLayout(right, 3)
         return page
 
-    def _general_page(self, settings: Settings, download_dir: str) -> QWidget:
-        page = QWidget()
-        self.folder = QLineEdit(settings.download_dir)
-        self.folder.setPlaceholderText(download_dir)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
-        self.auto_download = QCheckBox(self.tr("Download finished videos automatically"))
-        self.auto_download.setChecked(settings.auto_download)
-        self.template = QLineEdit(settings.file_template)
-        self.template.setToolTip(
-            self.tr("Fields: {fields}").format(fields="{date} {time} {model} {task_id} "
-                                                       "{profile} {label} {index}"))
-        self.notifications = QCheckBox(self.tr("Notify when a task finishes or fails"))
-        self.notifications.setChecked(settings.notifications)
-        self.appearance = QComboBox()
-        for value, text in APPEARANCES.items():
-            self.appearance.addItem(self.tr(text), value)
-        self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.appearance)))
-        self.language = QComboBox()
-        for value, text in LANGUAGES.items():
-            self.language.addItem(text or self.tr("System language"), value)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        self.language_note = QLabel(self.tr("A new language takes effect when videomon "
-                                            "restarts."))
-        self.language_note.setWordWrap(True)
-        self.language_note.setVisible(False)
-        self.language.currentIndexChanged.connect(lambda _=0: self.language_note.setVisible(
-            self.language.currentData() != settings.language))
-        form = QFormLayout(page)
-        form.addRow(self.tr("Download folder:"), folder_row)
-        form.addRow("", self.auto_download)
-        form.addRow(self.tr("File name template:"), self.template)
-        form.addRow("", self.notifications)
-        form.addRow(self.tr("Appearance:"), self.appearance)
-        form.addRow(self.tr("Language:"), self.language)
-        form.addRow("", self.language_note)
-        welcome = QPushButton(self.tr("Show the welcome page"))
-        welcome.setToolTip(self.tr("The first-run page: provider presets and the demo"))
-        welcome.clicked.connect(self._welcome)
-        form.addRow("", welcome)
-        return page
+    def fill_dialects(self) -> None:
+        """The formats to choose from (again after one is saved or imported)."""
+        chosen = self.dialect.currentData()
+        self.dialect.clear()
+        for dialect in DIALECTS.values():
+            summary = DIALECT_SUMMARIES.get(dialect.name)
+            self.dialect.addItem(f"{dialect.name} — {self.tr(summary)}" if summary
+                                 else f"{dialect.name} — {dialect.summary}".rstrip(" —"),
+                                 dialect.name)
+        self.dialect.setCurrentIndex(max(0, self.dialect.findData(chosen)))
 
     def _welcome(self) -> None:
         self.reject()
@@ -329,14 +294,6 @@ class SettingsDialog(QDialog):
         if not self.profiles:
             self._show_form(False)
 
-    def _browse(self) -> None:
-        dialog = QFileDialog(self, self.tr("Download folder"), self.folder.text()
-                             or self.folder.placeholderText())
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
-        dialog.fileSelected.connect(self.folder.setText)
-        dialog.open()
-
     # -- results from the window --------------------------------------------------------------
     def _test(self) -> None:
         try:
@@ -354,8 +311,8 @@ class SettingsDialog(QDialog):
                             "starting with a letter or digit)."),
             "base_url": self.tr("The base URL must look like https://host[:port][/path], "
                                 "without a query or fragment."),
-            "auth": self.tr("Auth must be bearer, raw, none or header:NAME (for example "
-                            "header:x-goog-api-key)."),
+            "auth": self.tr("Auth must be bearer, raw, none, header:NAME (for example "
+                            "header:x-goog-api-key), prefix:WORD or kling-jwt."),
             "interval": self.tr("The poll interval must be between 0.5 and 3600 seconds."),
             "max_concurrency": self.tr("Max concurrent requests must be between 1 and 64."),
             "proxy": self.tr("The proxy must be an http, https or socks5 URL with a host."),
@@ -367,6 +324,15 @@ class SettingsDialog(QDialog):
             widgets[exc.field].setFocus()
         return texts.get(exc.field or "", str(exc))
 
+    def _detect(self, task_id: str) -> None:
+        self.detectRequested.emit(self.base_url.text().strip(), self.key.text().strip() or
+                                  None, task_id, self.proxy.text().strip() or None)
+
+    def show_detection(self, found: Detection | None, error: str = "") -> None:
+        if found is not None and found.chosen:
+            self.dialect.setCurrentIndex(max(0, self.dialect.findData(found.chosen)))
+        self.detect.show_detection(found, error)
+
     def show_test_result(self, ok: bool, message: str) -> None:
         self.test_result.setText(("✔ " if ok else "✘ ") + message)
 
@@ -374,14 +340,7 @@ class SettingsDialog(QDialog):
         if not self._commit_form():
             return
         try:
-            settings = Settings(download_dir=self.folder.text().strip(),
-                                auto_download=self.auto_download.isChecked(),
-                                file_template=self.template.text().strip()
-                                or Settings().file_template,
-                                notifications=self.notifications.isChecked(),
-                                download_concurrency=self.settings.download_concurrency,
-                                appearance=self.appearance.currentData(),
-                                language=self.language.currentData())
+            settings = self.general.settings()
         except (TypeError, ValueError) as exc:
             self.error.setText(str(exc))
             return

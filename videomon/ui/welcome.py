@@ -3,50 +3,21 @@ that needs no key. Shown instead of the empty table while no provider is set up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-
-
-@dataclass(frozen=True, slots=True)
-class ProviderPreset:
-    """A kind of provider (title, what and auth are translated where shown)."""
-
-    dialect: str
-    title: str
-    what: str
-    base_url: str
-    auth: str
-    docs: str
-
-
-PRESETS = (
-    ProviderPreset(
-        "openai", QT_TRANSLATE_NOOP("WelcomePanel", "OpenAI Sora, or a compatible relay"),
-        QT_TRANSLATE_NOOP("WelcomePanel", "GET /v1/videos/{id} — the OpenAI Videos API and "
-                          "most Sora relays"),
-        "https://api.openai.com", QT_TRANSLATE_NOOP("WelcomePanel", "Bearer key"),
-        "https://platform.openai.com/docs/api-reference/videos"),
-    ProviderPreset(
-        "unified", QT_TRANSLATE_NOOP("WelcomePanel", "Unified video relay"),
-        QT_TRANSLATE_NOOP("WelcomePanel", "GET /v2/videos/generations/{id} — relays that "
-                          "serve Veo, Sora and Kling through one endpoint"),
-        "https://your-relay.example", QT_TRANSLATE_NOOP("WelcomePanel", "Bearer key"), ""),
-    ProviderPreset(
-        "tasks", QT_TRANSLATE_NOOP("WelcomePanel", "Task-style relay"),
-        QT_TRANSLATE_NOOP("WelcomePanel", "GET /v1/videos/tasks/{id} — relays answering with "
-                          "a task object"),
-        "https://your-relay.example", QT_TRANSLATE_NOOP("WelcomePanel", "the bare key"), ""),
-    ProviderPreset(
-        "gemini", QT_TRANSLATE_NOOP("WelcomePanel", "Google Gemini API (Veo)"),
-        QT_TRANSLATE_NOOP("WelcomePanel", "GET /v1beta/{operation} — Veo long-running "
-                          "operations"),
-        "https://generativelanguage.googleapis.com",
-        QT_TRANSLATE_NOOP("WelcomePanel", "x-goog-api-key header"),
-        "https://ai.google.dev/gemini-api/docs/video"),
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
+
+from videomon.ui.provider_kinds import MORE_PRESETS, PRESETS, ProviderPreset
 
 
 class WelcomePanel(QWidget):
@@ -83,7 +54,11 @@ class WelcomePanel(QWidget):
         column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignRight)
         column.addWidget(title)
         column.addWidget(intro)
-        column.addWidget(QLabel(self.tr("<b>Add a provider</b>")))
+        heading = QHBoxLayout()  # the vendors' own APIs share the heading's line
+        heading.addWidget(QLabel(self.tr("<b>Add a provider</b>")))
+        heading.addStretch(1)
+        heading.addLayout(self._more_row())
+        column.addLayout(heading)
         column.addLayout(grid)
         column.addSpacing(8)
         column.addWidget(QLabel(self.tr("<b>Or look around first</b>")))
@@ -113,3 +88,19 @@ class WelcomePanel(QWidget):
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(text)
         return card
+
+    def _more_row(self) -> QHBoxLayout:
+        """The vendors' own APIs (Kling, Seedance, Wan, MiniMax, Runway, Luma, …)."""
+        self.more = QComboBox()
+        self.more.setAccessibleName(self.tr("More video APIs"))
+        for preset in MORE_PRESETS:
+            self.more.addItem(self.tr(preset.title), preset)
+        add = QPushButton(self.tr("Add"))
+        add.setAccessibleName(self.tr("Add the chosen video API"))
+        add.clicked.connect(lambda: self.presetChosen.emit(self.more.currentData()))
+        self.preset_buttons.append(add)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("More video APIs:")))
+        row.addWidget(self.more)
+        row.addWidget(add)
+        return row

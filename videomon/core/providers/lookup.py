@@ -14,7 +14,7 @@ from videomon.core.domain.errors import (
 )
 from videomon.core.domain.snapshot import Snapshot
 from videomon.core.providers.auth import auth_headers, key_secrets
-from videomon.core.providers.dialects import get_dialect
+from videomon.core.providers.dialects import Dialect, get_dialect
 from videomon.core.providers.http import HttpClient
 from videomon.core.providers.profiles import Profile
 
@@ -36,10 +36,12 @@ class TaskLookup:
         self.http = http
 
     async def fetch(self, profile: Profile, key: str | None, task_id: str, *,
-                    label: str | None = None, total: float | None = None) -> LookupResult:
+                    label: str | None = None, total: float | None = None,
+                    dialect: Dialect | None = None) -> LookupResult:
         """Look `task_id` up; problems are returned, not raised.
 
-        `label` is the profile name reported in the snapshot (None for ad-hoc lookups).
+        `label` is the profile name reported in the snapshot (None for ad-hoc lookups);
+        `dialect` overrides the profile's (a format being edited).
         A dialect with fallback URLs (Kling: text2video, then image2video) tries the next
         one while the provider says "not found"; one with a second request (MiniMax's
         file, fal's result) makes it once the task is done.
@@ -47,7 +49,7 @@ class TaskLookup:
         task_id = task_id.strip()
         secrets = key_secrets(profile.auth, key)
         try:
-            dialect = get_dialect(profile.dialect)
+            dialect = dialect or get_dialect(profile.dialect)
             headers = {**dialect.headers, **auth_headers(profile.auth, key)}
             urls = dialect.query_urls(profile.base_url, task_id)
             for index, url in enumerate(urls):

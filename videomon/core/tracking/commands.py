@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from videomon.core.config.settings import Settings
 from videomon.core.domain.errors import ProblemKind, VideomonError
@@ -18,8 +19,9 @@ from videomon.core.domain.task import TrackedTask, Watch
 from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.providers.detect import Detection, detect_format
 from videomon.core.providers.dialects import use_formats
+from videomon.core.providers.dialects.formatted import FormatDialect
 from videomon.core.providers.formats.library import FormatLibrary
-from videomon.core.providers.formats.spec import Format
+from videomon.core.providers.formats.spec import Format, FormatError
 from videomon.core.providers.lookup import LookupResult
 from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.engine import Engine
@@ -286,5 +288,35 @@ class Commands:
         """Keep a user format and make it usable at once (`FormatError` when it is not)."""
         library = self.format_library()
         await asyncio.to_thread(library.save, fmt)
-        formats, _ = await asyncio.to_thread(library.load)
+        await self._reload_formats()
+
+    async def try_format(self, fmt: Format, base_url: str, key: str | None,
+                         task_id: str) -> LookupResult:
+        """Look a task up with a format being edited (not saved yet)."""
+        profile = Profile(name="format-test", dialect="openai", base_url=base_url,
+                          auth=fmt.auth)
+        return await self._engine.lookup.fetch(profile, key or None, task_id, total=15.0,
+                                               dialect=FormatDialect(fmt))
+
+    async def import_format(self, path: str) -> Format:
+        """Check a shared format file and keep it (`FormatError` says what is wrong)."""
+        library = self.format_library()
+        fmt = await asyncio.to_thread(library.import_file, Path(path))
+        await self._reload_formats()
+        return fmt
+
+    async def export_format(self, fmt: Format, path: str) -> None:
+        await asyncio.to_thread(self.format_library().export, fmt, Path(path))
+
+    async def remove_format(self, name: str) -> None:
+        """Delete one of the user's formats; refused while a provider uses it."""
+        users = [p.name for p in self.profiles().values() if p.dialect == name]
+        if users:
+            raise FormatError(f"the providers {', '.join(users)} use format {name!r}",
+                              field="name")
+        await asyncio.to_thread(self.format_library().remove, name)
+        await self._reload_formats()
+
+    async def _reload_formats(self) -> None:
+        formats, _ = await asyncio.to_thread(self.format_library().load)
         use_formats(formats)

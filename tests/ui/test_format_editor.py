@@ -1,0 +1,137 @@
+"""Settings → Formats driven like a person: type a definition and a sample answer, watch the
+preview follow, see a mistake named, save, test against the (simulated) provider, and
+pick the format in a provider's form; Detect finds a format from a known task."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from tests.conftest import MemoryKeyring
+from tests.ui.test_window import loop, make_app, until  # noqa: F401
+from videomon.core.providers.dialects import DIALECTS, use_formats
+from videomon.simulator.demo import RelayThread
+from videomon.ui.settings_dialog import SettingsDialog
+
+DEFINITION = """name = "jobrelay"
+query = "{base}/api/job/{id}"
+
+[fields]
+state = ["job.phase"]
+progress = ["job.pct"]
+video_urls = ["job.files[0].href"]
+error = ["job.why"]
+
+[states]
+WAITING = "queued"
+BUSY = "running"
+DONE = "succeeded"
+"""
+
+
+async def open_formats(app) -> SettingsDialog:  # type: ignore[no-untyped-def]
+    window = app.window
+    window.open_settings()
+    await until(lambda: isinstance(window.settings_flow.dialog, SettingsDialog)
+                and window.settings_flow.dialog.isVisible(), 5)
+    dialog = window.settings_flow.dialog
+    tabs = dialog.findChild(QTabWidget)
+    tabs.setCurrentWidget(dialog.formats)
+    return dialog
+
+
+def test_the_preview_follows_typing_and_a_saved_format_can_be_used(
+        loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+        memory_keyring: MemoryKeyring) -> None:
+    async def main() -> None:
+        with RelayThread(speed=50.0, seed=4) as relay:
+            app = make_app(tmp_path / "home", relay.relay.base_url, memory_keyring)
+            await app.start(check_keyring=False)
+            try:
+                dialog = await open_formats(app)
+                editor = dialog.formats
+                # a built-in format is shown read-only, with its definition
+                assert "kling-jwt" in next(
+                    editor.definition.toPlainText() for _ in [editor.list.setCurrentRow(
+                        list(DIALECTS).index("kling"))])
+                assert editor.definition.isReadOnly()
+                QTest.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+                editor.definition.selectAll()
+                for line in DEFINITION.splitlines():  # typed, a line at a time
+                    QTest.keyClicks(editor.definition, line)
+                    QTest.keyClick(editor.definition, Qt.Key.Key_Return)
+                editor.sample.selectAll()
+                QTest.keyClicks(editor.sample, '{"job": {"phase": "BUSY", "pct": 42}}')
+                await until(lambda: "42%" in editor.preview.text(), 5)
+                assert "Running" in editor.preview.text()
+                # the answer changes as the user types on
+                editor.sample.selectAll()
+                QTest.keyClicks(editor.sample, '{"job": {"phase": "DONE", "files": '
+                                '[{"href": "https://cdn.example/v.mp4"}]}}')
+                await until(lambda: "https://cdn.example/v.mp4" in editor.preview.text(), 5)
+                assert "Succeeded" in editor.preview.text()
+                # a mistake in the definition is named, and nothing can be saved from it
+                text = editor.definition.toPlainText()
+                editor.definition.setPlainText(text.replace('["job.phase"]', '["job..phase"]'))
+                await until(lambda: "fields.state" in editor.preview.text(), 5)
+                assert editor.preview.text().startswith("✘")
+                editor.definition.setPlainText(text)
+                await until(lambda: "Succeeded" in editor.preview.text(), 5)
+                QTest.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+                await until(lambda: "jobrelay" in DIALECTS, 5)
+                assert (app.paths.formats_dir / "jobrelay.toml").exists()
+                assert dialog.dialect.findData("jobrelay") >= 0  # offered for providers
+                assert editor.list.currentItem().data(Qt.ItemDataRole.UserRole) == "jobrelay"
+                # "Test with a task ID" against the simulated provider, which speaks it now
+                relay.relay.relay.seed_task("jobrelay", "job-7", queue_for=0.0, run_for=0.05)
+                await asyncio.sleep(0.1)
+                editor.test_base.setText(relay.relay.base_url)
+                editor.test_id.setText("job-7")
+                QTest.mouseClick(editor.test_button, Qt.MouseButton.LeftButton)
+                await until(lambda: editor.test_result.text().startswith("✔"), 10)
+                assert '"phase"' in editor.sample.toPlainText()  # the real answer, shown
+                assert "Succeeded" in editor.preview.text()
+                dialog.reject()
+            finally:
+                app.window.close()
+                await app.shutdown()
+                use_formats([])
+
+    loop.run_until_complete(main())
+
+
+def test_detect_in_the_provider_form_picks_the_format(
+        loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+        memory_keyring: MemoryKeyring) -> None:
+    async def main() -> None:
+        with RelayThread(speed=50.0, seed=4) as relay:
+            app = make_app(tmp_path / "home", relay.relay.base_url, memory_keyring)
+            await app.start(check_keyring=False)
+            try:
+                window = app.window
+                window.open_settings()
+                await until(lambda: isinstance(window.settings_flow.dialog, SettingsDialog)
+                            and window.settings_flow.dialog.isVisible(), 5)
+                dialog = window.settings_flow.dialog
+                relay.relay.relay.strict = True
+                relay.relay.relay.seed_task("luma", "gen-123", queue_for=0.0, run_for=0.05)
+                dialog.base_url.setText(relay.relay.base_url)
+                dialog.dialect.setCurrentIndex(dialog.dialect.findData("openai"))
+                QTest.keyClicks(dialog.detect.task_id, "gen-123")
+                QTest.mouseClick(dialog.detect.button, Qt.MouseButton.LeftButton)
+                await until(lambda: dialog.detect.result.text().startswith(("✔", "✘")), 15)
+                assert "luma" in dialog.detect.result.text(), dialog.detect.result.text()
+                assert dialog.dialect.currentData() == "luma"
+                dialog.reject()
+            finally:
+                relay.relay.relay.strict = False
+                app.window.close()
+                await app.shutdown()
+        QApplication.processEvents()
+
+    loop.run_until_complete(main())
