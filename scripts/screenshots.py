@@ -87,6 +87,12 @@ async def shoot(out: Path, language: str, appearance: str) -> None:
         await save("settings", settings)
         settings.findChild(QTabWidget).setCurrentIndex(1)
         await save("settings-general", settings)
+        settings.findChild(QTabWidget).setCurrentWidget(settings.formats)
+        editor = settings.formats
+        editor.new_format()
+        editor.sample.setPlainText('{"status": "completed", "data": {"videos": '
+                                   '[{"url": "https://cdn.example/a.mp4"}]}}')
+        await save("settings-formats", settings)
         settings.reject()
     finally:
         window.close()

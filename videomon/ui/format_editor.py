@@ -91,6 +91,7 @@ class FormatEditor(QWidget):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.definition = QPlainTextEdit()
         self.definition.setFont(mono)
+        self.definition.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.definition.setAccessibleName(self.tr("Format definition (TOML)"))
         self.definition.textChanged.connect(self._changed)
         self.sample = QPlainTextEdit(SAMPLE)
@@ -222,7 +223,8 @@ class FormatEditor(QWidget):
         try:
             self._format = parse_format_text(self.definition.toPlainText(), json_text=False)
         except FormatError as exc:
-            where = self.tr("In “{field}”: ").format(field=exc.field) if exc.field else ""
+            where = self.tr("In “{field}”: ").format(field=exc.field) \
+                if exc.field and not str(exc).startswith(exc.field) else ""
             self._say_problem(self.tr("The definition cannot be used. {where}{what}").format(
                 where=where, what=str(exc)))
             return

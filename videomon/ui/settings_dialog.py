@@ -52,7 +52,7 @@ class SettingsDialog(QDialog):
                  download_dir: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(720, 460)
+        self.resize(780, 540)
         self.profiles: list[Profile] = list(profiles)
         self.original_names = {p.name for p in profiles}
         self.keys: dict[str, str] = {}
@@ -112,6 +112,8 @@ class SettingsDialog(QDialog):
         self.name = QLineEdit()
         self.dialect = QComboBox()
         self.fill_dialects()
+        self.dialect.currentIndexChanged.connect(lambda _=0: self._describe_key(
+            self.profiles[self._current].name) if self._current >= 0 else None)
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText("https://relay.example")
         self.auth = QComboBox()
@@ -223,8 +225,9 @@ class SettingsDialog(QDialog):
         else:
             text = self.tr("No key yet. It is stored only in the system keyring (or set "
                            "{name}).").format(name=env_var_for(name))
-        self.key.setPlaceholderText("••••••••" if source != "missing"
-                                    else self.tr("paste the API key"))
+        self.key.setPlaceholderText(
+            "••••••••" if source != "missing" else "ACCESS_KEY:SECRET_KEY"
+            if self.dialect.currentData() == "kling" else self.tr("paste the API key"))
         self.key_note.setText(text)
 
     def _form_profile(self) -> Profile:
