@@ -74,3 +74,21 @@ def test_a_renewed_video_link_is_in_the_timeline() -> None:
     change = run(before, answer(TaskState.SUCCEEDED, 40.0, ("https://cdn/new.mp4",)))
     assert change.history == ("succeeded", 40.0, "new video link")
     assert not change.newly_succeeded
+
+
+def test_a_provider_down_for_days_keeps_backing_off_without_overflow() -> None:
+    """2 ** failures once overflowed a float after ~1,000 failures in a row."""
+    import random as _random
+
+    from videomon.core.domain.errors import NetworkError
+    from videomon.core.domain.task import TrackedTask
+    from videomon.core.providers.http import RetryPolicy
+    from videomon.core.providers.lookup import LookupResult
+    from videomon.core.tracking.poll_policy import Counters, PolicyConfig, settle
+
+    task = TrackedTask(ref=1, profile="p", task_id="t", added_at=0.0)
+    result = LookupResult("t", problem=NetworkError("down"))
+    change = settle(task, Counters(failures=5000), 5.0, result, 100.0, PolicyConfig(),
+                    _random.Random(1))
+    assert 100.0 < change.values["next_poll_at"] <= 100.0 + 66.0  # the cap, with jitter
+    assert 0 <= RetryPolicy().backoff(5000, _random.Random(1)) <= RetryPolicy().max_delay

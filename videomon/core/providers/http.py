@@ -52,7 +52,8 @@ class RetryPolicy:
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Full-jitter exponential backoff for retry number `attempt` (0-based)."""
-        return rng.uniform(0, min(self.max_delay, self.base_delay * 2 ** attempt))
+        # (the exponent is capped: 2 ** 1100 does not fit in a float)
+        return rng.uniform(0, min(self.max_delay, self.base_delay * 2 ** min(attempt, 40)))
 
 
 @dataclass(frozen=True, slots=True)

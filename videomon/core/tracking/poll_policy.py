@@ -79,8 +79,9 @@ def settle(task: TrackedTask, counters: Counters, interval: float, result: Looku
         change.values["next_poll_at"] = now + jittered(interval, config, rng)
     else:  # network, server, rate limited, bad response: back off
         change.counters = replace(counters, failures=counters.failures + 1)
-        delay = jittered(min(config.max_interval, interval * 2 ** change.counters.failures),
-                         config, rng)
+        # (the exponent is capped: after ~1,000 failures in a row 2 ** n overflows a float)
+        growth = 2 ** min(change.counters.failures, 40)
+        delay = jittered(min(config.max_interval, interval * growth), config, rng)
         if problem.retry_after is not None:
             delay = max(delay, problem.retry_after)
         change.values["next_poll_at"] = now + delay
