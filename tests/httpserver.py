@@ -156,9 +156,13 @@ class SlowFileServer(ScriptedServer):
     download can be interrupted mid-way. `seen` records each request's headers."""
 
     def __init__(self, data: bytes, *, chunk: int = 16384, delay: float = 0.02,
-                 etag: str = '"v1"') -> None:
+                 etag: str = '"v1"', drop_at: int | None = None, ignore_range: bool = False,
+                 range_from: int | None = None) -> None:
         super().__init__()
         self.data, self.chunk, self.delay, self.etag = data, chunk, delay, etag
+        #: faults: cut the connection after this many body bytes (once); answer 200 to
+        #: a Range request; answer a Range request with a range starting elsewhere
+        self.drop_at, self.ignore_range, self.range_from = drop_at, ignore_range, range_from
 
     async def _app(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -167,8 +171,10 @@ class SlowFileServer(ScriptedServer):
         self.seen.append(Seen(scope["method"], scope["path"], headers, time.time()))
         start, status = 0, 200
         wanted = headers.get("range", "")
-        if wanted.startswith("bytes=") and headers.get("if-range", self.etag) == self.etag:
-            start = int(wanted[6:].split("-")[0])
+        if wanted.startswith("bytes=") and headers.get("if-range", self.etag) == self.etag \
+                and not self.ignore_range:
+            start = int(wanted[6:].split("-")[0]) if self.range_from is None \
+                else self.range_from
             if start >= len(self.data):
                 await send({"type": "http.response.start", "status": 416, "headers": [
                     (b"content-range", f"bytes */{len(self.data)}".encode())]})
@@ -183,7 +189,13 @@ class SlowFileServer(ScriptedServer):
                         f"bytes {start}-{len(self.data) - 1}/{len(self.data)}".encode()))
         await send({"type": "http.response.start", "status": status, "headers": out})
         for i in range(0, len(body), self.chunk):
-            await send({"type": "http.response.body", "body": body[i:i + self.chunk],
-                        "more_body": True})
+            piece = body[i:i + self.chunk]
+            if self.drop_at is not None and start + i + len(piece) > self.drop_at:
+                cut = self.drop_at - start - i
+                self.drop_at = None
+                await send({"type": "http.response.body", "body": piece[:max(0, cut)],
+                            "more_body": True})
+                raise ConnectionResetError("simulated drop mid-body")
+            await send({"type": "http.response.body", "body": piece, "more_body": True})
             await asyncio.sleep(self.delay)
         await send({"type": "http.response.body", "body": b""})

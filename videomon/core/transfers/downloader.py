@@ -13,7 +13,7 @@ import os
 import re
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -182,7 +182,8 @@ class Downloader:
         """Stream `url` into `dest` via ``dest.part``; returns the final path."""
         import httpx
 
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        with _disk("create the folder", dest.parent):
+            dest.parent.mkdir(parents=True, exist_ok=True)
         part = dest.with_name(dest.name + ".part")
         meta_path = dest.with_name(dest.name + ".part.meta")
         client = self.http.client(proxy)
@@ -204,7 +205,8 @@ class Downloader:
                     if status == 416 and have:
                         total = _range_total(response.headers.get("content-range"))
                         if total == have:  # the part file is already complete
-                            return await asyncio.to_thread(_finish, part, meta_path, dest)
+                            with _disk("finish", dest):
+                                return await asyncio.to_thread(_finish, part, meta_path, dest)
                         have = 0
                         _discard(part, meta_path)
                         continue
@@ -225,7 +227,8 @@ class Downloader:
                     else:
                         raise problem_for_status(status, await response.aread(), secrets,
                                                  download=True)
-                    _write_meta(meta_path, url, response, total)
+                    with _disk("write", meta_path):
+                        _write_meta(meta_path, url, response, total)
                     received = await _write_stream(response, part, offset, total,
                                                    on_progress)
             except httpx.TimeoutException:
@@ -238,8 +241,19 @@ class Downloader:
             if total is not None and received != total:
                 raise NetworkError(f"the download ended early: {received} of {total} bytes; "
                                    f"the partial file {part.name} was kept")
-            return await asyncio.to_thread(_finish, part, meta_path, dest)
+            with _disk("finish", dest):
+                return await asyncio.to_thread(_finish, part, meta_path, dest)
         raise BadResponse(f"too many redirects while downloading from {urlsplit(url).netloc}")
+
+
+@contextlib.contextmanager
+def _disk(action: str, path: Path) -> Iterator[None]:
+    """A disk failure (folder gone, read-only, full) as a `DiskError` that says what."""
+    try:
+        yield
+    except OSError as exc:
+        raise DiskError(f"could not {action} {path}: {exc.strerror or exc}; a partial file, "
+                        "if any, was kept") from None
 
 
 def _finish(part: Path, meta_path: Path, dest: Path) -> Path:
