@@ -62,7 +62,7 @@ class VideomonApp:
         self.bridge = EngineBridge()
         self.engine.scheduler.add_observer(self.bridge)
         self.engine.downloads.add_observer(self.bridge)
-        paths.config_dir.mkdir(parents=True, exist_ok=True)
+        paths.config_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.state = QSettings(str(paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
         qapp = QApplication.instance()
         self.translators = []

@@ -339,7 +339,7 @@ e.g. {example}</source>
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../videomon/ui/errors.py" line="+49" />
+        <location filename="../../videomon/ui/errors.py" line="+51" />
         <source>Something went wrong. videomon keeps running; your tracked tasks are safe.
 
 {summary}</source>
@@ -638,7 +638,7 @@ The details are also in {path}.</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Format definition (TOML)</source>
         <translation>接口格式定义（TOML）</translation>
     </message>
@@ -723,7 +723,7 @@ The details are also in {path}.</source>
         <translation>在“{field}”中：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>The definition cannot be used. {where}{what}</source>
         <translation>该定义无法使用。{where}{what}</translation>
     </message>
@@ -1214,7 +1214,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+18" />
         <source>(dialect default)</source>
         <translation>（按接口格式默认）</translation>
     </message>
@@ -1250,6 +1250,11 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
     <message>
         <location line="+1" />
+        <source>⚠ Plain http:// to another computer: the API key would travel unencrypted. Use https:// if the provider offers it.</source>
+        <translation>⚠ 这是连到另一台计算机的明文 http:// 地址：API 密钥将以未加密方式传输。服务商支持时请改用 https://。</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Auth:</source>
         <translation>认证方式：</translation>
     </message>
@@ -1289,12 +1294,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>还没有服务商。点击“添加”来设置一个。</translation>
     </message>
     <message>
-        <location line="+161" />
+        <location line="+162" />
         <source>Auth must be bearer, raw, none, header:NAME (for example header:x-goog-api-key), prefix:WORD or kling-jwt.</source>
         <translation>认证方式须为 bearer、raw、none、header:名称（例如 header:x-goog-api-key）、prefix:前缀词 或 kling-jwt。</translation>
     </message>
     <message>
-        <location line="-116" />
+        <location line="-117" />
         <source>Tracked tasks refer to a saved provider by its name.</source>
         <translation>已跟踪的任务按名称关联已保存的服务商，因此名称不可更改。</translation>
     </message>
@@ -1319,7 +1324,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>尚未设置密钥。密钥只保存在系统密钥环中（也可设置环境变量 {name}）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>paste the API key</source>
         <translation>粘贴 API 密钥</translation>
     </message>

@@ -10,7 +10,12 @@ from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.dialects import DIALECTS
-from videomon.core.providers.profiles import ConfigStore, Profile
+from videomon.core.providers.profiles import (
+    INSECURE_WARNING,
+    ConfigStore,
+    Profile,
+    insecure_base_url,
+)
 
 
 @dataclass
@@ -61,6 +66,9 @@ def resolve_target(ctx: CliContext, args: argparse.Namespace) -> Target:
                           auth=args.auth or "")
         label = None
     key = ctx.credentials.get_key(label)
+    if key is not None and insecure_base_url(profile.base_url):
+        print(f"videomon: warning: {INSECURE_WARNING.format(url=profile.base_url)}",
+              file=sys.stderr)
     if key is None and profile.auth != "none":
         print(f"videomon: note: {ctx.credentials.explain_missing(label)}; "
               "asking without a key", file=sys.stderr)

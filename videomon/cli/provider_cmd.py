@@ -16,7 +16,12 @@ from videomon.core.providers.credentials import ADHOC_ENV, env_var_for
 from videomon.core.providers.detect import QUICK, Detection, detect_format
 from videomon.core.providers.dialects import DIALECTS
 from videomon.core.providers.http import HttpClient
-from videomon.core.providers.profiles import Profile, check_base_url
+from videomon.core.providers.profiles import (
+    INSECURE_WARNING,
+    Profile,
+    check_base_url,
+    insecure_base_url,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -91,6 +96,8 @@ def cmd_add(ctx: CliContext, args: argparse.Namespace) -> int:
     if key:
         ctx.credentials.set_key(profile.name, key)  # first: a failure saves nothing
     ctx.config.put(profile, replace_existing=args.replace)
+    if insecure_base_url(profile.base_url):
+        print(f"warning: {INSECURE_WARNING.format(url=profile.base_url)}", file=sys.stderr)
     stored = " and its key (in the keyring)" if key else ""
     print(f"saved profile {profile.name!r}{stored}: {profile.dialect} at {profile.base_url}, "
           f"auth {profile.auth}")

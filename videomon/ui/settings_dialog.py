@@ -33,7 +33,7 @@ from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.credentials import KeyringStatus, env_var_for
 from videomon.core.providers.detect import Detection
 from videomon.core.providers.dialects import DIALECTS
-from videomon.core.providers.profiles import Profile
+from videomon.core.providers.profiles import Profile, insecure_base_url
 from videomon.ui import format as fmt
 from videomon.ui.detect_row import DetectRow
 from videomon.ui.format_editor import FormatEditor
@@ -141,6 +141,15 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Dialect:"), self.dialect)
         form.addRow(self.tr("Base URL:"), self.base_url)
+        self.insecure = QLabel(self.tr("⚠ Plain http:// to another computer: the API key "
+                                       "would travel unencrypted. Use https:// if the "
+                                       "provider offers it."))
+        self.insecure.setWordWrap(True)
+        self.insecure.setObjectName("inlineMessage")
+        self.insecure.setVisible(False)
+        self.base_url.textChanged.connect(
+            lambda text: self.insecure.setVisible(insecure_base_url(text)))
+        form.addRow("", self.insecure)
         form.addRow(self.tr("Auth:"), self.auth)
         form.addRow(self.tr("Poll interval:"), self.interval)
         form.addRow(self.tr("Max concurrent requests:"), self.concurrency)

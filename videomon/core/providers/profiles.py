@@ -18,6 +18,18 @@ _PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$")
 CONFIG_VERSION = 1
 
 
+def insecure_base_url(url: str) -> bool:
+    """Plain ``http://`` to another computer: a key sent there travels unencrypted."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    loopback = host == "localhost" or host == "::1" or host.startswith("127.")
+    return parts.scheme == "http" and bool(host) and not loopback
+
+
+INSECURE_WARNING = ("the base URL {url} is plain http:// to another computer: the API key "
+                    "would travel unencrypted; use https:// if the provider offers it")
+
+
 def check_base_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:

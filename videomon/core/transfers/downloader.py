@@ -45,6 +45,7 @@ _BAD_CHARS = re.compile(r'[\x00-\x1f<>:"/\\|?*\x7f]')
 _EXTENSIONS = {"video/mp4": ".mp4", "video/webm": ".webm", "video/quicktime": ".mov",
                "image/gif": ".gif"}
 MAX_NAME = 120
+MAX_NAME_BYTES = 240  # file systems allow 255 bytes; room for .part.meta
 
 
 class DiskError(VideomonError):
@@ -74,19 +75,24 @@ class DownloadProgress:
 
 def sanitize_filename(name: str, *, fallback: str = "video") -> str:
     """A file name safe on Linux, macOS and Windows: no separators, no ``..``, no
-    reserved names or characters, at most 120 characters (extension kept)."""
+    reserved names or characters, no control or bidi characters, no trailing dots or
+    spaces, at most 120 characters (extension kept)."""
     name = unicodedata.normalize("NFC", name)
     name = _BAD_CHARS.sub("_", name)
-    name = re.sub(r"\.{2,}", "_", name).strip().strip(".")
+    # control and format characters (NUL, RTL overrides that disguise an extension …)
+    name = "".join("_" if unicodedata.category(c) in ("Cc", "Cf") else c for c in name)
+    name = re.sub(r"\.{2,}", "_", name).strip(" .")
     stem, dot, ext = name.rpartition(".")
-    if not dot or len(ext) > 8:
+    if not dot or len(ext) > 8 or not ext.isalnum():
         stem, ext = name, ""
     stem = stem.strip(" .") or fallback
     if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
         stem = "_" + stem
     suffix = f".{ext}" if ext else ""
-    stem = stem[: MAX_NAME - len(suffix)].rstrip(" .") or fallback
-    return stem + suffix
+    stem = stem[: MAX_NAME - len(suffix)]
+    while len((stem + suffix).encode()) > MAX_NAME_BYTES:  # 120 CJK characters are 360 bytes
+        stem = stem[:-1]
+    return (stem.rstrip(" .") or fallback) + suffix
 
 
 
