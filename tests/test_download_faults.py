@@ -7,6 +7,7 @@ import asyncio
 import errno
 import hashlib
 import json
+import os
 import random
 import shutil
 from pathlib import Path
@@ -131,3 +132,25 @@ def test_the_folder_deleted_while_downloading_is_a_clear_message(tmp_path: Path)
                 await job
 
     asyncio.run(main())
+
+
+def test_two_rows_whose_names_collide_get_two_files(tmp_path: Path) -> None:
+    """Both rows render the same file name and download at once: two whole files."""
+    from tests.httpserver import Reply, ScriptedServer
+    from tests.test_cli import run
+
+    out = tmp_path / "out"
+    with SlowFileServer(DATA, chunk=65536, delay=0.02) as cdn, ScriptedServer() as api:
+        for task_id in ("one", "two"):
+            api.script(f"/v1/videos/{task_id}", Reply(body={
+                "status": "completed", "url": f"{cdn.base_url}/same.mp4"}))
+        config = Path(os.environ["VIDEOMON_HOME"]) / "config" / "config.json"
+        run("provider", "add", "p", "--dialect", "openai", "--base-url", api.base_url)
+        data = json.loads(config.read_text())
+        data["settings"] = {"file_template": "clip"}
+        config.write_text(json.dumps(data))
+        result = run("download", "-p", "p", "one", "two", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.name for p in out.iterdir())
+    assert files == ["clip (2).mp4", "clip.mp4"], files
+    assert all(sha256(out / name) == SHA for name in files)

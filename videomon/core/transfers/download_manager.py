@@ -13,6 +13,7 @@ import heapq
 import itertools
 import logging
 import math
+import os
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -91,6 +92,9 @@ class DownloadManager:
         self._seq = itertools.count()
         self._queued: set[int] = set()
         self._active: dict[int, asyncio.Task[None]] = {}
+        #: the paths each running download writes: two rows whose names render the same
+        #: must not share one .part file
+        self._claimed: dict[int, list[Path]] = {}
         self._progress: dict[int, TransferProgress] = {}
         self._pending: dict[int, TransferProgress] = {}
         self._observers: list[DownloadObserver] = []
@@ -174,6 +178,7 @@ class DownloadManager:
 
     def _finished(self, ref: int) -> None:
         self._active.pop(ref, None)
+        self._claimed.pop(ref, None)
         self._wake.set()
 
     async def wait_idle(self) -> None:
@@ -189,7 +194,7 @@ class DownloadManager:
         if profile is None:
             self._fail(ref, f"the profile {task.profile!r} no longer exists")
             return
-        paths = self._choose_paths(task)
+        paths = self._claimed[ref] = self._choose_paths(task)
         self.book.update(ref, {"download_state": DownloadState.DOWNLOADING,
                                     "download_path": "\n".join(str(p) for p in paths),
                                     "download_error": None})
@@ -249,8 +254,13 @@ class DownloadManager:
                                    model=task.model, profile=task.profile, label=task.label,
                                    when=when, index=index, count=len(urls))
             path = resumable_path(folder, name, url)
-            while path in paths:
-                path = unique_path(folder, f"{path.stem}_{index}{path.suffix}")
+            taken = {p for r, ps in self._claimed.items() if r != task.ref for p in ps}
+            n = 2
+            while path in paths or path in taken:
+                stem, suffix = os.path.splitext(name)
+                path = unique_path(folder, f"{stem} ({n}){suffix}" if path in taken
+                                   else f"{path.stem}_{index}{path.suffix}")
+                n += 1
             paths.append(path)
         return paths
 
