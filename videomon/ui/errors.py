@@ -15,21 +15,39 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from videomon.core.domain.errors import redact
+
 log = logging.getLogger("videomon")
 
 
 def setup_logging(log_dir: Path) -> Path:
-    """A rotating log (1 MB × 3) under the app's log dir; returns its path."""
+    """A rotating log (1 MB × 3, user-only) under the app's log dir; returns its path."""
     log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = log_dir / "videomon.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
                                                    encoding="utf-8")
     os.chmod(path, 0o600)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_Redacting())
     root = logging.getLogger()
     root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    # qasync logs every worker thread's return value at DEBUG: the keyring's is the key
+    logging.getLogger("qasync").setLevel(logging.INFO)
+    # VIDEOMON_LOG_LEVEL=DEBUG for a detailed log (keys are never logged at any level)
+    level = logging.getLevelName(os.environ.get("VIDEOMON_LOG_LEVEL", "INFO").upper())
+    root.setLevel(level if isinstance(level, int) else logging.INFO)
     return path
+
+
+class _Redacting(logging.Filter):
+    """Defence in depth: key-shaped text (``Bearer …``, ``sk-…``) never reaches the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
 
 
 class ErrorReporter:
