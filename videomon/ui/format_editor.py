@@ -208,8 +208,9 @@ class FormatEditor(QWidget):
     def _copy(self) -> None:
         dialect = DIALECTS.get(self._current_name())
         if isinstance(dialect, FormatDialect):
+            copy_name = f"my-{dialect.name}"[:40]  # (a format name is at most 40 long)
             text = format_to_toml(dialect.format).replace(
-                f'name = "{dialect.name}"', f'name = "my-{dialect.name}"'[:52], 1)
+                f'name = "{dialect.name}"', f'name = "{copy_name}"', 1)
             self.new_format(text)
 
     # -- the preview ----------------------------------------------------------------------
