@@ -133,18 +133,21 @@ async def soak(minutes: float, tasks: int, faults: str) -> dict[str, Any]:
                     await commands.remove(done)
                     removed += len(done)
                     await track(25)
+            # what the relay says now, then the store two poll intervals later (a task
+            # whose last lookup met a fault is backing off: its interval is longer)
+            told = await truth(base, [t.task_id for t in commands.tasks()])
             await asyncio.sleep(2 * INTERVAL + 2)  # two poll intervals, and a flush
             stored = {t.task_id: t for t in commands.tasks()}
-            told = await truth(base, list(stored))
             finished = {"completed", "failed"}
             stuck = [i for i, word in told.items()
-                     if word in finished and not stored[i].state.terminal]
+                     if word in finished and i in stored and not stored[i].state.terminal]
+            late = [i for i in stuck if stored[i].problem_kind]  # backing off after a fault
             end = samples[-1]
             warm = warm or (samples[0][1], samples[0][2])
             return {"minutes": minutes, "tasks": tasks, "tracked": serial,
                     "removed": removed, "in_store": len(stored),
                     "lost": serial - removed - len(stored), "stuck": len(stuck),
-                    "stuck_examples": stuck[:5],
+                    "stuck_backing_off": len(late), "stuck_examples": stuck[:5],
                     "rss_warm_mb": round(warm[0], 1), "rss_end_mb": round(end[1], 1),
                     "rss_growth_pct": round(100 * (end[1] - warm[0]) / warm[0], 1),
                     "fds_warm": warm[1], "fds_end": end[2],
