@@ -20,10 +20,11 @@ PROFILE = "bench"
 
 
 @contextmanager
-def relay_process(speed: float = 0.02) -> Iterator[str]:
+def relay_process(speed: float = 0.02, faults: str | None = None) -> Iterator[str]:
     """`videomon simulate` in another process (its CPU is not the window's); its base URL."""
     videomon = Path(sys.executable).with_name("videomon")
-    sim = subprocess.Popen([str(videomon), "simulate", "--speed", str(speed)],
+    sim = subprocess.Popen([str(videomon), "simulate", "--speed", str(speed),
+                            *(["--faults", faults] if faults else [])],
                            stdout=subprocess.PIPE, text=True)
     try:
         assert sim.stdout is not None

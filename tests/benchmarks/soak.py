@@ -18,32 +18,16 @@ import argparse
 import asyncio
 import collections
 import os
-import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tests.benchmarks.common import PROFILE, make_home, report, rss_mb
+from tests.benchmarks.common import PROFILE, make_home, relay_process, report, rss_mb
 
 DEFAULT_FAULTS = "latency=0.05,429=0.02,5xx=0.02,html=0.01,malformed=0.01,drop=0.01"
 INTERVAL = 5.0
-
-
-@contextmanager
-def faulty_relay(faults: str) -> Iterator[str]:
-    videomon = Path(sys.executable).with_name("videomon")
-    sim = subprocess.Popen([str(videomon), "simulate", "--speed", "1", "--faults", faults],
-                           stdout=subprocess.PIPE, text=True)
-    try:
-        assert sim.stdout is not None
-        yield sim.stdout.readline().split()[2]
-    finally:
-        sim.terminate()
-        sim.wait(10)
 
 
 class ProblemCounter:
@@ -97,7 +81,8 @@ async def soak(minutes: float, tasks: int, faults: str) -> dict[str, Any]:
     from videomon.core.providers.credentials import CredentialStore
     from videomon.core.tracking.scheduler import SchedulerConfig
 
-    with faulty_relay(faults) as base, tempfile.TemporaryDirectory(prefix="soak-") as tmp:
+    with relay_process(speed=1.0, faults=faults) as base, \
+            tempfile.TemporaryDirectory(prefix="soak-") as tmp:
         home = make_home(Path(tmp) / "home", base, polling=0, rows=0)
         app = VideomonApp(AppPaths.under(home), credentials=CredentialStore(environ={}),
                           scheduler_config=SchedulerConfig(unchanged_before_backoff=10**9,
