@@ -138,3 +138,27 @@ def test_interrupted_downloads_resume_after_restart(tmp_path: Path, auto: bool) 
                 await again.stop()
 
     asyncio.run(main())
+
+
+def test_a_download_finished_just_before_a_kill_is_not_fetched_again(tmp_path: Path) -> None:
+    """The file was renamed into place but the kill came before "done" was saved: on the
+    next start the finished file is taken as it is (no second copy, no new .part)."""
+    async def main() -> None:
+        async with SimulatedRelay(speed=60) as sim:
+            engine = make_engine(tmp_path, sim, auto=True)
+            await engine.start()
+            (task,) = await engine.scheduler.add("oa", ["sora-2:task_ok_k"])
+            await wait_for(lambda: engine.scheduler.tasks[task.ref].download_state == "done")
+            (path,) = engine.scheduler.tasks[task.ref].download_paths
+            engine.scheduler.update(task.ref, {"download_state": DownloadState.DOWNLOADING})
+            await engine.stop()
+            again = make_engine(tmp_path, sim, auto=True)
+            await again.start()
+            try:
+                await wait_for(lambda: again.scheduler.tasks[task.ref].download_state == "done")
+                assert again.scheduler.tasks[task.ref].download_paths == [path]
+            finally:
+                await again.stop()
+            assert sorted(p.name for p in (tmp_path / "videos").iterdir()) == [Path(path).name]
+
+    asyncio.run(main())

@@ -1,9 +1,12 @@
 """Crash rounds: the window (offscreen, in a child process) tracking 500 tasks with five
 big downloads running is SIGKILLed at a random moment, ten times with different seeds.
-After each kill every tracked task is still there, no state went backwards, and the
-database passes its integrity check; at the end every interrupted download resumes with
-a Range request and ends byte-identical. Also killed mid-write: a settings save (the
-config file is never half-written) and `videomon track` from a terminal."""
+After each kill every tracked task is still there with its latest committed state (the
+child logs each batch the store writes, before and after its transaction: every committed
+batch is in the database, a batch cut off mid-transaction is there whole or not at all),
+no state went backwards, and the database passes its integrity check; at the end every
+interrupted download resumes with a Range request and ends byte-identical. Also killed
+mid-write: a settings save (the config file is never half-written) and `videomon track`
+from a terminal."""
 
 from __future__ import annotations
 
@@ -17,8 +20,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.httpserver import Reply, ScriptedServer, SlowFileServer
+from tests.ui.app_child import LOGGED
 from videomon.core.config.paths import AppPaths
+from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.profiles import ConfigStore, Profile
 from videomon.core.tracking.store import TaskStore
 from videomon.simulator.demo import RelayThread
@@ -29,11 +36,80 @@ RANK = {"queued": 0, "running": 1, "succeeded": 2, "failed": 2}
 ROUNDS = 10
 
 
-def start_child(home: Path) -> subprocess.Popen[bytes]:
+def start_child(home: Path, commit_log: Path | None = None) -> subprocess.Popen[bytes]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
            "VIDEOMON_API_KEY_SIM": "k-sim", "VIDEOMON_API_KEY_BIG": "k-big"}
-    return subprocess.Popen([sys.executable, "-m", "tests.ui.app_child", str(home)], env=env,
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    args = [sys.executable, "-m", "tests.ui.app_child", str(home)]
+    if commit_log is not None:
+        args.append(str(commit_log))
+    return subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+
+
+Columns = dict[str, object]
+
+
+def read_commit_log(path: Path) -> tuple[list[dict[str, Columns]], dict[str, Columns] | None]:
+    """The committed batches in order, and the batch cut off mid-transaction (if any)."""
+    committed: list[dict[str, Columns]] = []
+    open_batch: dict[str, Columns] | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        if "begin" in entry:
+            assert open_batch is None, "two batches at once"
+            open_batch = entry["changes"]
+        else:
+            assert open_batch is not None
+            committed.append(open_batch)
+            open_batch = None
+    return committed, open_batch
+
+
+def columns_of(task: TrackedTask) -> Columns:
+    return {c: getattr(getattr(task, c), "value", getattr(task, c)) for c in LOGGED}
+
+
+def check_committed(round_no: int, before: dict[str, Columns], now: dict[str, Columns],
+                    log: Path) -> tuple[int, bool]:
+    """Every committed batch is in `now` over `before`; a cut-off batch is whole or absent.
+    Returns how many batches this round committed and whether one was cut off."""
+    committed, cut_off = read_commit_log(log)
+    expected = {ref: dict(values) for ref, values in before.items()}
+    for batch in committed:
+        for ref, values in batch.items():
+            expected[ref].update(values)
+    if cut_off:
+        with_it = {ref: dict(values) for ref, values in expected.items()}
+        for ref, values in cut_off.items():
+            with_it[ref].update(values)
+        landed = [ref for ref in cut_off if now[ref] == with_it[ref]]
+        missing = [ref for ref in cut_off if now[ref] == expected[ref]]
+        # (a ref whose values the batch did not change counts as both)
+        assert len(landed) == len(cut_off) or len(missing) == len(cut_off), \
+            f"round {round_no}: a batch was half-committed"
+        if len(landed) == len(cut_off):
+            expected = with_it
+    wrong = {ref: (now[ref], expected[ref]) for ref in expected if now[ref] != expected[ref]}
+    assert not wrong, f"round {round_no}: not the latest committed state: " \
+        f"{dict(list(wrong.items())[:5])}"
+    return len(committed), bool(cut_off)
+
+
+def test_the_commit_check_catches_a_lost_or_half_batch(tmp_path: Path) -> None:
+    log = tmp_path / "commits.jsonl"
+    before = {"1": {"state": "queued"}, "2": {"state": "queued"}}
+    lines = [{"begin": 0, "changes": {"1": {"state": "running"}}}, {"commit": 0},
+             {"begin": 1, "changes": {"1": {"state": "succeeded"}, "2": {"state": "running"}}}]
+    log.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    running = {"state": "running"}
+    assert check_committed(0, before, {"1": running, "2": before["2"]}, log) == (1, True)
+    assert check_committed(0, before, {"1": {"state": "succeeded"}, "2": running}, log)
+    with pytest.raises(AssertionError, match="half-committed"):
+        check_committed(0, before, {"1": {"state": "succeeded"}, "2": before["2"]}, log)
+    log.write_text("".join(json.dumps(line) + "\n" for line in lines[:2]))
+    assert check_committed(0, before, {"1": running, "2": before["2"]}, log) == (1, False)
+    with pytest.raises(AssertionError, match="latest committed"):
+        check_committed(0, before, before, log)  # the committed batch 0 is missing
 
 
 def wait_started(child: subprocess.Popen[bytes], timeout: float = 30) -> None:
@@ -44,6 +120,17 @@ def wait_started(child: subprocess.Popen[bytes], timeout: float = 30) -> None:
         assert time.monotonic() < deadline, "the window did not start"
         assert child.poll() is None, (child.stderr.read() if child.stderr else b"")[-2000:]
         line = child.stdout.readline()
+
+
+def wait_for_open_batch(log: Path, timeout: float = 3.0) -> None:
+    """Return once the commit log's last line opens a batch (or at the timeout)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with open(log, "rb") as file:
+            file.seek(max(0, log.stat().st_size - 200))
+            if b'"begin"' in file.read().rstrip(b"\n").rsplit(b"\n", 1)[-1]:
+                return
+        time.sleep(0.0005)
 
 
 def kill(child: subprocess.Popen[bytes]) -> None:
@@ -70,16 +157,21 @@ def test_ten_kills_lose_nothing_and_downloads_resume_identical(tmp_path: Path) -
         store.add_many("sim", [f"task_ok_crash{i:03d}" for i in range(495)])
         store.add_many("big", [f"video_big_{i}" for i in range(5)])
         expected = {(t.profile, t.task_id) for t in store.all()}
+        columns = {str(t.ref): columns_of(t) for t in store.all()}
         store.close()
         assert len(expected) == 500
         ranks: dict[tuple[str, str], int] = {}
         killed_mid_download = 0
+        batches = cut_offs = 0
         for round_no in range(ROUNDS):
             rng = random.Random(1000 + round_no)
-            child = start_child(home)
+            log = tmp_path / f"commits-{round_no}.jsonl"
+            child = start_child(home, log)
             try:
                 wait_started(child)
                 time.sleep(rng.uniform(0.3, 2.0))
+                if round_no % 2:  # every other round: kill while a batch is being written
+                    wait_for_open_batch(log)
                 if list((home / "videos").glob("*big*.part")):
                     killed_mid_download += 1
             finally:
@@ -91,12 +183,19 @@ def test_ten_kills_lose_nothing_and_downloads_resume_identical(tmp_path: Path) -
             finally:
                 store.close()
             assert set(tasks) == expected, f"round {round_no}: tasks lost or invented"
+            now = {str(t.ref): columns_of(t) for t in tasks.values()}
+            committed, was_cut_off = check_committed(round_no, columns, now, log)
+            batches += committed
+            cut_offs += was_cut_off
+            columns = now
             for key, task in tasks.items():
                 rank = RANK[task.state.value]
                 assert rank >= ranks.get(key, 0), f"round {round_no}: {key} went backwards"
                 ranks[key] = rank
         assert killed_mid_download >= 1, "no kill landed during a big download"
-        print(f"crash rounds: {ROUNDS}/{ROUNDS}, {killed_mid_download} killed mid-download")
+        assert batches >= ROUNDS, "the rounds committed next to nothing"
+        print(f"crash rounds: {ROUNDS}/{ROUNDS}, {killed_mid_download} killed mid-download, "
+              f"{batches} committed batches checked, {cut_offs} kills mid-transaction")
         # the last start: every interrupted download resumes (Range) and completes
         child = start_child(home)
         try:

@@ -194,7 +194,8 @@ class DownloadManager:
         if profile is None:
             self._fail(ref, f"the profile {task.profile!r} no longer exists")
             return
-        paths = self._claimed[ref] = self._choose_paths(task)
+        paths, reused = self._choose_paths(task)
+        self._claimed[ref] = paths
         self.book.update(ref, {"download_state": DownloadState.DOWNLOADING,
                                     "download_path": "\n".join(str(p) for p in paths),
                                     "download_error": None})
@@ -207,6 +208,11 @@ class DownloadManager:
         index = 0
         try:
             while index < len(urls):
+                if reused and finished_earlier(paths[index]):
+                    done.append(paths[index])
+                    index += 1
+                    continue
+
                 def report(p: DownloadProgress, i: int = index, n: int = len(urls)) -> None:
                     self._report_progress(ref, i, n, p)
 
@@ -239,12 +245,13 @@ class DownloadManager:
                                     "download_error": None})
         self._progress.pop(ref, None)
 
-    def _choose_paths(self, task: TrackedTask) -> list[Path]:
-        """Reuse the stored paths (to resume their .part files), else render new ones."""
+    def _choose_paths(self, task: TrackedTask) -> tuple[list[Path], bool]:
+        """Reuse the stored paths (to resume their .part files), else render new ones;
+        and whether they were reused."""
         urls = task.video_urls
         stored = [Path(p) for p in task.download_paths]
         if len(stored) == len(urls) and task.download_state is not DownloadState.DONE:
-            return stored
+            return stored, True
         folder = self.settings.folder
         folder.mkdir(parents=True, exist_ok=True)
         paths: list[Path] = []
@@ -262,7 +269,7 @@ class DownloadManager:
                                    else f"{path.stem}_{index}{path.suffix}")
                 n += 1
             paths.append(path)
-        return paths
+        return paths, False
 
     def _fail(self, ref: int, message: str) -> None:
         self._progress.pop(ref, None)
@@ -291,3 +298,12 @@ class DownloadManager:
                 observer.downloads_progressed(batch)
             except Exception:
                 log.exception("a download observer failed")
+
+
+def finished_earlier(path: Path) -> bool:
+    """A stored download path that is already a whole file: renamed into place by an
+    earlier run whose "done" was not saved (killed), or the first of several videos.
+
+    Stored paths were chosen to overwrite nothing, so a file there without its ``.part``
+    is the finished download, not someone else's file."""
+    return path.is_file() and not path.with_name(path.name + ".part").exists()
