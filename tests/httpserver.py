@@ -199,3 +199,69 @@ class SlowFileServer(ScriptedServer):
             await send({"type": "http.response.body", "body": piece, "more_body": True})
             await asyncio.sleep(self.delay)
         await send({"type": "http.response.body", "body": b""})
+
+
+class ForwardProxy:
+    """A plain-HTTP forward proxy on 127.0.0.1 that records every request it relays
+    (`seen`: method, absolute URL, headers) and passes it on unchanged."""
+
+    def __init__(self) -> None:
+        import http.server
+
+        proxy = self
+        self.seen: list[Seen] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # (the stdlib names it so)
+                proxy._relay(self)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def _relay(self, request: Any) -> None:
+        import http.client
+        from urllib.parse import urlsplit
+
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        self.seen.append(Seen(request.command, request.path, headers, time.time()))
+        target = urlsplit(request.path)
+        if target.scheme != "http" or not target.hostname:
+            request.send_error(400, "absolute http:// URLs only")
+            return
+        upstream = http.client.HTTPConnection(target.hostname, target.port or 80, timeout=30)
+        try:
+            path = target.path + (f"?{target.query}" if target.query else "")
+            sent = {k: v for k, v in request.headers.items()
+                    if k.lower() not in ("proxy-connection", "proxy-authorization")}
+            upstream.request("GET", path or "/", headers=sent)
+            answer = upstream.getresponse()
+            body = answer.read()
+        except OSError:
+            request.send_error(502, "upstream failed")
+            return
+        finally:
+            upstream.close()
+        request.send_response(answer.status)
+        for name, value in answer.getheaders():
+            if name.lower() not in ("transfer-encoding", "connection", "content-length"):
+                request.send_header(name, value)
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        request.wfile.write(body)
+
+    def __enter__(self) -> ForwardProxy:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(2)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.httpserver import ForwardProxy
 from tests.test_cli import run
 from videomon.core.transfers.downloader import sanitize_filename
 from videomon.simulator.demo import RelayThread
@@ -56,6 +57,59 @@ def test_a_full_terminal_run_leaves_the_key_nowhere(tmp_path: Path) -> None:
     assert files_containing_the_key(videos) == []
     assert cdn_seen and not any(KEY in value for headers in cdn_seen
                                 for value in headers.values())
+
+
+def test_a_profiles_proxy_carries_only_that_profile_and_the_key_only_to_its_host(
+        tmp_path: Path) -> None:
+    """Two providers, one behind its own proxy: that proxy sees only its provider's
+    requests (the API, the CDN, a detect run), the key only in requests to the provider's
+    own origin, and never the other provider's requests or key; the CDN gets no key."""
+    other_key = KEY + "-other"
+    videos = tmp_path / "videos"
+    with RelayThread(speed=40.0, seed=11) as mine, RelayThread(speed=40.0, seed=12) as other, \
+            ForwardProxy() as proxy:
+        mine.relay.key, other.relay.key = KEY, other_key
+        env = {"VIDEOMON_API_KEY_MINE": KEY, "VIDEOMON_API_KEY_OTHER": other_key,
+               "HTTP_PROXY": None, "http_proxy": None, "ALL_PROXY": None, "all_proxy": None}
+        outputs = [run("provider", "add", "mine", "--dialect", "openai", "--base-url",
+                       mine.relay.base_url, "--proxy", proxy.url, env=env),
+                   run("provider", "add", "other", "--dialect", "openai", "--base-url",
+                       other.relay.base_url, env=env)]
+        for name in ("mine", "other"):
+            outputs.append(run("watch", "-p", name, f"task_ok_{name}1", f"video_ok_{name}2",
+                               "--download", str(videos / name), "--timeout", "60",
+                               env=env, timeout=120))
+        assert all(o.returncode == 0 for o in outputs), "".join(o.stdout + o.stderr
+                                                                for o in outputs)
+        # (the simulated relay speaks every format, so detect ends undecided; it asked)
+        outputs.append(run("provider", "detect", mine.relay.base_url, "video_ok_det3",
+                           "--proxy", proxy.url, env={**env, "VIDEOMON_API_KEY": KEY}))
+        seen = list(proxy.seen)
+    printed = "".join(o.stdout + o.stderr for o in outputs)
+    assert "read by openai" in outputs[-1].stdout, printed
+    assert len(list((videos / "mine").glob("*.mp4"))) == 2, printed
+    assert len(list((videos / "other").glob("*.mp4"))) == 2, printed
+    origins = {mine.relay.base_url, mine.relay.cdn_url}
+    assert {s.raw_path.split("/", 3)[2] for s in seen} == \
+        {o.split("//")[1] for o in origins}, "the proxy relayed another provider's requests"
+    with_key = [s.raw_path for s in seen if any(KEY in v for v in s.headers.values())]
+    assert with_key and all(u.startswith(mine.relay.base_url + "/") for u in with_key)
+    assert any("video_ok_det3" in u for u in with_key)  # detect went through it too
+    assert any(s.raw_path.startswith(mine.relay.cdn_url) for s in seen)  # and downloads
+    assert not any(other_key in v for s in seen for v in s.headers.values())
+
+
+def test_a_proxy_password_is_not_printed() -> None:
+    proxy = "http://me:pr0xy-Secret@proxy.example:3128"
+    added = run("provider", "add", "p", "--dialect", "openai", "--base-url",
+                "https://relay.example", "--proxy", proxy)
+    assert added.returncode == 0, added.stderr
+    listed = run("provider", "list"), run("provider", "list", "--json")
+    printed = "".join(o.stdout + o.stderr for o in listed)
+    assert "me:***@proxy.example:3128" in printed and "pr0xy-Secret" not in printed
+    bad = run("provider", "add", "q", "--dialect", "openai", "--base-url",
+              "https://relay.example", "--proxy", "ftp://me:pr0xy-Secret@proxy.example")
+    assert bad.returncode != 0 and "pr0xy-Secret" not in bad.stdout + bad.stderr
 
 
 NASTY = ["../../etc/passwd", "/etc/passwd", "..", ".", "CON", "con.mp4", "LPT1.txt", "a/b",

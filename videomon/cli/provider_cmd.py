@@ -21,6 +21,7 @@ from videomon.core.providers.profiles import (
     Profile,
     check_base_url,
     insecure_base_url,
+    shown_proxy,
 )
 
 
@@ -111,15 +112,17 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     profiles = ctx.config.profiles()
     if args.json:
         for p in profiles:
-            print(json.dumps({**p.to_json(), "key": ctx.credentials.key_source(p.name)},
-                             ensure_ascii=False))
+            shown = {**p.to_json(), "key": ctx.credentials.key_source(p.name)}
+            if p.proxy:
+                shown["proxy"] = shown_proxy(p.proxy)
+            print(json.dumps(shown, ensure_ascii=False))
         return 0
     if not profiles:
         print("no profiles yet; add one with: videomon provider add NAME --dialect D "
               "--base-url URL")
         return 0
     rows = [[p.name, p.dialect, p.auth, f"{p.interval:g}s", ctx.credentials.key_source(p.name),
-             p.base_url + (f" via {p.proxy}" if p.proxy else "")] for p in profiles]
+             p.base_url + (f" via {shown_proxy(p.proxy)}" if p.proxy else "")] for p in profiles]
     print(table(["NAME", "DIALECT", "AUTH", "POLL", "KEY", "BASE URL"], rows))
     status = ctx.credentials.status()
     if not status.usable:

@@ -26,6 +26,15 @@ def insecure_base_url(url: str) -> bool:
     return parts.scheme == "http" and bool(host) and not loopback
 
 
+def shown_proxy(url: str) -> str:
+    """A proxy URL fit to print: a password in it becomes ``***``."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = f"{parts.username}:***@" + parts.netloc.rsplit("@", 1)[1]
+    return parts._replace(netloc=netloc).geturl()
+
+
 INSECURE_WARNING = ("the base URL {url} is plain http:// to another computer: the API key "
                     "would travel unencrypted; use https:// if the provider offers it")
 
@@ -77,7 +86,8 @@ class Profile:
         if self.proxy:
             parts = urlsplit(self.proxy)
             if parts.scheme not in ("http", "https", "socks5", "socks5h") or not parts.hostname:
-                raise ConfigError(f"invalid proxy URL {self.proxy!r}", field="proxy")
+                raise ConfigError(f"invalid proxy URL {shown_proxy(self.proxy)!r}",
+                                  field="proxy")
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
