@@ -170,3 +170,18 @@ def test_config_and_data_are_created_user_only() -> None:
              if mode != (0o700 if (home / name).is_dir() else 0o600)}
     assert wrong == {}, wrong
     assert "data/tasks.db" in modes and "config/config.json" in modes
+
+
+def test_a_terminal_crash_report_holds_no_key(monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from videomon.cli import main as cli_main
+    from videomon.cli import provider_cmd
+
+    def broken(ctx: object, args: object) -> int:
+        raise RuntimeError(f"a bug while sending 'Authorization: Bearer {KEY}'")
+
+    monkeypatch.setattr(provider_cmd, "cmd_list", broken)
+    assert cli_main.main(["provider", "list"]) == 70
+    printed = capsys.readouterr().err
+    assert "unexpected error" in printed and "RuntimeError: a bug while sending" in printed
+    assert "Traceback" in printed and not any(n.decode() in printed for n in NEEDLES[:1])

@@ -78,8 +78,14 @@ def test_the_window_shows_copies_and_logs_no_key(
                 for widget in QApplication.topLevelWidgets():
                     if widget.isVisible():
                         seen_texts.extend(text for _, text in texts(widget))
-                app.reporter.report(RuntimeError("a test failure shown in the error dialog"))
+                try:  # a crash report of an error whose message holds the key
+                    raise RuntimeError(f"a test failure: sent 'Authorization: Bearer {KEY}'")
+                except RuntimeError as exc:
+                    app.reporter.report(exc)
                 await asyncio_sleep(0.2)
+                report = app.reporter._dialog
+                assert report is not None and "a test failure" in report.text()
+                seen_texts.extend([report.text(), report.detailedText()])
                 for widget in QApplication.topLevelWidgets():
                     if widget.isVisible():
                         seen_texts.extend(text for _, text in texts(widget))

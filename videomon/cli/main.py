@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 from videomon import __version__
 from videomon.cli import format_cmd, list_cmd, provider_cmd, simulate_cmd, tasks_cmd
 from videomon.cli.context import CliContext
 from videomon.core.config.paths import AppPaths
-from videomon.core.domain.errors import ConfigError, CredentialError, VideomonError
+from videomon.core.domain.errors import ConfigError, CredentialError, VideomonError, redact
 from videomon.core.providers.formats.library import load_user_formats
 from videomon.core.tracking.paste import parse_pasted
 
@@ -84,6 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: its traceback, with key-shaped text removed
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        print(f"{redact(details)}\nvideomon: unexpected error (a bug; please report it "
+              f"with the lines above): {redact(f'{type(exc).__name__}: {exc}')}",
+              file=sys.stderr)
+        return 70
 
 
 def _looks_like_a_task(word: str) -> bool:

@@ -60,9 +60,11 @@ class ErrorReporter:
         self._dialog: QMessageBox | None = None
 
     def report(self, exc: BaseException, context: str = "") -> None:
-        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        # key-shaped text is removed from what is shown (and copied) as from the log
+        details = redact("".join(traceback.format_exception(type(exc), exc,
+                                                            exc.__traceback__)))
         log.error("unexpected error%s\n%s", f" ({context})" if context else "", details)
-        summary = f"{type(exc).__name__}: {exc}"
+        summary = redact(f"{type(exc).__name__}: {exc}")
         self.shown.append(summary)
         if self._dialog is not None and self._dialog.isVisible():
             return  # one at a time; everything is in the log
