@@ -81,3 +81,25 @@ def test_provider_detect_names_the_format_and_its_reading() -> None:
     assert data["format"] == "seedance" and data["matches"]["seedance"]["state"] == "succeeded"
     assert nothing.returncode == 1 and "no known format" in nothing.stdout
     assert "sk-detect-0123456789" not in result.stdout + as_json.stdout + nothing.stdout
+
+
+def test_a_provider_whose_format_file_went_is_skipped_with_a_clear_word(
+        tmp_path: Path) -> None:
+    shown = run("format", "show", "openai").stdout.replace('name = "openai"', 'name = "mine"')
+    (tmp_path / "mine.toml").write_text(shown, encoding="utf-8")
+    assert run("format", "import", str(tmp_path / "mine.toml")).returncode == 0
+    for name, dialect in (("p", "mine"), ("q", "openai")):
+        assert run("provider", "add", name, "--dialect", dialect, "--base-url",
+                   "https://relay.example").returncode == 0
+    assert run("track", "-p", "p", "abc123").returncode == 0
+    (Path(os.environ["VIDEOMON_HOME"]) / "config" / "formats" / "mine.toml").unlink()
+    listed = run("provider", "list")
+    assert listed.returncode == 0 and "q " in listed.stdout and "p " not in listed.stdout
+    assert "provider 'p' skipped: its format 'mine' is not installed" in listed.stderr
+    tasks = run("list")  # the task is still tracked
+    assert tasks.returncode == 0 and "abc123" in tasks.stdout
+    asked = run("status", "-p", "p", "abc123")
+    assert asked.returncode == 2 and "the profile 'p' cannot be used" in asked.stderr
+    assert run("format", "import", str(tmp_path / "mine.toml")).returncode == 0
+    again = run("provider", "list")
+    assert "p " in again.stdout and "skipped" not in again.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from tests.test_engine import KEY, make_engine
+from tests.test_engine import KEY, make_engine, wait_for
 from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.commands import Commands
 from videomon.simulator.server import SimulatedRelay
@@ -61,5 +61,72 @@ def test_connection_test_says_what_happened(tmp_path: Path) -> None:
                 assert not dead.ok and "Not working" in dead.message
             finally:
                 await engine.stop()
+
+    asyncio.run(main())
+
+
+def test_a_provider_whose_format_is_gone_is_skipped_and_comes_back_with_it(
+        tmp_path: Path) -> None:
+    """A profile using a user's format whose file was removed: the others still poll, that
+    one is reported (not polled, its entry kept in the config, also through a Settings
+    save); adding the format again brings it back."""
+    from videomon.core.providers.dialects import get_dialect, use_formats
+    from videomon.core.providers.formats.spec import format_from_dict, format_to_dict
+
+    async def main() -> None:
+        async with SimulatedRelay(speed=60) as sim:  # (no key needed)
+            engine = make_engine(tmp_path, sim)
+            config = engine.config
+            mine = {**format_to_dict(get_dialect("openai").format),  # type: ignore[attr-defined]
+                    "name": "mine", "summary": "my relay"}
+            data = config.load()
+            data["profiles"].append({"name": "gone", "dialect": "mine",
+                                     "base_url": sim.base_url, "auth": "none"})
+            data["profiles"].append({"name": "typo", "dialect": "openai",
+                                     "base_url": "ftp://x", "auth": "none"})
+            config.save(data)
+            usable, skipped = config.read_profiles()
+            assert {p.name for p in usable} == {"oa", "un", "gm"}
+            assert {s.name: s.problem.kind for s in skipped} == {"gone": "config",
+                                                                 "typo": "config"}
+            assert "format 'mine' is not installed" in str(skipped[0].problem)
+            engine2 = make_engine(tmp_path, sim)  # the engine reads them at start
+            problems: list[tuple[str, object]] = []
+
+            class Recorder:
+                def tasks_changed(self, tasks: object) -> None: ...
+                def tasks_removed(self, refs: object) -> None: ...
+
+                def profile_problem(self, profile: str, problem: object) -> None:
+                    problems.append((profile, problem))
+
+            engine2.scheduler.book.observers.append(Recorder())
+            await engine2.start()
+            try:
+                commands = Commands(engine2)
+                assert sorted(p for p, _ in problems) == ["gone", "typo"]
+                await engine2.scheduler.add("oa", ["video_ok_1aa"])
+                await wait_for(lambda: any(t.state.value == "succeeded"
+                                           for t in engine2.scheduler.tasks.values()))
+                # a Settings save keeps the entries it does not show
+                await commands.save(list(commands.profiles().values()), commands.settings(),
+                                    {})
+                assert {s.name for s in config.read_profiles()[1]} == {"gone", "typo"}
+                problems.clear()
+                shown = list(commands.profiles().values())  # Settings opened before...
+                await commands.save_format(format_from_dict(mine))  # ...the format came back
+                assert "gone" in commands.profiles()
+                assert problems == [("gone", None)]
+                await commands.save(shown, commands.settings(), {})  # (it did not show it)
+                assert "gone" in commands.profiles()
+                await commands.save(shown[1:], commands.settings(), {},
+                                    removed=[shown[0].name])
+                assert set(commands.profiles()) == {"gone", *(p.name for p in shown[1:])}
+                (task,) = await engine2.scheduler.add("gone", ["video_ok_2bb"])
+                await wait_for(lambda: engine2.scheduler.tasks[task.ref].state.value
+                               == "succeeded")
+            finally:
+                await engine2.stop()
+                use_formats([])
 
     asyncio.run(main())

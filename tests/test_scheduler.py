@@ -52,8 +52,8 @@ class Recorder:
     def tasks_removed(self, refs: Sequence[int]) -> None:
         self.removed.append(list(refs))
 
-    def profile_problem(self, profile: str, message: str | None) -> None:
-        self.profile_events.append((profile, message))
+    def profile_problem(self, profile: str, problem: object | None) -> None:
+        self.profile_events.append((profile, None if problem is None else str(problem)))
 
 
 class Provider:

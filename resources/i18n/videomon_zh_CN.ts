@@ -339,7 +339,7 @@ e.g. {example}</source>
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../videomon/ui/errors.py" line="+51" />
+        <location filename="../../videomon/ui/errors.py" line="+71" />
         <source>Something went wrong. videomon keeps running; your tracked tasks are safe.
 
 {summary}</source>
@@ -718,7 +718,7 @@ The details are also in {path}.</source>
         <translation># {name} 以代码形式内置于 videomon（Google 的长时间运行操作），不是数据形式的接口格式。</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>In “{field}”: </source>
         <translation>在“{field}”中：</translation>
     </message>
@@ -793,7 +793,7 @@ The details are also in {path}.</source>
         <translation>接口格式文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings_flow.py" line="+118" />
+        <location filename="../../videomon/ui/settings_flow.py" line="+119" />
         <source>✔ Format saved.</source>
         <translation>✔ 接口格式已保存。</translation>
     </message>
@@ -913,7 +913,7 @@ The details are also in {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../videomon/ui/main_window.py" line="+99" />
+        <location filename="../../videomon/ui/main_window.py" line="+100" />
         <source>Tracked tasks</source>
         <translation>跟踪的任务</translation>
     </message>
@@ -1178,7 +1178,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>fal 队列</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings_dialog.py" line="+54" />
+        <location filename="../../videomon/ui/settings_dialog.py" line="+57" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1294,7 +1294,17 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>还没有服务商。点击“添加”来设置一个。</translation>
     </message>
     <message>
-        <location line="+162" />
+        <location line="+37" />
+        <source>Not shown, not polled: &lt;b&gt;{name}&lt;/b&gt; — {problem}</source>
+        <translation>未显示、未轮询：&lt;b&gt;{name}&lt;/b&gt; — {problem}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Its tasks stay tracked. A provider added here under the same name takes its place.</source>
+        <translation>它的任务仍在跟踪中。在此添加的同名服务商将取代它。</translation>
+    </message>
+    <message>
+        <location line="+156" />
         <source>Auth must be bearer, raw, none, header:NAME (for example header:x-goog-api-key), prefix:WORD or kling-jwt.</source>
         <translation>认证方式须为 bearer、raw、none、header:名称（例如 header:x-goog-api-key）、prefix:前缀词 或 kling-jwt。</translation>
     </message>
@@ -1369,7 +1379,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings_flow.py" line="-56" />
+        <location filename="../../videomon/ui/settings_flow.py" line="-57" />
         <source>Saving failed; see the log for details.</source>
         <translation>保存失败，详情请查看日志。</translation>
     </message>
@@ -1392,17 +1402,22 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>StatusSummary</name>
     <message>
-        <location filename="../../videomon/ui/status_summary.py" line="+62" />
+        <location filename="../../videomon/ui/status_summary.py" line="+63" />
         <source>&lt;b&gt;Demo&lt;/b&gt;: the demo-… tasks come from a relay simulated on this computer (no key, no network). &lt;a href='remove-demo'&gt;Remove the demo&lt;/a&gt;</source>
         <translation>&lt;b&gt;演示&lt;/b&gt;：demo-… 开头的任务来自本机模拟的中转站（无需密钥，不联网）。&lt;a href='remove-demo'&gt;移除演示&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>&lt;b&gt;{profile}&lt;/b&gt;: {message} — polling is paused until the key changes. &lt;a href='settings'&gt;Open Settings&lt;/a&gt;</source>
         <translation>&lt;b&gt;{profile}&lt;/b&gt;：{message}——更换密钥之前暂停查询。&lt;a href='settings'&gt;打开设置&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+3" />
+        <source>&lt;b&gt;{profile}&lt;/b&gt; is not polled: {message}. &lt;a href='settings'&gt;Open Settings&lt;/a&gt;</source>
+        <translation>&lt;b&gt;{profile}&lt;/b&gt; 未在轮询：{message}。&lt;a href='settings'&gt;打开设置&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Video ready</source>
         <translation>视频已生成</translation>
     </message>

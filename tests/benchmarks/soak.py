@@ -44,8 +44,8 @@ class ProblemCounter:
     def tasks_removed(self, refs: Sequence[int]) -> None:
         pass
 
-    def profile_problem(self, profile: str, message: str | None) -> None:
-        if message:
+    def profile_problem(self, profile: str, problem: object | None) -> None:
+        if problem:
             self.kinds["profile"] += 1
 
 

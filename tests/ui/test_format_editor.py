@@ -135,3 +135,24 @@ def test_detect_in_the_provider_form_picks_the_format(
         QApplication.processEvents()
 
     loop.run_until_complete(main())
+
+
+def test_settings_names_a_provider_left_out_and_takes_it_back(qapp) -> None:  # type: ignore[no-untyped-def]
+    from videomon.core.config.settings import Settings
+    from videomon.core.providers.profiles import Profile, ProfileProblem
+    from videomon.ui.settings_dialog import SettingsDialog
+
+    problem = ProfileProblem("config", "its format 'mine' is not installed")
+    dialog = SettingsDialog([], Settings(), {}, None, "/tmp/videos",
+                            skipped={"old": problem})
+    dialog.show()
+    assert dialog.skipped_note.isVisibleTo(dialog)
+    assert "<b>old</b>" in dialog.skipped_note.text() and "not installed" in \
+        dialog.skipped_note.text()
+    assert dialog.list.count() == 0
+    back = Profile("old", "openai", "https://relay.example")
+    dialog.update_skipped({"old": back}, {})
+    assert not dialog.skipped_note.isVisibleTo(dialog)
+    assert dialog.list.count() == 1 and dialog.form.isVisibleTo(dialog)
+    assert dialog.name.isReadOnly()  # saved under that name: tasks refer to it
+    dialog.close()

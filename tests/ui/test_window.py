@@ -234,14 +234,21 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
             task(909, "video_stale_09", "running", 10, "stale",
                  problem_message="no change for 24 h; polling stopped"),
         ])
-        window.on_profile_problem("sim", "the provider rejected the API key (HTTP 401)")
+        from videomon.core.providers.profiles import ProfileProblem
+        window.on_profile_problem("sim", ProfileProblem(
+            "key", "the provider rejected the API key (HTTP 401)"))
+        window.on_profile_problem("old", ProfileProblem(
+            "config", "its format 'mine' is not installed"))
         window.resize(1240, 480)
         await asyncio.sleep(0.3)
         states = column(app, Column.STATE)
         assert states["video_paused_05"] == "Paused"
         assert states["video_gone_08"] == "Not found" and states["video_stale_09"] == "Stale"
         assert column(app, Column.PROGRESS, Role.INDETERMINATE)["veo3:placeholder-stall-03"]
-        assert window.banner.isVisibleTo(window) and "rejected" in window.banner.text()
+        banner = window.banner.text()
+        assert window.banner.isVisibleTo(window) and "rejected" in banner
+        assert "paused until the key changes" in banner
+        assert "<b>old</b> is not polled: its format &#x27;mine&#x27; is not" in banner
         ARTIFACTS.mkdir(exist_ok=True)
         assert window.grab().save(str(ARTIFACTS / "window-every-state.png"))
         window.select_refs([907])

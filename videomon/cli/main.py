@@ -74,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
     try:
         ctx = CliContext.create()
+        for entry in ctx.config.read_profiles()[1]:
+            print(f"videomon: provider {entry.name!r} skipped: {entry.problem}",
+                  file=sys.stderr)
         return int(args.handler(ctx, args))
     except (ConfigError, CredentialError) as exc:
         print(f"videomon: {exc}", file=sys.stderr)

@@ -118,8 +118,9 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
             print(json.dumps(shown, ensure_ascii=False))
         return 0
     if not profiles:
-        print("no profiles yet; add one with: videomon provider add NAME --dialect D "
-              "--base-url URL")
+        if not ctx.config.read_profiles()[1]:  # (skipped ones were named above)
+            print("no profiles yet; add one with: videomon provider add NAME --dialect D "
+                  "--base-url URL")
         return 0
     rows = [[p.name, p.dialect, p.auth, f"{p.interval:g}s", ctx.credentials.key_source(p.name),
              p.base_url + (f" via {shown_proxy(p.proxy)}" if p.proxy else "")] for p in profiles]

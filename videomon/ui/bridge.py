@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Signal
 
 from videomon.core.domain.task import TrackedTask
+from videomon.core.providers.profiles import ProfileProblem
 from videomon.core.transfers.download_manager import TransferProgress
 
 
@@ -28,8 +29,8 @@ class EngineBridge(QObject):
     def tasks_removed(self, refs: Sequence[int]) -> None:
         self.tasksRemoved.emit(list(refs))
 
-    def profile_problem(self, profile: str, message: str | None) -> None:
-        self.profileProblem.emit(profile, message)
+    def profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:
+        self.profileProblem.emit(profile, problem)
 
     def downloads_progressed(self, progress: Sequence[TransferProgress]) -> None:
         self.downloadsProgressed.emit(list(progress))

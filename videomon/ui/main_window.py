@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.credentials import KeyringStatus
+from videomon.core.providers.profiles import ProfileProblem
 from videomon.core.tracking.commands import Commands
 from videomon.core.transfers.media import drag_payload
 from videomon.ui import clipboard, window_state
@@ -170,8 +171,8 @@ class MainWindow(QMainWindow):
         self._update_empty()
         self._update_summary()
 
-    def on_profile_problem(self, profile: str, message: str | None) -> None:
-        self.summary.set_profile_problem(profile, message)
+    def on_profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:
+        self.summary.set_profile_problem(profile, problem)
 
     def set_keyring_problem(self, status: KeyringStatus | None) -> None:
         self.summary.set_keyring_problem(status)

@@ -6,6 +6,7 @@ test a profile (`testRequested`); it does no I/O of its own.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,7 +34,7 @@ from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.credentials import KeyringStatus, env_var_for
 from videomon.core.providers.detect import Detection
 from videomon.core.providers.dialects import DIALECTS
-from videomon.core.providers.profiles import Profile, insecure_base_url
+from videomon.core.providers.profiles import Profile, ProfileProblem, insecure_base_url
 from videomon.ui import format as fmt
 from videomon.ui.detect_row import DetectRow
 from videomon.ui.format_editor import FormatEditor
@@ -49,8 +50,10 @@ class SettingsDialog(QDialog):
 
     def __init__(self, profiles: Sequence[Profile], settings: Settings,
                  key_sources: dict[str, str], keyring_problem: KeyringStatus | None,
-                 download_dir: str, parent: Any = None) -> None:
+                 download_dir: str, parent: Any = None, *,
+                 skipped: dict[str, ProfileProblem] | None = None) -> None:
         super().__init__(parent)
+        self.skipped = dict(skipped or {})
         self.setWindowTitle(self.tr("Settings"))
         self.resize(780, 540)
         self.profiles: list[Profile] = list(profiles)
@@ -166,10 +169,45 @@ class SettingsDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.form)
         right.addWidget(self.empty)
-        layout = QHBoxLayout(page)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 3)
+        self.skipped_note = QLabel(self._skipped_text())
+        self.skipped_note.setObjectName("inlineMessage")
+        self.skipped_note.setWordWrap(True)
+        self.skipped_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.skipped_note.setVisible(bool(self.skipped))
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 3)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.skipped_note)
+        layout.addLayout(columns, 1)
         return page
+
+    def update_skipped(self, usable: dict[str, Profile],
+                       skipped: dict[str, ProfileProblem]) -> None:
+        """A format came back (or went): providers left out before join the list as they
+        are saved; the note says what is still left out."""
+        names = {p.name for p in self.profiles}
+        for name in sorted(self.skipped.keys() - skipped.keys()):
+            if name in usable and name not in names:
+                self.profiles.append(usable[name])
+                self.original_names.add(name)
+                self.list.addItem(name)
+        self.skipped = dict(skipped)
+        self.skipped_note.setText(self._skipped_text())
+        self.skipped_note.setVisible(bool(self.skipped))
+        if self._current < 0 and self.profiles:
+            self.list.setCurrentRow(0)
+            self._show_form(True)
+
+    def _skipped_text(self) -> str:
+        """The providers left out of the list (their entry cannot be used), and why."""
+        lines = [self.tr("Not shown, not polled: <b>{name}</b> — {problem}").format(
+            name=html.escape(name), problem=html.escape(str(problem)))
+            for name, problem in sorted(self.skipped.items())]
+        if lines:
+            lines.append(self.tr("Its tasks stay tracked. A provider added here under the "
+                                 "same name takes its place."))
+        return "<br>".join(lines)
 
     def fill_dialects(self) -> None:
         """The formats to choose from (again after one is saved or imported)."""

@@ -40,7 +40,7 @@ class SettingsFlow:
         def ready(sources: dict[str, str]) -> None:
             dialog = SettingsDialog(profiles, self.commands.settings(), sources,
                                     keyring_problem, self.commands.default_download_dir(),
-                                    self.parent)
+                                    self.parent, skipped=self.commands.skipped_profiles())
             dialog.saveRequested.connect(lambda p, s, k, r: self._save(dialog, p, s, k, r))
             dialog.testRequested.connect(lambda p, k: self._test(dialog, p, k))
             dialog.detectRequested.connect(
@@ -100,6 +100,7 @@ class SettingsFlow:
         def refresh(name: str | None = None) -> None:
             editor.reload(select=name)
             dialog.fill_dialects()
+            dialog.update_skipped(self.commands.profiles(), self.commands.skipped_profiles())
 
         def saved_as(text: str, name: str | None) -> Callable[[object], None]:
             def done(_: object) -> None:

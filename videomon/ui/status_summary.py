@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import TrackedTask, Watch
 from videomon.core.providers.credentials import KeyringStatus
+from videomon.core.providers.profiles import ProfileProblem
 from videomon.ui import format as fmt
 from videomon.ui.elided_label import ElidedLabel
 from videomon.ui.tray import Tray
@@ -23,7 +24,7 @@ class StatusSummary(QObject):
         super().__init__(window)
         self.window = window
         self.tray = tray
-        self.profile_problems: dict[str, str] = {}
+        self.profile_problems: dict[str, ProfileProblem] = {}
         self.keyring_problem: KeyringStatus | None = None
         self.demo = False
         self.banner = QLabel()
@@ -40,11 +41,11 @@ class StatusSummary(QObject):
         status.addPermanentWidget(self.counts_label)
 
     # -- the banner ------------------------------------------------------------------------
-    def set_profile_problem(self, profile: str, message: str | None) -> None:
-        if message is None:
+    def set_profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:
+        if problem is None:
             self.profile_problems.pop(profile, None)
         else:
-            self.profile_problems[profile] = message
+            self.profile_problems[profile] = problem
         self._update_banner()
 
     def set_keyring_problem(self, status: KeyringStatus | None) -> None:
@@ -64,10 +65,15 @@ class StatusSummary(QObject):
                                  "<a href='remove-demo'>Remove the demo</a>"))
         if self.keyring_problem:
             lines.append(html.escape(fmt.keyring_text(self.keyring_problem)))
-        for profile, message in sorted(self.profile_problems.items()):
-            lines.append(self.tr("<b>{profile}</b>: {message} — polling is paused until the "
-                                 "key changes. <a href='settings'>Open Settings</a>").format(
-                profile=html.escape(profile), message=html.escape(message)))
+        for profile, problem in sorted(self.profile_problems.items()):
+            if problem.kind == "key":
+                text = self.tr("<b>{profile}</b>: {message} — polling is paused until the "
+                               "key changes. <a href='settings'>Open Settings</a>")
+            else:
+                text = self.tr("<b>{profile}</b> is not polled: {message}. "
+                               "<a href='settings'>Open Settings</a>")
+            lines.append(text.format(profile=html.escape(profile),
+                                     message=html.escape(str(problem))))
         self.banner.setText("<br>".join(lines))
         self.banner.setVisible(bool(lines))
 

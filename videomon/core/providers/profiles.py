@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from videomon.core.config.atomic import write_atomic
 from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.auth import check_auth
-from videomon.core.providers.dialects import get_dialect
+from videomon.core.providers.dialects import DIALECTS, get_dialect
 
 _PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$")
 CONFIG_VERSION = 1
@@ -105,6 +105,27 @@ class Profile:
         return replace(self, **changes)
 
 
+@dataclass(frozen=True, slots=True)
+class ProfileProblem:
+    """Why a provider's tasks are not polled: its key was rejected (``key``), or its
+    entry in the config cannot be used (``config``)."""
+
+    kind: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"key rejected: {self.detail}" if self.kind == "key" else self.detail
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedProfile:
+    """A config entry that cannot be used now; it stays in the file as it is."""
+
+    name: str
+    entry: dict[str, Any]
+    problem: ProfileProblem
+
+
 class ConfigStore:
     """The JSON config file: profiles and settings, rewritten atomically on every save."""
 
@@ -134,19 +155,43 @@ class ConfigStore:
         write_atomic(self.path, text.encode("utf-8"))
 
     def profiles(self) -> list[Profile]:
-        result = []
-        for entry in self.load()["profiles"]:
+        """The usable profiles (see `read_profiles` for the others)."""
+        return self.read_profiles()[0]
+
+    def read_profiles(self) -> tuple[list[Profile], list[SkippedProfile]]:
+        """The usable profiles, and the entries skipped with what is wrong with them
+        (a format file removed or broken, a hand edit gone wrong): one bad entry does
+        not take the others, or the app, down with it."""
+        usable: list[Profile] = []
+        skipped: list[SkippedProfile] = []
+        for number, entry in enumerate(self.load()["profiles"], start=1):
             try:
-                result.append(Profile.from_json(entry))
-            except (ConfigError, TypeError) as exc:
-                raise ConfigError(f"a profile in {self.path} is invalid: {exc}") from None
-        return result
+                usable.append(Profile.from_json(entry))
+            except (ConfigError, TypeError, AttributeError, ValueError) as exc:
+                name = entry.get("name") if isinstance(entry, dict) else None
+                name = name if isinstance(name, str) and name else f"#{number}"
+                skipped.append(SkippedProfile(name, entry if isinstance(entry, dict) else {},
+                                              ProfileProblem("config", self._why(entry, exc))))
+        return usable, skipped
+
+    def _why(self, entry: Any, exc: Exception) -> str:
+        dialect = entry.get("dialect") if isinstance(entry, dict) else None
+        if isinstance(dialect, str) and dialect.strip().lower() not in DIALECTS:
+            return (f"its format {dialect!r} is not installed (the file "
+                    f"{self.path.parent / 'formats' / (dialect + '.toml')} was removed or "
+                    "has a mistake); add the format again (Settings → Formats, or "
+                    "'videomon format import') or choose another format")
+        return f"its entry in {self.path} cannot be used ({exc}); fix or remove it"
 
     def get(self, name: str) -> Profile:
-        for profile in self.profiles():
+        usable, skipped = self.read_profiles()
+        for profile in usable:
             if profile.name == name:
                 return profile
-        known = ", ".join(p.name for p in self.profiles()) or "none yet"
+        for entry in skipped:
+            if entry.name == name:
+                raise ConfigError(f"the profile {name!r} cannot be used: {entry.problem}")
+        known = ", ".join(p.name for p in usable) or "none yet"
         raise ConfigError(f"no profile named {name!r} (profiles: {known}); "
                           "add one with 'videomon provider add'")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from videomon.core.providers.dialects.formatted import FormatDialect
 from videomon.core.providers.formats.library import FormatLibrary
 from videomon.core.providers.formats.spec import Format, FormatError
 from videomon.core.providers.lookup import LookupResult
-from videomon.core.providers.profiles import Profile
+from videomon.core.providers.profiles import Profile, ProfileProblem
 from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.paste import assign_profiles, parse_pasted
 
@@ -89,6 +89,10 @@ class Commands:
     def profiles(self) -> dict[str, Profile]:
         """The provider profiles in use, by name."""
         return dict(self._scheduler.profiles)
+
+    def skipped_profiles(self) -> dict[str, ProfileProblem]:
+        """Providers in the config that cannot be used now (a format gone), and why."""
+        return self._engine.skipped_profiles
 
     def profile(self, name: str) -> Profile | None:
         return self._scheduler.profiles.get(name)
@@ -197,7 +201,7 @@ class Commands:
         credentials = self._engine.credentials
         for name, key in keys.items():
             await credentials.aset_key(name, key)  # raises CredentialError, nothing saved
-        await self._write_profiles(profiles, settings)
+        await self._write_profiles(profiles, settings, removed)
         for name in removed:
             # the profile is gone either way; a stale keyring entry is harmless
             with contextlib.suppress(VideomonError):
@@ -230,16 +234,22 @@ class Commands:
         gone = await self.remove([t.ref for t in self._scheduler.tasks.values()
                                   if t.profile in names])
         await self._write_profiles([p for p in self._scheduler.profiles.values()
-                                    if p.name not in names])
+                                    if p.name not in names], removed=names)
         return gone
 
     async def _write_profiles(self, profiles: Sequence[Profile],
-                              settings: Settings | None = None) -> None:
+                              settings: Settings | None = None,
+                              removed: Iterable[str] = ()) -> None:
         """Profiles (and settings) into the config file, off the loop thread; the engine
-        polls with the new profiles from then on."""
+        polls with the new profiles from then on. Entries neither given nor `removed`
+        stay as they are: ones skipped as unusable (not shown in Settings), or added
+        from a terminal meanwhile."""
         config = self._engine.config
         data = config.load()
-        data["profiles"] = [p.to_json() for p in profiles]
+        gone = {p.name for p in profiles} | set(removed)
+        data["profiles"] = [p.to_json() for p in profiles] + [
+            entry for entry in data["profiles"]
+            if not isinstance(entry, dict) or entry.get("name") not in gone]
         if settings is not None:
             data["settings"] = settings.to_json()
         await asyncio.to_thread(config.save, data)
@@ -320,3 +330,4 @@ class Commands:
     async def _reload_formats(self) -> None:
         formats, _ = await asyncio.to_thread(self.format_library().load)
         use_formats(formats)
+        self._engine.reload_profiles()  # a provider waiting for a format may work now

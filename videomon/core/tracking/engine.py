@@ -17,7 +17,7 @@ from videomon.core.config.settings import Settings
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.http import HttpClient, RetryPolicy
 from videomon.core.providers.lookup import LookupResult, TaskLookup
-from videomon.core.providers.profiles import ConfigStore, Profile
+from videomon.core.providers.profiles import ConfigStore, Profile, ProfileProblem
 from videomon.core.tracking.clock import Clock
 from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig
 from videomon.core.tracking.store import TaskStore
@@ -48,6 +48,8 @@ class Engine:
         self.private = private
         self._anonymous = anonymous
         get_key = get_key or credentials.aget_key
+        self._fixed_profiles = profiles is not None
+        self._skipped: dict[str, ProfileProblem] = {}
         self.scheduler = Scheduler(self.store,
                                    config.profiles() if profiles is None else profiles,
                                    self._fetch, get_key, clock=clock, config=scheduler_config)
@@ -67,6 +69,7 @@ class Engine:
         # paints and answers meanwhile
         tasks, _ = await asyncio.gather(asyncio.to_thread(self.store.all), self.http.warm())
         self.scheduler.load(tasks)
+        self._tell_skipped()
         self.downloads.resume_interrupted()
         self._jobs = [asyncio.create_task(self.scheduler.run(), name="videomon-scheduler"),
                       asyncio.create_task(self.downloads.run(), name="videomon-downloads")]
@@ -112,7 +115,30 @@ class Engine:
                                 concurrency=settings.download_concurrency)
 
     def reload_profiles(self) -> None:
-        self.scheduler.set_profiles(self.config.profiles())
+        """Poll with the config's profiles from now on (after a save, or after a format
+        was added back: a profile skipped for want of it becomes usable again)."""
+        usable, _ = self.config.read_profiles()
+        self.scheduler.set_profiles(usable)
+        self._tell_skipped()
+
+    @property
+    def skipped_profiles(self) -> dict[str, ProfileProblem]:
+        """The config's entries that cannot be used now, and why."""
+        return dict(self._skipped)
+
+    def _tell_skipped(self) -> None:
+        """Config entries that cannot be used, as profile problems (and their end)."""
+        if self._fixed_profiles:
+            return
+        _, skipped = self.config.read_profiles()
+        now = {entry.name: entry.problem for entry in skipped}
+        for name in self._skipped.keys() - now.keys():
+            self.scheduler.book.tell_profile_problem(name, None)
+        for name, problem in now.items():
+            if self._skipped.get(name) != problem:
+                log.warning("provider %s skipped: %s", name, problem)
+                self.scheduler.book.tell_profile_problem(name, problem)
+        self._skipped = now
 
 
 async def _bounded(what: str, step: Awaitable[object], timeout: float) -> None:

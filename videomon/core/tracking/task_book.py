@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from videomon.core.domain.task import TrackedTask
+from videomon.core.providers.profiles import ProfileProblem
 from videomon.core.tracking.clock import Clock
 from videomon.core.tracking.store import History, TaskStore, TaskUpdate
 
@@ -27,7 +28,7 @@ class EngineObserver(Protocol):
 
     def tasks_removed(self, refs: Sequence[int]) -> None: ...
 
-    def profile_problem(self, profile: str, message: str | None) -> None: ...
+    def profile_problem(self, profile: str, problem: ProfileProblem | None) -> None: ...
 
 
 class TaskBook:
@@ -109,9 +110,9 @@ class TaskBook:
             self.tasks[task.ref] = task
             self._changed.add(task.ref)
 
-    def tell_profile_problem(self, profile: str, message: str | None) -> None:
+    def tell_profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:
         for observer in self.observers:
-            observer.profile_problem(profile, message)
+            observer.profile_problem(profile, problem)
 
     # -- batching ------------------------------------------------------------------------
     async def flush_every(self, interval: float) -> None:
