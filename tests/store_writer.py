@@ -4,6 +4,7 @@ task ID right after its transaction committed."""
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from videomon.core.tracking.store import TaskStore, TaskUpdate
@@ -21,6 +22,9 @@ def main() -> None:
                                 history=("running", float(n % 100), None)) for t in added])
         n += 5
         print(" ".join(batch), flush=True)
+        # a breath between batches, as the app's flushes have: SQLite's busy wait is not
+        # fair, so a writer in a tight loop could starve a second process for seconds
+        time.sleep(0.002)
 
 
 if __name__ == "__main__":

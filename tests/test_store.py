@@ -138,13 +138,16 @@ def test_two_processes_writing_one_store_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "tasks.db"
     TaskStore(path).close()  # created (and migrated) once, as the first start does
     children = [subprocess.Popen([sys.executable, "-m", "tests.store_writer", str(path),
-                                  name], stdout=subprocess.PIPE, text=True,
-                                 cwd=Path(__file__).parent.parent) for name in ("win", "cli")]
+                                  name], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, cwd=Path(__file__).parent.parent)
+                for name in ("win", "cli")]
     time.sleep(1.5)
     committed: set[str] = set()
+    errors = ""
     for child in children:
         child.terminate()
-        out, _ = child.communicate(timeout=10)
+        out, err = child.communicate(timeout=10)
+        errors += err[-2000:]
         for line in out.splitlines():
             committed.update(line.split())
     store = TaskStore(path)
@@ -153,5 +156,5 @@ def test_two_processes_writing_one_store_lose_nothing(tmp_path: Path) -> None:
         present = {t.task_id for t in store.all()}
     finally:
         store.close()
-    assert {c.split("-")[0] for c in committed} == {"win", "cli"}  # both really wrote
-    assert committed <= present, sorted(committed - present)[:5]
+    assert {c.split("-")[0] for c in committed} == {"win", "cli"}, errors  # both wrote
+    assert committed <= present, (sorted(committed - present)[:5], errors)

@@ -1178,12 +1178,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>fal 队列</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings_dialog.py" line="+57" />
+        <location filename="../../videomon/ui/settings_dialog.py" line="+56" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <location line="+32" />
         <source>Providers</source>
         <translation>服务商</translation>
@@ -1294,17 +1294,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>还没有服务商。点击“添加”来设置一个。</translation>
     </message>
     <message>
-        <location line="+37" />
-        <source>Not shown, not polled: &lt;b&gt;{name}&lt;/b&gt; — {problem}</source>
-        <translation>未显示、未轮询：&lt;b&gt;{name}&lt;/b&gt; — {problem}</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Its tasks stay tracked. A provider added here under the same name takes its place.</source>
-        <translation>它的任务仍在跟踪中。在此添加的同名服务商将取代它。</translation>
-    </message>
-    <message>
-        <location line="+156" />
+        <location line="+180" />
         <source>Auth must be bearer, raw, none, header:NAME (for example header:x-goog-api-key), prefix:WORD or kling-jwt.</source>
         <translation>认证方式须为 bearer、raw、none、header:名称（例如 header:x-goog-api-key）、prefix:前缀词 或 kling-jwt。</translation>
     </message>
@@ -1397,6 +1387,19 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <location line="+1" />
         <source>Dark</source>
         <translation>深色</translation>
+    </message>
+</context>
+<context>
+    <name>SkippedNote</name>
+    <message>
+        <location filename="../../videomon/ui/skipped_note.py" line="+25" />
+        <source>Not shown, not polled: &lt;b&gt;{name}&lt;/b&gt; — {problem}</source>
+        <translation>未显示、未轮询：&lt;b&gt;{name}&lt;/b&gt; — {problem}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Its tasks stay tracked. A provider added here under the same name takes its place.</source>
+        <translation>它的任务仍在跟踪中。在此添加的同名服务商将取代它。</translation>
     </message>
 </context>
 <context>

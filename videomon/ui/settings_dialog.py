@@ -6,7 +6,6 @@ test a profile (`testRequested`); it does no I/O of its own.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,6 +39,7 @@ from videomon.ui.detect_row import DetectRow
 from videomon.ui.format_editor import FormatEditor
 from videomon.ui.general_page import GeneralPage
 from videomon.ui.provider_kinds import ALL_PRESETS, AUTH_CHOICES, DIALECT_SUMMARIES
+from videomon.ui.skipped_note import SkippedNote
 
 
 class SettingsDialog(QDialog):
@@ -53,7 +53,6 @@ class SettingsDialog(QDialog):
                  download_dir: str, parent: Any = None, *,
                  skipped: dict[str, ProfileProblem] | None = None) -> None:
         super().__init__(parent)
-        self.skipped = dict(skipped or {})
         self.setWindowTitle(self.tr("Settings"))
         self.resize(780, 540)
         self.profiles: list[Profile] = list(profiles)
@@ -62,6 +61,7 @@ class SettingsDialog(QDialog):
         self.key_sources = dict(key_sources)
         self.settings = settings
         self._current = -1
+        self.skipped_note = SkippedNote(skipped or {})  # (providers left out of the list)
         tabs = QTabWidget()
         tabs.addTab(self._providers_page(), self.tr("Providers"))
         self.general = GeneralPage(settings, download_dir)
@@ -169,11 +169,6 @@ class SettingsDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.form)
         right.addWidget(self.empty)
-        self.skipped_note = QLabel(self._skipped_text())
-        self.skipped_note.setObjectName("inlineMessage")
-        self.skipped_note.setWordWrap(True)
-        self.skipped_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.skipped_note.setVisible(bool(self.skipped))
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 3)
@@ -187,27 +182,15 @@ class SettingsDialog(QDialog):
         """A format came back (or went): providers left out before join the list as they
         are saved; the note says what is still left out."""
         names = {p.name for p in self.profiles}
-        for name in sorted(self.skipped.keys() - skipped.keys()):
+        for name in sorted(self.skipped_note.skipped.keys() - skipped.keys()):
             if name in usable and name not in names:
                 self.profiles.append(usable[name])
                 self.original_names.add(name)
                 self.list.addItem(name)
-        self.skipped = dict(skipped)
-        self.skipped_note.setText(self._skipped_text())
-        self.skipped_note.setVisible(bool(self.skipped))
+        self.skipped_note.set_skipped(skipped)
         if self._current < 0 and self.profiles:
             self.list.setCurrentRow(0)
             self._show_form(True)
-
-    def _skipped_text(self) -> str:
-        """The providers left out of the list (their entry cannot be used), and why."""
-        lines = [self.tr("Not shown, not polled: <b>{name}</b> — {problem}").format(
-            name=html.escape(name), problem=html.escape(str(problem)))
-            for name, problem in sorted(self.skipped.items())]
-        if lines:
-            lines.append(self.tr("Its tasks stay tracked. A provider added here under the "
-                                 "same name takes its place."))
-        return "<br>".join(lines)
 
     def fill_dialects(self) -> None:
         """The formats to choose from (again after one is saved or imported)."""
