@@ -223,3 +223,26 @@ def test_runway_sends_its_version_header() -> None:
         result = lookup(server.base_url, "abc", "runway")
     assert result.snapshot is not None and result.snapshot.progress == 25.0
     assert server.seen[0].headers["x-runway-version"] == "2024-11-06"
+
+
+def test_the_catalog_lists_formats_and_reads_a_definition_as_typed() -> None:
+    from videomon.core.providers.formats.catalog import FormatCatalog
+
+    catalog = FormatCatalog()
+    entries = {e.name: e for e in catalog.entries()}
+    assert entries["openai"].builtin and entries["openai"].definition
+    assert entries["gemini"].format is None and entries["gemini"].definition is None
+    assert entries["kling"].default_auth == "kling-jwt"
+    copy = catalog.copy_definition("minimax")
+    assert copy is not None and 'name = "my-minimax"' in copy
+    assert catalog.copy_definition("gemini") is None
+    broken = catalog.read(copy.replace("[fields]", "[fieldz]"), "")
+    assert broken.format is None and broken.definition_problem is not None
+    assert catalog.read(copy, "").format is not None  # no sample yet: nothing to read
+    assert catalog.read(copy, "{oops").sample_problem
+    done = catalog.read(copy, '{"status": "Success", "file_id": "f1", "task_id": "t"}')
+    assert done.snapshot is not None and done.snapshot.state.value == "succeeded"
+    second, problem = catalog.follow_up(done.format, done.snapshot)  # type: ignore[arg-type]
+    assert problem is None and second is not None and "f1" in second
+    failed = catalog.read(copy, "[1, 2]")
+    assert failed.problem is not None and failed.snapshot is None

@@ -54,12 +54,16 @@ def _offenders(folder: str, forbidden: tuple[str, ...]) -> list[str]:
 
 def test_layers_point_down() -> None:
     """core imports no Qt, ui, app or cli; the window reaches the engine only through
-    `Commands` (never the store, the scheduler or the engine module itself)."""
+    `Commands` (never the store, the scheduler, the engine module, the dialect registry,
+    the format reader or the HTTP layer)."""
     assert _offenders("core", ("PySide6", "qasync", "videomon.ui", "videomon.app",
                                "videomon.cli")) == []
     assert _offenders("ui", ("videomon.core.tracking.store", "videomon.core.tracking.scheduler",
                              "videomon.core.tracking.engine", "videomon.cli",
-                             "videomon.app")) == []
+                             "videomon.app", "videomon.core.providers.dialects",
+                             "videomon.core.providers.formats.reader",
+                             "videomon.core.providers.http")) \
+        == []
     window_code = "\n".join(p.read_text(encoding="utf-8")
                             for p in (ROOT / "videomon" / "ui").rglob("*.py"))
     assert "commands.engine" not in window_code and "commands.scheduler" not in window_code

@@ -145,11 +145,12 @@ def test_plain_http_to_another_computer_is_warned_about_before_the_key_goes() ->
 
 def test_plain_http_is_warned_about_in_settings(qapp) -> None:  # type: ignore[no-untyped-def]
     from videomon.core.config.settings import Settings
+    from videomon.core.providers.formats.catalog import FormatCatalog
     from videomon.core.providers.profiles import Profile
     from videomon.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog([Profile("relay", "openai", "http://relay.example")], Settings(),
-                            {}, None, "/tmp/videos")
+                            {}, None, "/tmp/videos", catalog=FormatCatalog())
     dialog.show()
     assert dialog.insecure.isVisibleTo(dialog)
     dialog.base_url.setText("https://relay.example")

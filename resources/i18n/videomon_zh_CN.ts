@@ -603,7 +603,7 @@ The details are also in {path}.</source>
 <context>
     <name>FormatEditor</name>
     <message>
-        <location filename="../../videomon/ui/format_editor.py" line="+73" />
+        <location filename="../../videomon/ui/format_editor.py" line="+66" />
         <source>Formats</source>
         <translation>接口格式</translation>
     </message>
@@ -708,17 +708,17 @@ The details are also in {path}.</source>
         <translation>videomon 读到的内容：</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>{name} (built in)</source>
         <translation>{name}（内置）</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+25" />
         <source># {name} is built into videomon as code (Google's long-running operations), not as a data format.</source>
         <translation># {name} 以代码形式内置于 videomon（Google 的长时间运行操作），不是数据形式的接口格式。</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+34" />
         <source>In “{field}”: </source>
         <translation>在“{field}”中：</translation>
     </message>
@@ -728,17 +728,17 @@ The details are also in {path}.</source>
         <translation>该定义无法使用。{where}{what}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+11" />
         <source>Paste a sample answer to see what videomon reads.</source>
         <translation>粘贴一段示例回复，即可看到 videomon 读到的内容。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-8" />
         <source>The sample is not valid JSON: {error}</source>
         <translation>示例不是有效的 JSON：{error}</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
@@ -758,7 +758,7 @@ The details are also in {path}.</source>
         <translation>错误：{error}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>Then asks for the video at: {url}</source>
         <translation>随后在此获取视频：{url}</translation>
     </message>
@@ -783,7 +783,7 @@ The details are also in {path}.</source>
         <translation>接口格式文件 (*.toml *.json)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Export the format</source>
         <translation>导出接口格式</translation>
     </message>
@@ -793,7 +793,7 @@ The details are also in {path}.</source>
         <translation>接口格式文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings_flow.py" line="+119" />
+        <location filename="../../videomon/ui/settings_flow.py" line="+120" />
         <source>✔ Format saved.</source>
         <translation>✔ 接口格式已保存。</translation>
     </message>
@@ -1178,7 +1178,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>fal 队列</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings_dialog.py" line="+56" />
+        <location filename="../../videomon/ui/settings_dialog.py" line="+57" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>

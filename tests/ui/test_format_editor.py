@@ -139,12 +139,13 @@ def test_detect_in_the_provider_form_picks_the_format(
 
 def test_settings_names_a_provider_left_out_and_takes_it_back(qapp) -> None:  # type: ignore[no-untyped-def]
     from videomon.core.config.settings import Settings
+    from videomon.core.providers.formats.catalog import FormatCatalog
     from videomon.core.providers.profiles import Profile, ProfileProblem
     from videomon.ui.settings_dialog import SettingsDialog
 
     problem = ProfileProblem("config", "its format 'mine' is not installed")
     dialog = SettingsDialog([], Settings(), {}, None, "/tmp/videos",
-                            skipped={"old": problem})
+                            catalog=FormatCatalog(), skipped={"old": problem})
     dialog.show()
     assert dialog.skipped_note.isVisibleTo(dialog)
     assert "<b>old</b>" in dialog.skipped_note.text() and "not installed" in \

@@ -21,6 +21,7 @@ from tests.ui.widget_texts import clipped, plain, texts
 from videomon.app import VideomonApp
 from videomon.core.providers.credentials import KeyringStatus, KeyringTrouble
 from videomon.core.providers.dialects import DIALECTS
+from videomon.core.providers.formats.catalog import FormatCatalog
 from videomon.simulator.demo import RelayThread
 from videomon.ui import i18n
 from videomon.ui.add_dialog import AddTasksDialog
@@ -319,7 +320,8 @@ def test_a_settings_mistake_is_told_in_the_users_language(qapp: QApplication) ->
     translators = i18n.install(qapp, "zh_CN")
     try:
         dialog = SettingsDialog([Profile("relay", "openai", "https://relay.example")],
-                                Settings(), {}, None, "/tmp/videos")
+                                Settings(), {}, None, "/tmp/videos",
+                                catalog=FormatCatalog())
         dialog.show()
         dialog.base_url.setText("ftp://relay.example")
         dialog._save()

@@ -261,7 +261,8 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
         details.close()
         dialog = SettingsDialog(list(app.engine.scheduler.profiles.values()),
                                 app.commands.settings(), {"sim": "keyring"}, None,
-                                str(tmp_path / "downloads"), window)
+                                str(tmp_path / "downloads"), window,
+                                catalog=app.commands.format_catalog())
         assert dialog.key.echoMode() == dialog.key.EchoMode.Password
         assert dialog.grab().save(str(ARTIFACTS / "settings-dialog.png"))
         dialog.close()

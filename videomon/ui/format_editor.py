@@ -27,17 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from videomon.core.domain.errors import LookupProblem
 from videomon.core.domain.snapshot import Snapshot
-from videomon.core.providers.dialects import DIALECTS, is_builtin
-from videomon.core.providers.dialects.formatted import FormatDialect
-from videomon.core.providers.formats.reader import follow_up_url, read_snapshot
-from videomon.core.providers.formats.spec import (
-    Format,
-    FormatError,
-    format_to_toml,
-    parse_format_text,
-)
+from videomon.core.providers.formats.catalog import FormatCatalog
+from videomon.core.providers.formats.spec import Format
 from videomon.ui import format as fmt_text
 
 NEW_FORMAT = """name = "myrelay"
@@ -67,8 +59,9 @@ class FormatEditor(QWidget):
     exportRequested = Signal(object, str)    # Format, a file path
     removeRequested = Signal(str)            # a format name
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, catalog: FormatCatalog, parent: Any = None) -> None:
         super().__init__(parent)
+        self.catalog = catalog
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Formats"))
         self.list.currentItemChanged.connect(self._show)
@@ -162,8 +155,9 @@ class FormatEditor(QWidget):
         current = select or self._current_name()
         self.list.blockSignals(True)
         self.list.clear()
-        for name in DIALECTS:
-            label = name if not is_builtin(name) else self.tr("{name} (built in)").format(
+        for entry in self.catalog.entries():
+            name = entry.name
+            label = name if not entry.builtin else self.tr("{name} (built in)").format(
                 name=name)
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -181,19 +175,20 @@ class FormatEditor(QWidget):
 
     def _show(self, item: QListWidgetItem | None, *_: Any) -> None:
         name = str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
-        dialect = DIALECTS.get(name)
-        builtin = is_builtin(name)
-        if isinstance(dialect, FormatDialect):
-            self.definition.setPlainText(format_to_toml(dialect.format))
-        elif dialect is not None:
+        entry = self.catalog.entry(name)
+        builtin = entry is not None and entry.builtin
+        definition = entry.definition if entry is not None else None
+        if definition is not None:
+            self.definition.setPlainText(definition)
+        elif entry is not None:
             self.definition.setPlainText(self.tr(
                 "# {name} is built into videomon as code (Google's long-running "
                 "operations), not as a data format.").format(name=name))
         self.definition.setReadOnly(builtin)
         self.save_button.setEnabled(not builtin)
         self.delete_button.setEnabled(bool(name) and not builtin)
-        self.copy_button.setEnabled(isinstance(dialect, FormatDialect))
-        self.export_button.setEnabled(isinstance(dialect, FormatDialect))
+        self.copy_button.setEnabled(definition is not None)
+        self.export_button.setEnabled(definition is not None)
         self.update_preview()
 
     def new_format(self, text: str = NEW_FORMAT) -> None:
@@ -206,11 +201,8 @@ class FormatEditor(QWidget):
         self.definition.setFocus()
 
     def _copy(self) -> None:
-        dialect = DIALECTS.get(self._current_name())
-        if isinstance(dialect, FormatDialect):
-            copy_name = f"my-{dialect.name}"[:40]  # (a format name is at most 40 long)
-            text = format_to_toml(dialect.format).replace(
-                f'name = "{dialect.name}"', f'name = "{copy_name}"', 1)
+        text = self.catalog.copy_definition(self._current_name())
+        if text is not None:
             self.new_format(text)
 
     # -- the preview ----------------------------------------------------------------------
@@ -220,32 +212,24 @@ class FormatEditor(QWidget):
     def update_preview(self) -> None:
         """Read the sample with the definition as typed; say what comes out, or what is
         wrong (naming the key at fault)."""
-        self._format = None
-        try:
-            self._format = parse_format_text(self.definition.toPlainText(), json_text=False)
-        except FormatError as exc:
+        reading = self.catalog.read(self.definition.toPlainText(),
+                                    self.sample.toPlainText())
+        self._format = reading.format
+        if (exc := reading.definition_problem) is not None:
             where = self.tr("In “{field}”: ").format(field=exc.field) \
                 if exc.field and not str(exc).startswith(exc.field) else ""
             self._say_problem(self.tr("The definition cannot be used. {where}{what}").format(
                 where=where, what=str(exc)))
-            return
-        text = self.sample.toPlainText().strip()
-        if not text:
-            self.preview.setText(self.tr("Paste a sample answer to see what videomon reads."))
-            return
-        try:
-            body = json.loads(text)
-        except ValueError as exc:
+        elif reading.sample_problem is not None:
             self._say_problem(self.tr("The sample is not valid JSON: {error}").format(
-                error=str(exc)))
-            return
-        try:
-            snapshot = read_snapshot(self._format, body, task_id="sample",
-                                     base_url="https://relay.example")
-        except LookupProblem as problem:
+                error=reading.sample_problem))
+        elif (problem := reading.problem) is not None:
             self._say_problem(fmt_text.problem_text(problem.kind.value, problem.message))
-            return
-        self.show_reading(snapshot)
+        elif reading.snapshot is not None:
+            self.show_reading(reading.snapshot)
+        else:
+            self.preview.setStyleSheet("")
+            self.preview.setText(self.tr("Paste a sample answer to see what videomon reads."))
 
     def show_reading(self, snapshot: Snapshot) -> None:
         lines = [self.tr("State: {state}").format(state=fmt_text.state_word(snapshot.state))]
@@ -256,10 +240,9 @@ class FormatEditor(QWidget):
         if snapshot.error:
             lines.append(self.tr("Error: {error}").format(error=snapshot.error))
         if self._format is not None:
-            try:
-                second = follow_up_url(self._format, snapshot, "https://relay.example")
-            except LookupProblem as problem:
-                second, lines = None, [*lines, problem.message]
+            second, problem = self.catalog.follow_up(self._format, snapshot)
+            if problem:
+                lines.append(problem)
             if second:
                 lines.append(self.tr("Then asks for the video at: {url}").format(url=second))
         self.preview.setStyleSheet("")
@@ -302,14 +285,14 @@ class FormatEditor(QWidget):
         dialog.open()
 
     def _export(self) -> None:
-        dialect = DIALECTS.get(self._current_name())
-        if not isinstance(dialect, FormatDialect):
+        entry = self.catalog.entry(self._current_name())
+        if entry is None or entry.format is None:
             return
-        dialog = QFileDialog(self, self.tr("Export the format"), f"{dialect.name}.toml",
+        fmt = entry.format
+        dialog = QFileDialog(self, self.tr("Export the format"), f"{entry.name}.toml",
                              self.tr("Format files (*.toml)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.fileSelected.connect(lambda path: self.exportRequested.emit(dialect.format,
-                                                                           path))
+        dialog.fileSelected.connect(lambda path: self.exportRequested.emit(fmt, path))
         dialog.open()
 
     def say(self, text: str) -> None:

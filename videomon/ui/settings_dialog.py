@@ -32,7 +32,7 @@ from videomon.core.config.settings import Settings
 from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.credentials import KeyringStatus, env_var_for
 from videomon.core.providers.detect import Detection
-from videomon.core.providers.dialects import DIALECTS
+from videomon.core.providers.formats.catalog import FormatCatalog
 from videomon.core.providers.profiles import Profile, ProfileProblem, insecure_base_url
 from videomon.ui import format as fmt
 from videomon.ui.detect_row import DetectRow
@@ -50,9 +50,10 @@ class SettingsDialog(QDialog):
 
     def __init__(self, profiles: Sequence[Profile], settings: Settings,
                  key_sources: dict[str, str], keyring_problem: KeyringStatus | None,
-                 download_dir: str, parent: Any = None, *,
+                 download_dir: str, parent: Any = None, *, catalog: FormatCatalog,
                  skipped: dict[str, ProfileProblem] | None = None) -> None:
         super().__init__(parent)
+        self.catalog = catalog
         self.setWindowTitle(self.tr("Settings"))
         self.resize(780, 540)
         self.profiles: list[Profile] = list(profiles)
@@ -67,7 +68,7 @@ class SettingsDialog(QDialog):
         self.general = GeneralPage(settings, download_dir)
         self.general.welcomeRequested.connect(self._welcome)
         tabs.addTab(self.general, self.tr("General"))
-        self.formats = FormatEditor()
+        self.formats = FormatEditor(catalog)
         tabs.addTab(self.formats, self.tr("Formats"))
         self.error = QLabel()
         self.error.setObjectName("inlineMessage")
@@ -196,11 +197,11 @@ class SettingsDialog(QDialog):
         """The formats to choose from (again after one is saved or imported)."""
         chosen = self.dialect.currentData()
         self.dialect.clear()
-        for dialect in DIALECTS.values():
-            summary = DIALECT_SUMMARIES.get(dialect.name)
-            self.dialect.addItem(f"{dialect.name} — {self.tr(summary)}" if summary
-                                 else f"{dialect.name} — {dialect.summary}".rstrip(" —"),
-                                 dialect.name)
+        for entry in self.catalog.entries():
+            summary = DIALECT_SUMMARIES.get(entry.name)
+            self.dialect.addItem(f"{entry.name} — {self.tr(summary)}" if summary
+                                 else f"{entry.name} — {entry.summary}".rstrip(" —"),
+                                 entry.name)
         self.dialect.setCurrentIndex(max(0, self.dialect.findData(chosen)))
 
     def _welcome(self) -> None:
@@ -230,8 +231,8 @@ class SettingsDialog(QDialog):
         self.name.setToolTip(self.tr("Tracked tasks refer to a saved provider by its name.")
                              if fixed else "")
         self.dialect.setCurrentIndex(max(0, self.dialect.findData(profile.dialect)))
-        default = DIALECTS[profile.dialect].default_auth
-        if profile.auth == default:
+        entry = self.catalog.entry(profile.dialect)
+        if entry is not None and profile.auth == entry.default_auth:
             self.auth.setCurrentIndex(0)
         else:
             self.auth.setCurrentText(profile.auth)

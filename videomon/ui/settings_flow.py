@@ -40,7 +40,8 @@ class SettingsFlow:
         def ready(sources: dict[str, str]) -> None:
             dialog = SettingsDialog(profiles, self.commands.settings(), sources,
                                     keyring_problem, self.commands.default_download_dir(),
-                                    self.parent, skipped=self.commands.skipped_profiles())
+                                    self.parent, catalog=self.commands.format_catalog(),
+                                    skipped=self.commands.skipped_profiles())
             dialog.saveRequested.connect(lambda p, s, k, r: self._save(dialog, p, s, k, r))
             dialog.testRequested.connect(lambda p, k: self._test(dialog, p, k))
             dialog.detectRequested.connect(

@@ -20,6 +20,7 @@ from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.providers.detect import Detection, detect_format
 from videomon.core.providers.dialects import use_formats
 from videomon.core.providers.dialects.formatted import FormatDialect
+from videomon.core.providers.formats.catalog import FormatCatalog
 from videomon.core.providers.formats.library import FormatLibrary
 from videomon.core.providers.formats.spec import Format, FormatError
 from videomon.core.providers.lookup import LookupResult
@@ -83,6 +84,7 @@ class Commands:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._scheduler = engine.scheduler
+        self._catalog = FormatCatalog()
         self.last_profile: str | None = engine.config.load().get("last_profile")
 
     # -- what there is ---------------------------------------------------------------------
@@ -290,6 +292,10 @@ class Commands:
                       total: float = 15.0) -> LookupResult:
         """One lookup of `task_id` as `profile` says (a format editor's "Test")."""
         return await self._engine.lookup.fetch(profile, key, task_id, total=total)
+
+    def format_catalog(self) -> FormatCatalog:
+        """The known formats, and readings of a definition being edited (no I/O)."""
+        return self._catalog
 
     def format_library(self) -> FormatLibrary:
         return FormatLibrary(self._engine.paths.formats_dir)
