@@ -93,7 +93,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/main_window.py" line="+236"/>
+        <location filename="../../videomon/ui/main_window.py" line="+237"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>Checking %n task now…</numerusform>

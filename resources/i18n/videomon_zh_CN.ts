@@ -430,7 +430,12 @@ The details are also in {path}.</source>
         </translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
+        <source>{last} · not polled</source>
+        <translation>{last} · 未轮询</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>{last} · checking…</source>
         <translation>{last} · 正在查询…</translation>
     </message>
@@ -918,7 +923,7 @@ The details are also in {path}.</source>
         <translation>跟踪的任务</translation>
     </message>
     <message numerus="yes">
-        <location line="+136" />
+        <location line="+137" />
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>正在查询 %n 个任务…</numerusform>
@@ -1545,7 +1550,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>输出</translation>
     </message>
     <message>
-        <location line="+145" />
+        <location line="+158" />
         <source>When the provider was last asked, and when it will be asked next</source>
         <extracomment>columns that move with the clock alone (refreshed by `tick`)</extracomment>
         <translation>上次向服务商查询的时间，以及下次查询的时间</translation>

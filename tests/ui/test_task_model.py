@@ -239,3 +239,17 @@ def test_painting_the_header_of_a_large_selection_does_not_ask_every_row(qapp) -
     view.horizontalHeader().grab()
     assert asked < 100, f"a header paint asked flags() {asked} times"
     assert len(view.selected_tasks()) == 3000
+
+
+def test_rows_of_a_provider_not_polled_say_so(model: TaskTableModel) -> None:
+    seen: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(lambda a, b, *_: seen.append(
+        (a.row(), b.row(), a.column(), b.column())))
+    assert cell(model, 4, Column.CHECKED) == "just now · next in 0:04"
+    model.set_held_profiles({"veo"})
+    assert seen == [(4, 4, Column.CHECKED, Column.CHECKED)]  # that provider's rows only
+    assert cell(model, 4, Column.CHECKED) == "just now · not polled"
+    assert cell(model, 0, Column.CHECKED) == "just now · next in 0:04"
+    assert cell(model, 1, Column.CHECKED) == "just now"  # finished: nothing to poll anyway
+    model.set_held_profiles(set())
+    assert cell(model, 4, Column.CHECKED) == "just now · next in 0:04"

@@ -113,12 +113,15 @@ def ago(moment: float | None, now: float | None = None) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(moment))
 
 
-def checked_text(task: TrackedTask, now: float | None = None) -> str:
-    """"12 s ago · next in 5 s", or why there is no next check."""
+def checked_text(task: TrackedTask, now: float | None = None, *, held: bool = False) -> str:
+    """"12 s ago · next in 5 s", or why there is no next check (`held`: its provider is
+    not polled now, see the banner)."""
     now = time.time() if now is None else now
     last = ago(task.last_checked_at, now)
     if task.watch != Watch.ACTIVE:
         return last
+    if held:
+        return Format.tr("{last} · not polled").format(last=last)
     if task.next_poll_at is None or task.next_poll_at - now < 1:
         return Format.tr("{last} · checking…").format(last=last)
     return Format.tr("{last} · next in {wait}").format(

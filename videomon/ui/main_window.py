@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
 
     def on_profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:
         self.summary.set_profile_problem(profile, problem)
+        self.model.set_held_profiles(self.summary.profile_problems)
 
     def set_keyring_problem(self, status: KeyringStatus | None) -> None:
         self.summary.set_keyring_problem(status)

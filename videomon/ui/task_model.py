@@ -94,6 +94,7 @@ class TaskTableModel(QAbstractTableModel):
         self._rows: dict[int, int] = {}
         self._icons = icons or {}
         self._progress: dict[int, TransferProgress] = {}
+        self._held: frozenset[str] = frozenset()  # providers whose tasks are not polled
         self.now = time.time  # replaced in tests
 
     # -- the engine's batches ----------------------------------------------------------------
@@ -145,6 +146,18 @@ class TaskTableModel(QAbstractTableModel):
         for first, last, _ in _ranges(changed):
             self.dataChanged.emit(self.index(first, Column.DOWNLOAD),
                                   self.index(last, Column.DOWNLOAD))
+
+    def set_held_profiles(self, names: Iterable[str]) -> None:
+        """Providers not polled now (a rejected key, an unusable entry): their rows' Checked
+        cell says so instead of "checking…"."""
+        held = frozenset(names)
+        touched = held ^ self._held
+        self._held = held
+        rows = {row: {int(Column.CHECKED)} for row, task in enumerate(self._tasks)
+                if task.profile in touched}
+        for first, last, _ in _ranges(rows):
+            self.dataChanged.emit(self.index(first, Column.CHECKED),
+                                  self.index(last, Column.CHECKED))
 
     def progress(self, ref: int) -> TransferProgress | None:
         """How far the task's running download has got (None when none runs)."""
@@ -265,7 +278,7 @@ class TaskTableModel(QAbstractTableModel):
         if column is Column.ELAPSED:
             return fmt.duration(fmt.elapsed_seconds(task, now))
         if column is Column.CHECKED:
-            return fmt.checked_text(task, now)
+            return fmt.checked_text(task, now, held=task.profile in self._held)
         if column is Column.DOWNLOAD:
             return fmt.download_text(task, self._progress.get(task.ref), now)
         return fmt.output_text(task)
