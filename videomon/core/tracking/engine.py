@@ -17,7 +17,12 @@ from videomon.core.config.settings import Settings
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.http import HttpClient, RetryPolicy
 from videomon.core.providers.lookup import LookupResult, TaskLookup
-from videomon.core.providers.profiles import ConfigStore, Profile, ProfileProblem
+from videomon.core.providers.profiles import (
+    ConfigStore,
+    Profile,
+    ProfileProblem,
+    SkippedProfile,
+)
 from videomon.core.tracking.clock import Clock
 from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig
 from videomon.core.tracking.store import TaskStore
@@ -117,20 +122,21 @@ class Engine:
     def reload_profiles(self) -> None:
         """Poll with the config's profiles from now on (after a save, or after a format
         was added back: a profile skipped for want of it becomes usable again)."""
-        usable, _ = self.config.read_profiles()
+        usable, skipped = self.config.read_profiles()
         self.scheduler.set_profiles(usable)
-        self._tell_skipped()
+        self._tell_skipped(skipped)
 
     @property
     def skipped_profiles(self) -> dict[str, ProfileProblem]:
         """The config's entries that cannot be used now, and why."""
         return dict(self._skipped)
 
-    def _tell_skipped(self) -> None:
+    def _tell_skipped(self, skipped: Sequence[SkippedProfile] | None = None) -> None:
         """Config entries that cannot be used, as profile problems (and their end)."""
         if self._fixed_profiles:
             return
-        _, skipped = self.config.read_profiles()
+        if skipped is None:
+            _, skipped = self.config.read_profiles()
         now = {entry.name: entry.problem for entry in skipped}
         for name in self._skipped.keys() - now.keys():
             self.scheduler.book.tell_profile_problem(name, None)
