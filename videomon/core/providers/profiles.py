@@ -31,7 +31,7 @@ def shown_proxy(url: str) -> str:
     parts = urlsplit(url)
     if parts.password is None:
         return url
-    netloc = f"{parts.username}:***@" + parts.netloc.rsplit("@", 1)[1]
+    netloc = f"{parts.username or ''}:***@" + parts.netloc.rsplit("@", 1)[1]
     return parts._replace(netloc=netloc).geturl()
 
 
