@@ -109,7 +109,7 @@ def cmd_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    profiles = ctx.config.profiles()
+    profiles, skipped = ctx.config.read_profiles()
     if args.json:
         for p in profiles:
             shown = {**p.to_json(), "key": ctx.credentials.key_source(p.name)}
@@ -118,7 +118,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
             print(json.dumps(shown, ensure_ascii=False))
         return 0
     if not profiles:
-        if not ctx.config.read_profiles()[1]:  # (skipped ones were named above)
+        if not skipped:  # (skipped ones were named above)
             print("no profiles yet; add one with: videomon provider add NAME --dialect D "
                   "--base-url URL")
         return 0

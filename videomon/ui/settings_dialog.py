@@ -190,8 +190,7 @@ class SettingsDialog(QDialog):
                 self.list.addItem(name)
         self.skipped_note.set_skipped(skipped)
         if self._current < 0 and self.profiles:
-            self.list.setCurrentRow(0)
-            self._show_form(True)
+            self.list.setCurrentRow(0)  # (its form shows)
 
     def fill_dialects(self) -> None:
         """The formats to choose from (again after one is saved or imported)."""

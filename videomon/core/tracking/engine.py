@@ -54,10 +54,13 @@ class Engine:
         self._anonymous = anonymous
         get_key = get_key or credentials.aget_key
         self._fixed_profiles = profiles is not None
-        self._skipped: dict[str, ProfileProblem] = {}
-        self.scheduler = Scheduler(self.store,
-                                   config.profiles() if profiles is None else profiles,
-                                   self._fetch, get_key, clock=clock, config=scheduler_config)
+        skipped: list[SkippedProfile] = []
+        if profiles is None:
+            profiles, skipped = config.read_profiles()
+        #: config entries that cannot be used now (told to observers from `start` on)
+        self._skipped = {entry.name: entry.problem for entry in skipped}
+        self.scheduler = Scheduler(self.store, profiles, self._fetch, get_key, clock=clock,
+                                   config=scheduler_config)
         self.downloads = DownloadManager(
             self.scheduler.book, lambda name: self.scheduler.profiles.get(name), self.http,
             self.scheduler.requery, get_key, self._download_settings(self.settings))
@@ -74,7 +77,8 @@ class Engine:
         # paints and answers meanwhile
         tasks, _ = await asyncio.gather(asyncio.to_thread(self.store.all), self.http.warm())
         self.scheduler.load(tasks)
-        self._tell_skipped()
+        for name, problem in self._skipped.items():  # (read with the profiles above)
+            self.scheduler.book.tell_profile_problem(name, problem)
         self.downloads.resume_interrupted()
         self._jobs = [asyncio.create_task(self.scheduler.run(), name="videomon-scheduler"),
                       asyncio.create_task(self.downloads.run(), name="videomon-downloads")]
@@ -131,12 +135,10 @@ class Engine:
         """The config's entries that cannot be used now, and why."""
         return dict(self._skipped)
 
-    def _tell_skipped(self, skipped: Sequence[SkippedProfile] | None = None) -> None:
+    def _tell_skipped(self, skipped: Sequence[SkippedProfile]) -> None:
         """Config entries that cannot be used, as profile problems (and their end)."""
         if self._fixed_profiles:
             return
-        if skipped is None:
-            _, skipped = self.config.read_profiles()
         now = {entry.name: entry.problem for entry in skipped}
         for name in self._skipped.keys() - now.keys():
             self.scheduler.book.tell_profile_problem(name, None)
