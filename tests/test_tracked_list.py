@@ -72,7 +72,7 @@ def test_a_running_window_shows_what_a_terminal_tracked(loop: qasync.QEventLoop,
                 await until(lambda: window.model.rowCount() == 0, 5)
                 assert time.monotonic() - started < 60
             finally:
-                window.close()
+                window.quit()
                 await app.shutdown()
 
         loop.run_until_complete(main())

@@ -142,7 +142,7 @@ def main(argv: Sequence[str] | None = None, *, demo: bool = False,
     if demo:
         from videomon.simulator.demo import DEMO_TASKS, RelayThread, make_world
 
-        relay = RelayThread().__enter__()
+        relay = RelayThread(demo=True).__enter__()
         world = make_world(relay.relay.base_url)
         paths = world.paths
         tasks = [(profile, task_id) for profile, _, task_id in DEMO_TASKS]

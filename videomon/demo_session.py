@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ class DemoSession:
         from videomon.simulator.demo import DEMO_TASKS, RelayThread
 
         if self.relay is None:
-            relay = RelayThread()
+            relay = RelayThread(demo=True)
             await asyncio.to_thread(relay.__enter__)  # off the UI thread: it waits for a port
             self.relay = relay
         return await self.commands.add_demo(self.relay.relay.base_url, DEMO_TASKS)
@@ -33,7 +34,7 @@ class DemoSession:
     async def remove(self) -> list[TrackedTask]:
         """The demo's tasks, profiles and downloaded files go; the relay stops."""
         gone = await self.commands.remove_demo()
-        await asyncio.to_thread(_delete_files, gone)
+        await asyncio.to_thread(_delete_files, gone, self.commands.demo_download_dir())
         await self.close()
         return gone
 
@@ -48,9 +49,12 @@ class DemoSession:
             await asyncio.to_thread(relay.__exit__, None, None, None)
 
 
-def _delete_files(tasks: list[TrackedTask]) -> None:
+def _delete_files(tasks: list[TrackedTask], folder: Path) -> None:
+    """Every file the demo wrote: its folder, and the saved files of its tasks wherever
+    they are (partial ones included)."""
     for task in tasks:
         for path in task.download_paths:
             for leftover in (Path(path), Path(path + ".part"), Path(path + ".part.meta")):
                 with contextlib.suppress(OSError):
                     leftover.unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)

@@ -79,7 +79,7 @@ async def videomon_download(home: Path) -> dict:
                 "rss_growth_mb": rss_mb() - rss0,
                 "max_gui_stall_ms": beat.figures()["heartbeat_max_ms"]}
     finally:
-        app.window.close()
+        app.window.quit()
         await app.shutdown()
 
 

@@ -90,7 +90,7 @@ async def measure(home: Path, seconds: float, sort: str | None, usability: bool)
         if usability:
             out.update(await _usability(app))
     finally:
-        window.close()
+        window.quit()
         await app.shutdown()
     return out
 
@@ -120,7 +120,7 @@ async def _usability(app: Any) -> dict[str, float]:
     started = time.perf_counter()
     window.table.selectAll()
     window.remove_selected()
-    removed = await _until(lambda: window.model.rowCount() == 0 and window.undo_tasks, 60)
+    removed = await _until(lambda: window.model.rowCount() == 0 and window.removing.undo_tasks, 60)
     window.undo_remove()
     await _until(lambda: window.model.rowCount() == rows, 60)
     restored = time.perf_counter() - started - removed

@@ -139,7 +139,7 @@ async def soak(minutes: float, tasks: int, faults: str) -> dict[str, Any]:
                     "polls": app.engine.scheduler.polls,
                     "problems": dict(counter.kinds.most_common())}
         finally:
-            app.window.close()
+            app.window.quit()
             await app.shutdown()
 
 

@@ -64,7 +64,7 @@ def main() -> None:
                  "preview": rect(window.preview),
                  "table_scroll": window.table.horizontalScrollBar().maximum()}
         window.grab().save(out)
-        window.close()
+        window.quit()
         await app.shutdown()
         return facts
 

@@ -94,7 +94,7 @@ def test_the_window_shows_copies_and_logs_no_key(
                 for widget in QApplication.topLevelWidgets():
                     if widget is not window and widget.isVisible():
                         widget.close()
-                window.close()
+                window.quit()
                 await app.shutdown()
             assert not [h for cdn in thread.relay.cdn_requests for h in cdn.values()
                         if leaks(h)]

@@ -138,7 +138,7 @@ def test_tab_order_shortcuts_and_names(loop: qasync.QEventLoop,  # noqa: F811
             assert not unnamed, unnamed
             dialog.reject()
         finally:
-            window.close()
+            window.quit()
             await app.shutdown()
 
     loop.run_until_complete(main())

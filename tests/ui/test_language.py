@@ -267,7 +267,7 @@ def test_every_visible_text_passes_through_translation(
         try:
             await visit_everything(app, "pseudo", check)
         finally:
-            app.window.close()
+            app.window.quit()
             await app.shutdown()
 
     try:
@@ -305,7 +305,7 @@ def test_nothing_is_cut_off_and_chinese_reads_chinese(
         try:
             await visit_everything(app, language, check)
         finally:
-            app.window.close()
+            app.window.quit()
             await app.shutdown()
 
     loop.run_until_complete(main())

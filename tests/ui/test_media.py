@@ -146,7 +146,7 @@ def test_preview_streams_a_keyless_url_and_drag_gives_files(
                 assert window.grab().save(str(ARTIFACTS / "window-preview.png"))
                 assert frames[-1].save(str(ARTIFACTS / "preview-frame.png"))
             finally:
-                window.close()
+                window.quit()
                 await app.shutdown()
 
         loop.run_until_complete(main())
@@ -213,7 +213,7 @@ def test_download_resumes_after_the_app_is_killed(loop: qasync.QEventLoop,  # no
                 digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
                 assert digest == hashlib.sha256(data).hexdigest()
             finally:
-                window.close()
+                window.quit()
                 await app.shutdown()
 
         loop.run_until_complete(main())

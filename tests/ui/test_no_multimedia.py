@@ -41,7 +41,7 @@ async def main():
             await asyncio.sleep(0.1)
         print("saved:", any(t.saved for t in app.commands.tasks()))
         app.window.select_refs([t.ref for t in app.commands.tasks()])
-        app.window.close()
+        app.window.quit()
         await app.shutdown()
 
 with loop:

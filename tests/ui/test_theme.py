@@ -64,7 +64,7 @@ def test_appearance_setting_switches_the_window(loop: qasync.QEventLoop,  # noqa
                 window._settings_saved()
                 assert QApplication.palette().color(R.Base).lightness() > 200
             finally:
-                window.close()
+                window.quit()
                 await app.shutdown()
 
         loop.run_until_complete(main())

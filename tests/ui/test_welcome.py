@@ -70,7 +70,7 @@ def test_welcome_preset_and_demo(loop: qasync.QEventLoop, tmp_path: Path,  # noq
             window.welcome.back_button.click()
             assert window.stack.currentWidget() is window.table
         finally:
-            window.close()
+            window.quit()
             await app.shutdown()
 
     loop.run_until_complete(main())

@@ -123,7 +123,7 @@ def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThr
         window.table.sortByColumn(Column.PROGRESS, Qt.SortOrder.DescendingOrder)
         window.state_filter.setCurrentText("Failed")
         started = time.monotonic()
-        window.close()
+        window.quit()
         await app.wait_closed()
         await app.shutdown()
         return time.monotonic() - started
@@ -144,7 +144,7 @@ def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThr
             assert app.window.state_filter.currentText() == "Failed"
             assert app.window.proxy.rowCount() == 1
         finally:
-            app.window.close()
+            app.window.quit()
             await app.shutdown()
 
     loop.run_until_complete(second_run())
@@ -162,7 +162,7 @@ def test_unrecognizable_paste_adds_nothing_and_says_so(loop: qasync.QEventLoop,
             assert "Nothing was added" in app.window.inline_bar.text.text()
             assert app.window.model.rowCount() == 0
         finally:
-            app.window.close()
+            app.window.quit()
             await app.shutdown()
 
     loop.run_until_complete(main())
@@ -187,7 +187,7 @@ def test_remove_and_undo_keep_the_row(loop: qasync.QEventLoop, relay: RelayThrea
                                                                       "video_ok_r2n"]
             assert window_app.engine.store.find("sim", "video_ok_r1n") is not None
         finally:
-            window.close()
+            window.quit()
             await app.shutdown()
 
     loop.run_until_complete(main())
@@ -266,7 +266,7 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
         assert dialog.key.echoMode() == dialog.key.EchoMode.Password
         assert dialog.grab().save(str(ARTIFACTS / "settings-dialog.png"))
         dialog.close()
-        window.close()
+        window.quit()
         await app.shutdown()
 
     loop.run_until_complete(main())
@@ -304,7 +304,7 @@ def test_settings_save_key_to_keyring_and_test_connection(
                 config_text = app.paths.config_file.read_text(encoding="utf-8")
                 assert "sk-settings-test" not in config_text
             finally:
-                window.close()
+                window.quit()
                 await app.shutdown()
 
         assert SimulatedRelay  # the keyed relay is a SimulatedRelay too
@@ -336,7 +336,7 @@ def test_unexpected_error_is_logged_and_shown(loop: qasync.QEventLoop, relay: Re
             assert "Traceback" in dialog.detailedText()
             assert app.window.isVisible()  # the app keeps running
         finally:
-            app.window.close()
+            app.window.quit()
             await app.shutdown()
 
     try:

@@ -116,7 +116,7 @@ def test_a_failed_tasks_reason_is_in_sight(loop: qasync.QEventLoop, tmp_path: Pa
                 # a user drags the window half off a screen, larger than it: saved so
                 window.setGeometry(QRect(900, 500, 1500, 900))
             finally:
-                window.close()
+                window.quit()
                 await app.shutdown()
 
         async def second_run() -> None:
@@ -127,7 +127,7 @@ def test_a_failed_tasks_reason_is_in_sight(loop: qasync.QEventLoop, tmp_path: Pa
                 screen = app.window.screen().availableGeometry()
                 assert screen.contains(frame), (frame, screen)
             finally:
-                app.window.close()
+                app.window.quit()
                 await app.shutdown()
 
         loop.run_until_complete(first_run())

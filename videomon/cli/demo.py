@@ -16,7 +16,7 @@ from videomon.core.domain.task import Watch
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.scheduler import SchedulerConfig
-from videomon.simulator.demo import DEMO_SPEED, DEMO_TASKS, make_world, remove_world
+from videomon.simulator.demo import DEMO_TASKS, demo_relay, make_world, remove_world
 
 DEMO_LIMIT = 55.0
 
@@ -25,11 +25,9 @@ async def run_demo(*, max_wait: float = DEMO_LIMIT, as_json: bool = False,
                    stream: TextIO | None = None) -> int:
     """0 when every task ended and its video was saved; the results as JSON lines on
     `stream` with `as_json` (the live view then goes to stderr)."""
-    from videomon.simulator.server import SimulatedRelay
-
     out = stream or sys.stdout
     live = sys.stderr if as_json else out
-    async with SimulatedRelay(speed=DEMO_SPEED, seed=1) as sim:
+    async with demo_relay() as sim:
         world = make_world(sim.base_url)
         try:
             engine = Engine(world.paths, world.config, CredentialStore(environ={}),

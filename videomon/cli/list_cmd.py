@@ -16,7 +16,7 @@ from videomon.core.domain.task import TrackedTask
 from videomon.core.tracking.paste import parse_pasted
 from videomon.core.tracking.store import TaskStore
 
-STATES = ("queued", "running", "succeeded", "failed")
+STATES = ("queued", "running", "succeeded", "failed", "not_found")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -83,7 +83,7 @@ def list_json(task: TrackedTask) -> dict[str, object]:
     data: dict[str, object] = task.snapshot.to_json() if task.snapshot else {
         "task_id": task.task_id, "profile": task.profile, "state": task.state.value,
         "progress": task.progress}
-    data.update({"profile": task.profile, "added_at": task.added_at,
+    data.update({"profile": task.profile, "state": task.status, "added_at": task.added_at,
                  "watch": task.watch.value,
                  "download_state": task.download_state.value if task.download_state else None,
                  "download_paths": task.download_paths})
@@ -93,7 +93,7 @@ def list_json(task: TrackedTask) -> dict[str, object]:
 
 
 def _select(tasks: Sequence[TrackedTask], args: argparse.Namespace) -> list[TrackedTask]:
-    return [t for t in tasks if (args.state is None or t.state.value == args.state)
+    return [t for t in tasks if (args.state is None or t.status == args.state)
             and (args.profile is None or t.profile == args.profile)]
 
 
@@ -107,9 +107,10 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
         for task in tasks:
             print(json.dumps(list_json(task), ensure_ascii=False))
         return 0
-    rows = [[t.task_id, t.profile, t.state.value, progress_text(t.progress),
+    rows = [[t.task_id, t.profile, t.status.replace("_", " "), progress_text(t.progress),
              t.download_state.value if t.download_state else "",
-             (t.download_paths[:1] or t.video_urls[:1] or [t.error or ""])[0]] for t in tasks]
+             (t.download_paths[:1] or t.video_urls[:1]
+              or [t.error or t.problem_message or ""])[0]] for t in tasks]
     print(table(["TASK ID", "PROVIDER", "STATE", "PROGRESS", "DOWNLOAD", "OUTPUT"], rows)
           if rows else "no tracked tasks")
     return 0

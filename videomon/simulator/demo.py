@@ -50,14 +50,26 @@ def make_world(base_url: str, home: Path | None = None,
     return DemoWorld(home, paths, config, base_url)
 
 
+def demo_relay(*, speed: float = DEMO_SPEED, seed: int = 1,
+               tasks: Sequence[tuple[str, str, str]] = DEMO_TASKS) -> SimulatedRelay:
+    """The demo's relay: it knows only the tasks it issued (`tasks`); any other ID is
+    "not found", so a real task pasted by mistake is never simulated."""
+    relay = SimulatedRelay(speed=speed, seed=seed, strict=True)
+    for _, dialect, task_id in tasks:
+        relay.relay.seed_task(dialect, task_id)
+    return relay
+
+
 class RelayThread:
     """The simulated relay on its own thread and event loop (the window's loop stays free).
 
-    Use as a context manager; `relay` is the running `SimulatedRelay`.
+    Use as a context manager; `relay` is the running `SimulatedRelay` (`demo=True`: the
+    demo's, answering only its own tasks; else one that makes up any task it is asked).
     """
 
-    def __init__(self, *, speed: float = DEMO_SPEED, seed: int = 1) -> None:
-        self.relay = SimulatedRelay(speed=speed, seed=seed)
+    def __init__(self, *, speed: float = DEMO_SPEED, seed: int = 1, demo: bool = False) -> None:
+        self.relay = demo_relay(speed=speed, seed=seed) if demo else \
+            SimulatedRelay(speed=speed, seed=seed)
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="videomon-relay",
                                         daemon=True)

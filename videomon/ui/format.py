@@ -9,7 +9,7 @@ import time
 
 from PySide6.QtCore import QObject
 
-from videomon.core.domain.errors import ProblemKind
+from videomon.core.domain.errors import ProblemKind, problem_detail
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 from videomon.core.providers.credentials import KeyringStatus, KeyringTrouble
@@ -20,7 +20,7 @@ from videomon.core.transfers.media import expiry_warning
 #: running with the same progress for this long: the number is a placeholder, not progress
 STALLED_AFTER = 30.0
 
-ACTIVE, FINISHED, FAILED = "active", "finished", "failed"
+ACTIVE, FINISHED, FAILED, NOT_FOUND = "active", "finished", "failed", "not_found"
 
 
 class Format(QObject):
@@ -28,10 +28,13 @@ class Format(QObject):
 
 
 def state_group(task: TrackedTask) -> str:
-    """Active / finished / failed, for the state filter."""
+    """Active / finished / failed / not found, for the state filter and the counts (a task
+    the provider does not know has not failed: it is counted on its own)."""
+    if task.watch is Watch.NOT_FOUND:
+        return NOT_FOUND
     if task.state is TaskState.SUCCEEDED:
         return FINISHED
-    if task.state is TaskState.FAILED or task.watch in (Watch.NOT_FOUND, Watch.STALE):
+    if task.state is TaskState.FAILED or task.watch is Watch.STALE:
         return FAILED
     return ACTIVE
 
@@ -171,9 +174,10 @@ def problem_headline(kind: str | None) -> str:
 
 
 def problem_text(kind: str | None, message: str) -> str:
-    """A lookup problem: the translated headline, then the details (the server's words)."""
+    """A lookup problem: the translated headline, then the details (the server's words;
+    the engine's own words for the kind are left out: the headline says them)."""
     return Format.tr("{headline}: {details}").format(headline=problem_headline(kind),
-                                                    details=message)
+                                                    details=problem_detail(message))
 
 
 def output_text(task: TrackedTask) -> str:

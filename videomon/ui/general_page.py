@@ -43,6 +43,11 @@ class GeneralPage(QWidget):
                                                        "{profile} {label} {index}"))
         self.notifications = QCheckBox(self.tr("Notify when a task finishes or fails"))
         self.notifications.setChecked(settings.notifications)
+        self.close_to_tray = QCheckBox(self.tr("Closing the window keeps tracking in the "
+                                               "tray (where the desktop has one)"))
+        self.close_to_tray.setChecked(settings.close_to_tray)
+        self.confirm_quit = QCheckBox(self.tr("Ask before quitting while tasks are tracked"))
+        self.confirm_quit.setChecked(settings.confirm_quit)
         self.appearance = QComboBox()
         for value, text in APPEARANCES.items():
             self.appearance.addItem(QCoreApplication.translate("SettingsDialog", text), value)
@@ -62,6 +67,8 @@ class GeneralPage(QWidget):
         form.addRow("", self.auto_download)
         form.addRow(self.tr("File name template:"), self.template)
         form.addRow("", self.notifications)
+        form.addRow("", self.close_to_tray)
+        form.addRow("", self.confirm_quit)
         form.addRow(self.tr("Appearance:"), self.appearance)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.language_note)
@@ -86,6 +93,8 @@ class GeneralPage(QWidget):
                         file_template=self.template.text().strip()
                         or Settings().file_template,
                         notifications=self.notifications.isChecked(),
+                        close_to_tray=self.close_to_tray.isChecked(),
+                        confirm_quit=self.confirm_quit.isChecked(),
                         download_concurrency=self.base.download_concurrency,
                         appearance=self.appearance.currentData(),
                         language=self.language.currentData())

@@ -1,8 +1,9 @@
-"""The note under the toolbar: what a paste did, a provider chooser, Undo."""
+"""The note under the toolbar: what a paste did, a provider chooser, Undo, or one action
+that helps with what the note says (e.g. "Copy path" when no file manager could open)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -27,6 +28,9 @@ class InlineBar(QFrame):
             self.chooser.currentText()))
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.clicked.connect(self.undoRequested)
+        self.action_button = QPushButton()
+        self.action_button.clicked.connect(self._act)
+        self._action: Callable[[], object] | None = None
         close = QPushButton("✕")
         close.setFlat(True)
         close.setFixedWidth(28)
@@ -39,13 +43,18 @@ class InlineBar(QFrame):
         row.addWidget(self.chooser_label)
         row.addWidget(self.chooser)
         row.addWidget(self.undo_button)
+        row.addWidget(self.action_button)
         row.addWidget(close)
         self.hide()
 
     def say(self, text: str, *, choices: Sequence[str] = (), chosen: str | None = None,
-            undo: bool = False) -> None:
-        """Show `text`; with `chosen`, a provider chooser preset to it; with `undo`, Undo."""
+            undo: bool = False, action: tuple[str, Callable[[], object]] | None = None) -> None:
+        """Show `text`; with `chosen`, a provider chooser preset to it; with `undo`, Undo;
+        with `action` (label, slot), a button that does it."""
         self.text.setText(text)
+        self._action = action[1] if action else None
+        self.action_button.setText(action[0] if action else "")
+        self.action_button.setVisible(action is not None)
         self.chooser.setVisible(chosen is not None)
         self.chooser_label.setVisible(chosen is not None)
         if chosen is not None:
@@ -56,3 +65,7 @@ class InlineBar(QFrame):
             self.chooser.blockSignals(False)
         self.undo_button.setVisible(undo)
         self.show()
+
+    def _act(self) -> None:
+        if self._action is not None:
+            self._action()

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
@@ -27,17 +26,18 @@ from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.providers.profiles import ProfileProblem
 from videomon.core.tracking.commands import Commands
-from videomon.core.transfers.media import drag_payload
 from videomon.ui import clipboard, window_state
 from videomon.ui.add_flow import AddFlow
 from videomon.ui.async_tasks import TaskRunner
 from videomon.ui.bridge import EngineBridge
+from videomon.ui.close_guard import CloseGuard
 from videomon.ui.details_dialog import DetailsDialog
+from videomon.ui.file_actions import FileActions
 from videomon.ui.inline_bar import InlineBar
 from videomon.ui.output_delegate import OutputDelegate
 from videomon.ui.preview_pane import PreviewSlot
 from videomon.ui.progress_delegate import DownloadDelegate, ProgressDelegate
-from videomon.ui.reveal import open_file, show_in_folder
+from videomon.ui.remove_flow import RemoveFlow
 from videomon.ui.settings_flow import SettingsFlow
 from videomon.ui.status_summary import StatusSummary
 from videomon.ui.task_area import TaskArea
@@ -73,7 +73,9 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.delegate = ProgressDelegate(self)
         self.tray = Tray(app_icon, self, self)
-        self.undo_tasks: list[TrackedTask] = []
+        self.close_guard = CloseGuard(self, commands, self.runner, self.tray, state,
+                                      self.model.tasks)
+        self.tray.quitRequested.connect(self.quit)
         self._details: list[DetailsDialog] = []
         self.settings_flow = SettingsFlow(self, commands, self.runner, self._report,
                                           self._settings_saved,
@@ -109,6 +111,9 @@ class MainWindow(QMainWindow):
             lambda pos: self.actions.header_menu(self.table, pos))
         self.table.doubleClicked.connect(lambda _index: self.show_details())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._previewed: list[int] = []
+        for signal in (self.proxy.layoutChanged, self.proxy.rowsRemoved, self.proxy.modelReset):
+            signal.connect(self._rows_left)
 
         self.stack = TaskArea(self.table)
         self.empty, self.welcome = self.stack.empty, self.stack.welcome
@@ -126,6 +131,12 @@ class MainWindow(QMainWindow):
         self.inline_bar.undoRequested.connect(self.undo_remove)
         self.adding = AddFlow(self, self.commands, self.runner, self.inline_bar,
                               self.select_refs)
+        self.removing = RemoveFlow(self.commands, self.runner,
+                                   lambda text, undo: self.adding.say(text, undo=undo),
+                                   self.select_refs, self)
+        self.files = FileActions(self.selected_tasks,
+                                 lambda text, action: self.inline_bar.say(text, action=action),
+                                 self)
 
         self.preview_slot = PreviewSlot()
         self.preview_slot.downloadRequested.connect(self.download_selected)
@@ -169,7 +180,9 @@ class MainWindow(QMainWindow):
     def on_tasks_removed(self, refs: list[int]) -> None:
         self.model.remove(refs)
         self._update_empty()
-        self._update_summary()
+        selected = self.selected_tasks()
+        self._update_summary(selected)
+        self._update_actions(selected)  # the preview never keeps a removed task
 
     def on_profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:
         self.summary.set_profile_problem(profile, problem)
@@ -249,9 +262,7 @@ class MainWindow(QMainWindow):
         self._say(clipboard.copy_urls(self.selected_tasks()))
 
     def open_urls(self) -> None:
-        for task in self.selected_tasks()[:5]:
-            for url in task.video_urls[:1]:
-                QDesktopServices.openUrl(QUrl(url))
+        self.files.open_urls()
 
     def show_details(self) -> None:
         tasks = self.selected_tasks()
@@ -266,26 +277,10 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def remove_selected(self) -> None:
-        refs = self._refs()
-        if not refs:
-            return
-
-        def removed(tasks: list[TrackedTask]) -> None:
-            self.undo_tasks = tasks
-            self.adding.say(self.tr("Removed %n task(s).", "", len(tasks)), undo=True)
-
-        self.runner.spawn(self.commands.remove(refs), removed, name="remove")
+        self.removing.remove(self._refs())
 
     def undo_remove(self) -> None:
-        tasks, self.undo_tasks = self.undo_tasks, []
-        if not tasks:
-            return
-
-        def restored(back: list[TrackedTask]) -> None:
-            self.adding.say(self.tr("Restored %n task(s).", "", len(back)))
-            self.select_refs([t.ref for t in back])
-
-        self.runner.spawn(self.commands.undo_remove(tasks), restored, name="undo")
+        self.removing.undo()
 
     # -- downloads, files, preview -------------------------------------------------------------
     def download_selected(self) -> None:
@@ -307,14 +302,10 @@ class MainWindow(QMainWindow):
                                 "drag them again when they are saved.", "", len(started)))
 
     def open_selected_file(self) -> None:
-        files = drag_payload(self.selected_tasks()).files
-        if files:
-            open_file(files[0])
+        self.files.open_file()
 
     def show_selected_in_folder(self) -> None:
-        files = drag_payload(self.selected_tasks()).files
-        if files:
-            show_in_folder(files[0])
+        self.files.show_in_folder()
 
     def copy_selection(self) -> None:
         """Ctrl+C: downloaded rows as files (like a drag), other rows as task IDs."""
@@ -329,6 +320,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 3000)
 
     def _update_preview(self, tasks: list[TrackedTask]) -> None:
+        self._previewed = [t.ref for t in tasks]
         task = tasks[0] if len(tasks) == 1 else None
         profile = self.commands.profile(task.profile) if task else None
         self.preview_slot.show_task(task, profile, several=len(tasks) > 1)
@@ -363,6 +355,14 @@ class MainWindow(QMainWindow):
         self._update_actions(selected)
         self.summary.update_line(self.model.tasks(), selected)
 
+    def _rows_left(self, *_: Any) -> None:
+        """Rows went out of view (filtered, removed) without a selection signal: the
+        preview and the actions follow what is still selected."""
+        selected = self.selected_tasks()
+        if [t.ref for t in selected] != self._previewed:
+            self._update_actions(selected)
+            self.summary.update_line(self.model.tasks(), selected)
+
     def _update_actions(self, selected: list[TrackedTask] | None = None) -> None:
         tasks = self.selected_tasks() if selected is None else selected
         self.actions.update(tasks)
@@ -377,13 +377,19 @@ class MainWindow(QMainWindow):
         self.preview_slot.toggle()
 
     def _report(self, exc: BaseException) -> None:
-        if self.reporter is not None:
-            self.reporter.report(exc)
-        else:
+        if self.reporter is None:
             raise exc
+        self.reporter.report(exc)
+
+    def quit(self) -> None:
+        """Quit for good (Ctrl+Q, the tray's Quit): tracking stops."""
+        self.close_guard.quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_state.save(self, self.remembered, self.state)
+        if self.close_guard.keeps_open(event):  # hidden to the tray, or asking first
+            self.preview_slot.pause()
+            return
         self._clock.stop()
         self._animation.stop()
         self.preview_slot.stop()

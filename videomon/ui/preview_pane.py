@@ -100,3 +100,8 @@ class PreviewSlot(QWidget):
     def stop(self) -> None:
         if self.built:
             self.pane().stop()
+
+    def pause(self) -> None:
+        """Pause a playing video (the window went to the tray)."""
+        if self.built and getattr(self.pane(), "playing", False):
+            self.pane().toggle()

@@ -63,6 +63,9 @@ class ProgressDelegate(QStyledItemDelegate):
             painter.fillRect(done, fill)
         painter.setClipping(False)
         label = self._label(task, value, busy)
+        if label and value is not None and \
+                opt.fontMetrics.horizontalAdvance(label) > rect.width() - 4:
+            label = f"{value:.0f}%"  # a narrow column: the number (the tooltip says the rest)
         if label:
             # each part of the label in the colour that reads on what is under it
             split = rect.left() if busy or value is None else \

@@ -114,10 +114,12 @@ class SettingsDialog(QDialog):
         left.addLayout(row)
 
         self.name = QLineEdit()
+        self.name.textEdited.connect(self._name_edited)
         self.dialect = QComboBox()
         self.fill_dialects()
         self.dialect.currentIndexChanged.connect(lambda _=0: self._describe_key(
-            self.profiles[self._current].name) if self._current >= 0 else None)
+            self.profiles[self._current].name, self.name.text().strip() or None)
+            if self._current >= 0 else None)
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText("https://relay.example")
         self.auth = QComboBox()
@@ -243,7 +245,15 @@ class SettingsDialog(QDialog):
         self._describe_key(profile.name)
         self.test_result.clear()
 
-    def _describe_key(self, name: str) -> None:
+    def _name_edited(self, text: str) -> None:
+        """The list and the key's hint follow the name as it is typed."""
+        if self._current >= 0:
+            stored = self.profiles[self._current].name
+            self.list.item(self._current).setText(text.strip() or stored)
+            self._describe_key(stored, text.strip() or stored)
+
+    def _describe_key(self, name: str, shown: str | None = None) -> None:
+        """The key hint of the provider stored as `name` (called `shown` in the form)."""
         source = self.key_sources.get(name, "missing")
         if name in self.keys:
             text = self.tr("A new key will be saved to the keyring.")
@@ -254,7 +264,7 @@ class SettingsDialog(QDialog):
             text = self.tr("A key is stored in the keyring. Type a new one to replace it.")
         else:
             text = self.tr("No key yet. It is stored only in the system keyring (or set "
-                           "{name}).").format(name=env_var_for(name))
+                           "{name}).").format(name=env_var_for(shown or name))
         self.key.setPlaceholderText(
             "••••••••" if source != "missing" else "ACCESS_KEY:SECRET_KEY"
             if self.dialect.currentData() == "kling" else self.tr("paste the API key"))

@@ -96,8 +96,11 @@ class StatusSummary(QObject):
         paused = sum(1 for t in tasks if t.watch is Watch.PAUSED)
         finished = groups.count(fmt.FINISHED)
         failed = groups.count(fmt.FAILED)
+        not_found = groups.count(fmt.NOT_FOUND)
         text = self.tr("{active} active · {finished} finished · {failed} failed").format(
             active=active, finished=finished, failed=failed)
+        if not_found:
+            text += self.tr(" · {not_found} not found").format(not_found=not_found)
         if paused:
             text += self.tr(" · {paused} paused").format(paused=paused)
         self.counts_label.setText(text)

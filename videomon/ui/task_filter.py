@@ -33,6 +33,7 @@ STATE_FILTERS: dict[str, frozenset[str] | None] = {
     QT_TRANSLATE_NOOP("TaskFilterProxy", "Active"): frozenset({fmt.ACTIVE}),
     QT_TRANSLATE_NOOP("TaskFilterProxy", "Finished"): frozenset({fmt.FINISHED}),
     QT_TRANSLATE_NOOP("TaskFilterProxy", "Failed"): frozenset({fmt.FAILED}),
+    QT_TRANSLATE_NOOP("TaskFilterProxy", "Not found"): frozenset({fmt.NOT_FOUND}),
 }
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 
 class Tray(QObject):
-    """Wraps `QSystemTrayIcon` when the desktop has a tray; otherwise does nothing."""
+    """Wraps `QSystemTrayIcon` when the desktop has a tray; otherwise does nothing.
+    Its menu: Show videomon, Quit (`quitRequested`: quitting for good, not hiding)."""
+
+    quitRequested = Signal()
 
     def __init__(self, icon: QIcon, window: QWidget, parent: Any = None) -> None:
         super().__init__(parent)
@@ -25,7 +28,7 @@ class Tray(QObject):
         show.triggered.connect(lambda: (window.showNormal(), window.raise_(),
                                         window.activateWindow()))
         quit_action = QAction(self.tr("Quit"), menu)
-        quit_action.triggered.connect(window.close)
+        quit_action.triggered.connect(self.quitRequested)
         menu.addAction(show)
         menu.addAction(quit_action)
         tray.setContextMenu(menu)

@@ -47,6 +47,7 @@ class ActionHandlers(Protocol):
     def remove_selected(self) -> None: ...
     def undo_remove(self) -> None: ...
     def open_settings(self) -> None: ...
+    def quit(self) -> None: ...
 
 
 class WindowActions(QObject):
@@ -84,7 +85,7 @@ class WindowActions(QObject):
         self.undo = a(self.tr("Undo remove"), w.undo_remove, QKeySequence.StandardKey.Undo)
         self.settings = a(self.tr("Settings…"), w.open_settings, "Ctrl+,")
         self.find = a(self.tr("Find"), self.focus_filter, QKeySequence.StandardKey.Find)
-        self.quit = a(self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit)
+        self.quit = a(self.tr("Quit"), w.quit, QKeySequence.StandardKey.Quit)
         self.filter_edit, self.state_filter = self._build_toolbar(proxy)
 
     def _action(self, text: str, slot: Callable[[], object],
@@ -137,6 +138,12 @@ class WindowActions(QObject):
         # focus by click or Ctrl+F only: a paste into the window must not land in it
         edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         edit.textChanged.connect(proxy.set_text)
+        escape = QAction(edit)  # Escape clears the filter, then goes back to the table
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.triggered.connect(lambda: edit.clear() if edit.text() else
+                                 self._focus_table())
+        edit.addAction(escape)
         states = QComboBox()
         states.setAccessibleName(self.tr("Show tasks"))
         for name in STATE_FILTERS:
@@ -147,6 +154,11 @@ class WindowActions(QObject):
         bar.addWidget(states)
         self.window.addToolBar(bar)
         return edit, states
+
+    def _focus_table(self) -> None:
+        table = self.window.findChild(QTableView)
+        if table is not None:
+            table.setFocus()
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()

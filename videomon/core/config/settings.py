@@ -22,6 +22,11 @@ def default_download_dir(paths: AppPaths) -> Path:
     return Path(platformdirs.user_videos_dir()) / "videomon"
 
 
+def demo_download_dir(paths: AppPaths) -> Path:
+    """The demo's videos ("Try the demo"), kept apart from the user's own."""
+    return paths.data_dir / "demo-videos"
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     download_dir: str = ""
@@ -31,6 +36,10 @@ class Settings:
     download_concurrency: int = 2
     appearance: str = "system"  # system | light | dark
     language: str = "system"  # system | en | zh_CN (read at start)
+    #: closing the window while tasks are tracked hides it to the tray (where there is one)
+    close_to_tray: bool = True
+    #: where it cannot hide: closing while tasks are tracked asks before quitting
+    confirm_quit: bool = True
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Settings:

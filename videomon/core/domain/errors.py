@@ -92,6 +92,17 @@ class BadResponse(LookupProblem):
     kind = ProblemKind.BAD_RESPONSE
 
 
+_LEAD_AND_DETAIL = re.compile(r"^[a-z][a-z ,']+ \((?P<detail>.+)\)$", re.DOTALL)
+
+
+def problem_detail(message: str) -> str:
+    """A problem's message without the words that name its kind: "the provider does not
+    know this task (HTTP 404: …)" gives "HTTP 404: …", for a window that shows its own
+    (translated) headline first. Other messages are returned as they are."""
+    match = _LEAD_AND_DETAIL.match(message.strip())
+    return match.group("detail") if match else message
+
+
 PROBLEM_CLASSES: dict[ProblemKind, type[LookupProblem]] = {
     cls.kind: cls for cls in (NotFound, AuthRejected, RateLimited, ServerError, NetworkError,
                               BadResponse)

@@ -65,6 +65,13 @@ class TrackedTask:
         return [p for p in (self.download_path or "").split("\n") if p]
 
     @property
+    def status(self) -> str:
+        """The one word for where the task stands, wherever it is shown (the window's
+        counts, `list`, `list --json`): the provider's state, or ``not_found`` once the
+        provider said twice that it does not know the task."""
+        return Watch.NOT_FOUND.value if self.watch is Watch.NOT_FOUND else self.state.value
+
+    @property
     def saved(self) -> bool:
         """Downloaded (the files may have been moved since: check before use)."""
         return self.download_state is DownloadState.DONE and bool(self.download_paths)

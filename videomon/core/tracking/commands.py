@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from videomon.core.config.settings import Settings
+from videomon.core.config.settings import Settings, demo_download_dir
 from videomon.core.domain.errors import ProblemKind, VideomonError
 from videomon.core.domain.task import TrackedTask, Watch
 from videomon.core.providers.credentials import KeyringStatus
@@ -100,8 +100,10 @@ class Commands:
         return self._scheduler.profiles.get(name)
 
     def tasks(self) -> list[TrackedTask]:
-        """Every tracked task, oldest first (the window's first load)."""
-        return [self._scheduler.tasks[r] for r in sorted(self._scheduler.tasks)]
+        """Every tracked task, oldest first (the window's first load), as copies: the
+        engine changes its own objects in place, and a caller holding those could not
+        tell what a later batch changed (a State cell stayed "Running" that way)."""
+        return [self._scheduler.tasks[r].copy() for r in sorted(self._scheduler.tasks)]
 
     def default_download_dir(self) -> str:
         return str(Settings().resolved_download_dir(self._engine.paths))
@@ -132,8 +134,11 @@ class Commands:
         if profile is not None:
             plan = [(p.task_id, profile, False) for p in parsed.ids]
         else:
+            # the demo's relay knows only its own tasks: pasted IDs go to a real provider
+            # whenever there is one
+            real = [p for p in profiles if not p.extra.get("demo")]
             plan = [(a.task_id, a.profile, a.guessed)
-                    for a in assign_profiles(parsed.ids, profiles, self.last_profile)]
+                    for a in assign_profiles(parsed.ids, real or profiles, self.last_profile)]
         groups: dict[str, list[str]] = {}
         for task_id, name, _ in plan:
             groups.setdefault(name, []).append(task_id)
@@ -212,6 +217,13 @@ class Commands:
         for name in keys:
             self._scheduler.key_changed(name)
 
+    async def save_settings(self, settings: Settings) -> None:
+        """Write the settings alone (a choice remembered from a question)."""
+        config = self._engine.config
+        await asyncio.to_thread(lambda: config.save({**config.load(),
+                                                     "settings": settings.to_json()}))
+        self._engine.apply_settings(settings)
+
     async def add_demo(self, base_url: str,
                        tasks: Sequence[tuple[str, str, str]]) -> list[TrackedTask]:
         """Demo profiles (no key) pointing at a simulated relay, and their example tasks.
@@ -226,6 +238,10 @@ class Commands:
             added += await self._scheduler.add(name, [task_id])
         await self._scheduler.flush()
         return added
+
+    def demo_download_dir(self) -> Path:
+        """Where the demo's videos are saved (removed with the demo)."""
+        return demo_download_dir(self._engine.paths)
 
     def demo_profiles(self) -> list[str]:
         return [p.name for p in self._scheduler.profiles.values() if p.extra.get("demo")]

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 from videomon.core.config.paths import AppPaths
-from videomon.core.config.settings import Settings
+from videomon.core.config.settings import Settings, demo_download_dir
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.http import HttpClient, RetryPolicy
 from videomon.core.providers.lookup import LookupResult, TaskLookup
@@ -121,7 +121,8 @@ class Engine:
     def _download_settings(self, settings: Settings) -> DownloadSettings:
         return DownloadSettings(folder=settings.resolved_download_dir(self.paths),
                                 template=settings.file_template, auto=settings.auto_download,
-                                concurrency=settings.download_concurrency)
+                                concurrency=settings.download_concurrency,
+                                demo_folder=demo_download_dir(self.paths))
 
     def reload_profiles(self) -> None:
         """Poll with the config's profiles from now on (after a save, or after a format

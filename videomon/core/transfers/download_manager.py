@@ -47,6 +47,9 @@ class DownloadSettings:
     template: str = DEFAULT_TEMPLATE
     auto: bool = True
     concurrency: int = 2
+    #: where the demo's videos go (the demo's profiles are marked `demo`), apart from the
+    #: user's own, so that removing the demo removes every file it wrote
+    demo_folder: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +255,10 @@ class DownloadManager:
         stored = [Path(p) for p in task.download_paths]
         if len(stored) == len(urls) and task.download_state is not DownloadState.DONE:
             return stored, True
-        folder = self.settings.folder
+        profile = self._profile(task.profile)
+        demo = profile is not None and bool(profile.extra.get("demo"))
+        folder = self.settings.demo_folder if demo and self.settings.demo_folder \
+            else self.settings.folder
         folder.mkdir(parents=True, exist_ok=True)
         paths: list[Path] = []
         when = (task.snapshot.finished_at if task.snapshot else None) or time.time()
