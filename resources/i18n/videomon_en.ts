@@ -72,9 +72,28 @@
     </message>
 </context>
 <context>
+    <name>CloseGuard</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/close_guard.py" line="+70"/>
+        <source>Tracking %n task(s) in the background. Click the tray icon to show the window; Quit is in its menu.</source>
+        <translation>
+            <numerusform>Tracking %n task in the background. Click the tray icon to show the window; Quit is in its menu.</numerusform>
+            <numerusform>Tracking %n tasks in the background. Click the tray icon to show the window; Quit is in its menu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n task(s) are still tracked.</source>
+        <translation>
+            <numerusform>%n task is still tracked.</numerusform>
+            <numerusform>%n tasks are still tracked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/format.py" line="+110"/>
+        <location filename="../../videomon/ui/format.py" line="+113"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n s ago</numerusform>
@@ -93,7 +112,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/main_window.py" line="+237"/>
+        <location filename="../../videomon/ui/main_window.py" line="+250"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>Checking %n task now…</numerusform>
@@ -101,23 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
-        <source>Removed %n task(s).</source>
-        <translation>
-            <numerusform>Removed %n task.</numerusform>
-            <numerusform>Removed %n tasks.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>Restored %n task(s).</source>
-        <translation>
-            <numerusform>Restored %n task.</numerusform>
-            <numerusform>Restored %n tasks.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10"/>
+        <location line="+40"/>
         <source>Downloading %n video(s)…</source>
         <translation>
             <numerusform>Downloading %n video…</numerusform>
@@ -130,6 +133,25 @@
         <translation>
             <numerusform>The video is not downloaded yet: downloading it now — drag it again when it is saved.</numerusform>
             <numerusform>%n videos are not downloaded yet: downloading them now — drag them again when they are saved.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemoveFlow</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/remove_flow.py" line="+32"/>
+        <source>Removed %n task(s).</source>
+        <translation>
+            <numerusform>Removed %n task.</numerusform>
+            <numerusform>Removed %n tasks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Restored %n task(s).</source>
+        <translation>
+            <numerusform>Restored %n task.</numerusform>
+            <numerusform>Restored %n tasks.</numerusform>
         </translation>
     </message>
 </context>

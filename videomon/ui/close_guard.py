@@ -17,7 +17,7 @@ from videomon.core.tracking.commands import Commands
 from videomon.ui.async_tasks import TaskRunner
 from videomon.ui.tray import Tray
 
-#: window.ini key: the note "videomon keeps running in the tray" was shown once
+# window.ini key: the note "videomon keeps running in the tray" was shown once
 TRAY_NOTE_SHOWN = "close/tray_note_shown"
 
 

@@ -13,9 +13,9 @@ from videomon.core.domain.task import TrackedTask
 from videomon.core.transfers.media import drag_payload
 from videomon.ui import reveal
 
-#: a note bar button: (label, slot)
+# a note bar button: (label, slot)
 Action = tuple[str, Callable[[], object]]
-#: shows (text, an optional button) in the note bar
+# shows (text, an optional button) in the note bar
 Say = Callable[[str, Action | None], None]
 
 
