@@ -157,6 +157,12 @@ class PreviewPane(QWidget):
         else:
             self.player.pause()  # the backend decodes and shows the frame at 0
 
+    @property
+    def shown_ref(self) -> int | None:
+        """The task whose video (or why there is none) the pane shows; None: no task."""
+        key = self._key
+        return key[0] if key and isinstance(key[0], int) else None
+
     def play(self, url: QUrl, title: str) -> None:
         """Load and start `url`."""
         self.load(url, title, autoplay=True)
