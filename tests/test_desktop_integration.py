@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 from videomon import APP_ID
 
@@ -26,6 +27,12 @@ def test_desktop_file_is_valid_without_a_word_of_complaint() -> None:
     text = (LINUX / f"{APP_ID}.desktop").read_text(encoding="utf-8")
     assert f"Icon={APP_ID}\n" in text and "StartupWMClass=videomon\n" in text
     assert "Categories=AudioVideo;Video;\n" in text
+    # the window speaks Simplified Chinese: so do the launcher's name, generic name and comment
+    keys = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
+    assert keys["Name[zh_CN]"] == "videomon"
+    for key in ("GenericName", "Comment", "Keywords"):
+        assert keys[f"{key}[zh_CN]"].strip() not in ("", keys[key]), key
+    assert "任务" in keys["Comment[zh_CN]"] and "视频" in keys["Comment[zh_CN]"]
 
 
 def test_metainfo_is_valid() -> None:
@@ -33,6 +40,11 @@ def test_metainfo_is_valid() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     text = (LINUX / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
     assert f"<id>{APP_ID}</id>" in text and f"{APP_ID}.desktop</launchable>" in text
+    root = ElementTree.fromstring(text)
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    zh = {e.tag: (e.text or "").strip() for e in root if e.get(lang) == "zh_CN"}
+    assert zh.get("name") == "videomon", zh
+    assert "任务" in zh.get("summary", "") and "视频" in zh["summary"], zh
 
 
 def test_icons_render_to_every_size_and_to_ico_and_icns(tmp_path: Path) -> None:
