@@ -95,7 +95,7 @@ async def shoot(out: Path, language: str, appearance: str) -> None:
         await save("settings-formats", settings)
         settings.reject()
     finally:
-        window.close()
+        window.quit()
         await app.shutdown()
 
 

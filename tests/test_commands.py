@@ -130,3 +130,52 @@ def test_a_provider_whose_format_is_gone_is_skipped_and_comes_back_with_it(
                 use_formats([])
 
     asyncio.run(main())
+
+
+def test_the_demo_is_a_world_of_its_own(tmp_path: Path) -> None:
+    """Its relay answers only the tasks it issued, pasted IDs go to a real provider when
+    there is one, its videos go to a folder of its own and leave with it."""
+    from videomon.demo_session import DemoSession
+    from videomon.simulator.demo import DEMO_TASKS
+
+    async def main() -> None:
+        async with SimulatedRelay(speed=30, key=KEY) as sim:
+            engine = make_engine(tmp_path, sim)
+            await engine.start()
+            commands = Commands(engine)
+            demo = DemoSession(commands)
+            try:
+                added = await demo.start()
+                assert {t.task_id for t in added} == {i for _, _, i in DEMO_TASKS}
+                asked = await commands.look_up(commands.profile("demo-openai"), None,
+                                               "video_ok_mine1")
+                assert asked.problem is not None and asked.problem.kind.value == "not_found"
+                outcome = await commands.add_text("video_ok_mine1 sora-2:task_ok_mine2")
+                assert {t.profile for t in outcome.added} <= {"oa", "un", "tk", "gm"}
+                assert not any(t.profile.startswith("demo-") for t in outcome.added)
+                await wait_for(lambda: all(t.saved for t in engine.scheduler.tasks.values()
+                                           if t.profile == "demo-openai"), 60)
+                folder = commands.demo_download_dir()
+                demo_files = [Path(p) for t in engine.scheduler.tasks.values()
+                              if t.profile.startswith("demo-") for p in t.download_paths]
+                assert demo_files and all(p.parent == folder for p in demo_files)
+                (folder / "stray.part").write_bytes(b"x")  # anything it left there
+                await demo.remove()
+                assert not folder.exists()
+                assert not commands.demo_profiles()
+                assert {t.task_id for t in engine.scheduler.tasks.values()} == \
+                    {"video_ok_mine1", "sora-2:task_ok_mine2"}
+            finally:
+                await demo.close()
+                await engine.stop()
+
+    asyncio.run(main())
+
+
+def test_a_problem_message_without_its_kind_words() -> None:
+    from videomon.core.domain.errors import problem_detail
+
+    assert problem_detail("the provider does not know this task (HTTP 404: {\"e\": 1})") \
+        == "HTTP 404: {\"e\": 1}"
+    assert problem_detail("could not reach relay.example: refused") == \
+        "could not reach relay.example: refused"

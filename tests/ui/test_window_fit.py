@@ -132,3 +132,59 @@ def test_a_failed_tasks_reason_is_in_sight(loop: qasync.QEventLoop, tmp_path: Pa
 
         loop.run_until_complete(first_run())
         loop.run_until_complete(second_run())
+
+
+def test_in_a_narrow_window_the_least_needed_columns_give_way(
+        loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+        memory_keyring: MemoryKeyring) -> None:
+    """At 860 px the Output column stays in sight and no cell is cut to nothing: Checked,
+    Elapsed, Model and Download give way (in that order) and come back with room; the
+    header as saved still shows them, and a column the user hid stays hidden."""
+    home = tmp_path / "home"
+    with RelayThread(speed=6.0, seed=3) as relay:
+        async def main() -> None:
+            app = make_app(home, relay.relay.base_url, memory_keyring)
+            await app.start()
+            window, table = app.window, app.window.table
+            header = table.horizontalHeader()
+            try:
+                window.add_text("sora-2:task_ok_narrow1 video_ok_narrow2")
+                await until(lambda: window.model.rowCount() == 2, 10)
+                window.resize(860, 600)
+                await until(lambda: Column.CHECKED in table.fitter.auto_hidden, 5)
+                await until(lambda: table.horizontalScrollBar().maximum() == 0, 5)
+                output_right = (header.sectionViewportPosition(Column.OUTPUT)
+                                + header.sectionSize(Column.OUTPUT))
+                assert output_right <= table.viewport().width()
+                assert not header.isSectionHidden(Column.STATE)
+                assert not header.isSectionHidden(Column.PROGRESS)
+                assert header.sectionSize(Column.PROVIDER) >= 96
+                assert window.grab().save(str(ARTIFACTS / "window-860.png"))
+                assert table.fitter.wanted(Column.CHECKED)
+                table.fitter.set_wanted(Column.MODEL, False)  # the user's own choice
+                window.resize(1500, 700)
+                await until(lambda: not table.fitter.auto_hidden, 5)
+                assert not header.isSectionHidden(Column.CHECKED)
+                assert header.isSectionHidden(Column.MODEL)
+                window.resize(860, 600)
+                await until(lambda: Column.CHECKED in table.fitter.auto_hidden, 5)
+            finally:
+                window.quit()
+                await app.shutdown()
+
+        async def again() -> None:
+            app = make_app(home, relay.relay.base_url, memory_keyring)
+            await app.start()
+            try:
+                app.window.resize(1500, 700)
+                fitter = app.window.table.fitter
+                await until(lambda: not fitter.auto_hidden, 5)
+                header = app.window.table.horizontalHeader()
+                assert not header.isSectionHidden(Column.CHECKED)  # saved as wanted
+                assert header.isSectionHidden(Column.MODEL)  # the user's hidden column
+            finally:
+                app.window.quit()
+                await app.shutdown()
+
+        loop.run_until_complete(main())
+        loop.run_until_complete(again())

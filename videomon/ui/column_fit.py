@@ -1,5 +1,8 @@
 """Columns that fit the view: the preferred widths when there is room, shrunk towards
 their minimums when there is not, so the last column (which stretches) stays in sight.
+When even the minimums do not fit (a narrow window), the columns that matter least give
+way for the moment, in a set order, and come back when there is room; the user's own
+hidden columns and the saved header are not touched by that.
 
 A width the user sets by dragging a header edge becomes that column's preferred width.
 """
@@ -8,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtWidgets import QTableView
 
 
@@ -43,6 +46,8 @@ class ColumnFitter:
         self.last_min = last_min
         self.preferred: dict[int, int] = {}
         self.minimum: dict[int, int] = {}
+        self.give_way: tuple[int, ...] = ()  # first to go when the minimums do not fit
+        self.auto_hidden: set[int] = set()  # hidden for want of room, not by the user
         self._fitting = False
         self._later = QTimer(view)
         self._later.setSingleShot(True)
@@ -52,9 +57,11 @@ class ColumnFitter:
         header.sectionResized.connect(self._resized)
         header.sectionMoved.connect(lambda *_: self._later.start())
 
-    def configure(self, preferred: dict[int, int], minimum: dict[int, int]) -> None:
+    def configure(self, preferred: dict[int, int], minimum: dict[int, int],
+                  give_way: Sequence[int] = ()) -> None:
         self.preferred = dict(preferred)
         self.minimum = dict(minimum)
+        self.give_way = tuple(give_way)
         self.fit()
 
     def visible_columns(self) -> list[int]:
@@ -63,7 +70,58 @@ class ColumnFitter:
         logical = (header.logicalIndex(v) for v in range(header.count()))
         return [c for c in logical if not header.isSectionHidden(c)]
 
+    def wanted(self, column: int) -> bool:
+        """Whether the user wants the column shown (it may be out of room just now)."""
+        return column in self.auto_hidden or not \
+            self.view.horizontalHeader().isSectionHidden(column)
+
+    def set_wanted(self, column: int, wanted: bool) -> None:
+        """The header menu's choice."""
+        self.auto_hidden.discard(column)
+        self.view.horizontalHeader().setSectionHidden(column, not wanted)
+        self._later.start()
+
+    def header_state(self) -> QByteArray:
+        """The header's state as the user made it (columns out of room count as shown)."""
+        header = self.view.horizontalHeader()
+        self._fitting = True
+        try:
+            for column in self.auto_hidden:
+                header.setSectionHidden(column, False)
+            state = header.saveState()
+            for column in self.auto_hidden:
+                header.setSectionHidden(column, True)
+        finally:
+            self._fitting = False
+        return state
+
+    def _give_way(self) -> None:
+        """Hide (or bring back) the `give_way` columns so that the minimums fit."""
+        header = self.view.horizontalHeader()
+        logical = [header.logicalIndex(v) for v in range(header.count())]
+        wanted = [c for c in logical if self.wanted(c)]
+        available = self.view.viewport().width()
+        drop: set[int] = set()
+        for column in self.give_way:
+            shown = [c for c in wanted if c not in drop]
+            need = sum(self.minimum.get(c, header.minimumSectionSize())
+                       for c in shown[:-1]) + self.last_min
+            if need <= available or len(shown) <= 2:
+                break
+            if column in shown[:-1]:
+                drop.add(column)
+        for column in self.auto_hidden - drop:
+            header.setSectionHidden(column, False)
+        for column in drop - self.auto_hidden:
+            header.setSectionHidden(column, True)
+        self.auto_hidden = drop
+
     def fit(self) -> None:
+        self._fitting = True
+        try:
+            self._give_way()
+        finally:
+            self._fitting = False
         shown = self.visible_columns()
         if len(shown) < 2:
             return

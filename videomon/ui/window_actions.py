@@ -24,6 +24,7 @@ from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 from videomon.ui.icons import action_icon
 from videomon.ui.task_filter import STATE_FILTERS, TaskFilterProxy, state_filter_label
 from videomon.ui.task_model import Column
+from videomon.ui.task_view import TaskTableView
 
 
 class ActionHandlers(Protocol):
@@ -196,13 +197,13 @@ class WindowActions(QObject):
                 menu.addAction(action)
         menu.popup(table.viewport().mapToGlobal(pos))
 
-    def header_menu(self, table: QTableView, pos: QPoint) -> None:
+    def header_menu(self, table: TaskTableView, pos: QPoint) -> None:
         header = table.horizontalHeader()
         menu = QMenu(self.window)
         for column in Column:
             action = menu.addAction(column.title)
             action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
+            action.setChecked(table.fitter.wanted(column))
             action.setEnabled(column is not Column.TASK_ID)
-            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+            action.toggled.connect(lambda on, c=column: table.fitter.set_wanted(c, on))
         menu.popup(header.mapToGlobal(pos))
