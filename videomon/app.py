@@ -93,7 +93,7 @@ class VideomonApp:
         read), then add `tasks` ((profile, ID) pairs)."""
         self.window.show()
         await self.engine.start()
-        await self.demo.clean_leftovers()
+        await self.demo.resume()
         self.window.load(self.commands.tasks())
         # what start-up built lives as long as the window: keep it out of the collector's
         # full passes, which otherwise stop the window for 50-130 ms with 10,000 tasks

@@ -1,6 +1,6 @@
 """The demo inside the user's own window ("Try the demo" on the welcome): a simulated relay
-on its own thread, demo profiles and example tasks in the user's list, all of it taken away
-again by one click (or at the next start, when the relay is gone)."""
+on its own thread, demo profiles and example tasks in the user's list, its videos in a
+folder of its own; it stays across restarts until one click takes all of it away."""
 
 from __future__ import annotations
 
@@ -38,10 +38,11 @@ class DemoSession:
         await self.close()
         return gone
 
-    async def clean_leftovers(self) -> None:
-        """Demo profiles from an earlier run point at a relay that is gone: remove them."""
+    async def resume(self) -> None:
+        """The demo of an earlier run stays until it is removed: its relay runs again (on a
+        new port) and its providers point at it."""
         if self.relay is None and self.commands.demo_profiles():
-            await self.remove()
+            await self.start()
 
     async def close(self) -> None:
         relay, self.relay = self.relay, None

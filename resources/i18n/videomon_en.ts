@@ -93,7 +93,7 @@
 <context>
     <name>Format</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/format.py" line="+113"/>
+        <location filename="../../videomon/ui/format.py" line="+124"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n s ago</numerusform>
@@ -112,7 +112,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/main_window.py" line="+250"/>
+        <location filename="../../videomon/ui/main_window.py" line="+249"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>Checking %n task now…</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Downloading %n video(s)…</source>
         <translation>
             <numerusform>Downloading %n video…</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+10"/>
         <source>%n video(s) are not downloaded yet: downloading them now — drag them again when they are saved.</source>
         <translation>
             <numerusform>The video is not downloaded yet: downloading it now — drag it again when it is saved.</numerusform>
@@ -139,7 +139,7 @@
 <context>
     <name>RemoveFlow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/remove_flow.py" line="+32"/>
+        <location filename="../../videomon/ui/remove_flow.py" line="+33"/>
         <source>Removed %n task(s).</source>
         <translation>
             <numerusform>Removed %n task.</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Restored %n task(s).</source>
         <translation>
             <numerusform>Restored %n task.</numerusform>

@@ -193,7 +193,7 @@ e.g. {example}</source>
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../videomon/ui/details_dialog.py" line="+46"/>
+        <location filename="../../videomon/ui/details_dialog.py" line="+47"/>
         <source>Task {id}</source>
         <translation>任务 {id}</translation>
     </message>
@@ -203,7 +203,12 @@ e.g. {example}</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>No answer about this task yet. The last lookup: {problem}</source>
+        <translation>尚未收到此任务的应答。最近一次查询：{problem}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No response received yet.</source>
         <translation>尚未收到响应。</translation>
     </message>
@@ -387,7 +392,7 @@ e.g. {example}</source>
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../videomon/ui/errors.py" line="+71"/>
+        <location filename="../../videomon/ui/errors.py" line="+75"/>
         <source>Something went wrong. videomon keeps running; your tracked tasks are safe.
 
 {summary}</source>
@@ -413,48 +418,48 @@ The details are also in {path}.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../videomon/ui/file_actions.py" line="+41"/>
+        <location filename="../../videomon/ui/file_actions.py" line="+64"/>
         <source>The saved video is no longer at {path}: it was moved or deleted. Download it again with Ctrl+D.</source>
         <translation>已保存的视频不在 {path}：它已被移动或删除。按 Ctrl+D 重新下载。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The selection has no saved video yet.</source>
         <translation>所选任务还没有已保存的视频。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>No program could open {path}.</source>
-        <translation>没有程序能打开 {path}。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+7"/>
+        <location line="-34"/>
+        <location line="+9"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>No file manager could show {path} (none answered, and no program opens folders here).</source>
-        <translation>没有文件管理器能显示 {path}（没有文件管理器响应，本机也没有能打开文件夹的程序）。</translation>
+        <location line="-10"/>
+        <source>No program could open {path}: the desktop has none for this kind of file.</source>
+        <translation>没有程序能打开 {path}：桌面没有能处理此类文件的程序。</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Could not show {path}: no file manager answered the request to show it, and its folder could not be opened (on Linux that takes xdg-open, from the xdg-utils package).</source>
+        <translation>无法显示 {path}：没有文件管理器响应显示请求，也无法打开其所在文件夹（在 Linux 上需要 xdg-utils 软件包中的 xdg-open）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The selection has no video URL yet.</source>
         <translation>所选任务还没有视频 URL。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No web browser could open the video link.</source>
         <translation>没有浏览器能打开视频链接。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>Copied: {text}</source>
         <translation>已复制：{text}</translation>
     </message>
@@ -463,22 +468,24 @@ The details are also in {path}.</source>
     <name>Format</name>
     <message>
         <location filename="../../videomon/ui/format.py" line="+44"/>
+        <location line="+11"/>
         <source>Not found</source>
         <extracomment>running with the same progress for this long: the number is a placeholder, not progress</extracomment>
         <translation>未找到</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
+        <location line="+11"/>
         <source>Stale</source>
         <translation>长时间无更新</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
@@ -498,7 +505,7 @@ The details are also in {path}.</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>{days}d {hours}h</source>
         <translation>{days} 天 {hours} 小时</translation>
     </message>
@@ -552,7 +559,7 @@ The details are also in {path}.</source>
         <translation>服务商未说明原因</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>download failed: {reason}</source>
         <translation>下载失败：{reason}</translation>
     </message>
@@ -944,11 +951,11 @@ The details are also in {path}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Ask before quitting while tasks are tracked</source>
-        <translation>有任务在跟踪时，退出前先询问</translation>
+        <source>Where there is no tray, closing the window asks before it stops tracking</source>
+        <translation>没有托盘时，关闭窗口前先询问是否停止跟踪</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
@@ -1025,31 +1032,36 @@ The details are also in {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../videomon/ui/main_window.py" line="+102"/>
+        <location filename="../../videomon/ui/main_window.py" line="+103"/>
         <source>Tracked tasks</source>
         <translation>跟踪的任务</translation>
     </message>
     <message numerus="yes">
-        <location line="+148"/>
+        <location line="+146"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>正在查询 %n 个任务…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Downloading %n video(s)…</source>
         <translation>
             <numerusform>正在下载 %n 个视频…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Already saved: Ctrl+Shift+O opens it</source>
+        <translation>已保存：按 Ctrl+Shift+O 打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Nothing to download: the selection has no finished video</source>
         <translation>没有可下载的内容：所选任务中没有已生成的视频</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%n video(s) are not downloaded yet: downloading them now — drag them again when they are saved.</source>
         <translation>
             <numerusform>有视频尚未下载，现在开始下载 %n 个——保存完成后再拖一次即可。</numerusform>
@@ -1087,12 +1099,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
     <message>
         <location line="+28"/>
-        <location line="+86"/>
+        <location line="+92"/>
         <source>Select a finished task to preview its video.</source>
         <translation>选择一个已完成的任务即可预览视频。</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-85"/>
         <source>Play / pause (Space)</source>
         <translation>播放／暂停（空格）</translation>
     </message>
@@ -1124,7 +1136,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>循环</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Select one finished task to preview its video.</source>
         <translation>只选择一个已完成的任务即可预览视频。</translation>
     </message>
@@ -1137,6 +1149,11 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <location line="+8"/>
         <source>This task failed; there is no video to preview.</source>
         <translation>这个任务失败了，没有可预览的视频。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider does not know this task; there is no video.</source>
+        <translation>服务商不知道此任务；没有视频。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1210,14 +1227,14 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>RemoveFlow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/remove_flow.py" line="+32"/>
+        <location filename="../../videomon/ui/remove_flow.py" line="+33"/>
         <source>Removed %n task(s).</source>
         <translation>
             <numerusform>已移除 %n 个任务。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Restored %n task(s).</source>
         <translation>
             <numerusform>已恢复 %n 个任务。</numerusform>
@@ -1293,7 +1310,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>fal 队列</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings_dialog.py" line="+57"/>
+        <location filename="../../videomon/ui/settings_dialog.py" line="+62"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1329,12 +1346,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>(dialect default)</source>
         <translation>（按接口格式默认）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -1344,7 +1361,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>不使用（沿用环境变量 HTTP(S)_PROXY）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
@@ -1409,17 +1426,22 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>还没有服务商。点击“添加”来设置一个。</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location filename="../../videomon/ui/provider_kinds.py" line="+13"/>
         <source>Auth must be bearer, raw, none, header:NAME (for example header:x-goog-api-key), prefix:WORD or kling-jwt.</source>
         <translation>认证方式须为 bearer、raw、none、header:名称（例如 header:x-goog-api-key）、prefix:前缀词 或 kling-jwt。</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location filename="../../videomon/ui/settings_dialog.py" line="+62"/>
         <source>Tracked tasks refer to a saved provider by its name.</source>
         <translation>已跟踪的任务按名称关联已保存的服务商，因此名称不可更改。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
+        <source>This provider needs no key (its auth is “none”).</source>
+        <translation>此服务商不需要密钥（其认证方式为“none”）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A new key will be saved to the keyring.</source>
         <translation>新密钥将保存到系统密钥环。</translation>
     </message>
@@ -1454,32 +1476,32 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../videomon/ui/provider_kinds.py" line="-6"/>
         <source>The name may hold letters, digits, spaces and . _ - (at most 64, starting with a letter or digit).</source>
         <translation>名称只能包含字母、数字、空格和 . _ -（最多 64 个字符，以字母或数字开头）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The base URL must look like https://host[:port][/path], without a query or fragment.</source>
         <translation>接口地址应形如 https://主机[:端口][/路径]，且不能带查询参数或片段。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The poll interval must be between 0.5 and 3600 seconds.</source>
         <translation>查询间隔必须在 0.5 到 3600 秒之间。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Max concurrent requests must be between 1 and 64.</source>
         <translation>最大并发请求必须在 1 到 64 之间。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The proxy must be an http, https or socks5 URL with a host.</source>
         <translation>代理必须是带主机名的 http、https 或 socks5 地址。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../videomon/ui/settings_dialog.py" line="+34"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -1521,11 +1543,11 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     <name>StatusSummary</name>
     <message>
         <location filename="../../videomon/ui/status_summary.py" line="+63"/>
-        <source>&lt;b&gt;Demo&lt;/b&gt;: the demo-… tasks come from a relay simulated on this computer (no key, no network). &lt;a href=&apos;remove-demo&apos;&gt;Remove the demo&lt;/a&gt;</source>
-        <translation>&lt;b&gt;演示&lt;/b&gt;：demo-… 开头的任务来自本机模拟的中转站（无需密钥，不联网）。&lt;a href=&apos;remove-demo&apos;&gt;移除演示&lt;/a&gt;</translation>
+        <source>&lt;b&gt;Demo&lt;/b&gt;: the tasks of the demo-… providers come from a relay simulated on this computer (no key, no network); it stays until you remove it. &lt;a href=&apos;remove-demo&apos;&gt;Remove the demo&lt;/a&gt;</source>
+        <translation>&lt;b&gt;演示&lt;/b&gt;：demo-… 服务商的任务来自本机模拟的中转站（无需密钥，不联网）；移除前会一直保留。&lt;a href=&apos;remove-demo&apos;&gt;移除演示&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&lt;b&gt;{profile}&lt;/b&gt;: {message} — polling is paused until the key changes. &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt;</source>
         <translation>&lt;b&gt;{profile}&lt;/b&gt;：{message}——更换密钥之前暂停查询。&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;</translation>
     </message>
@@ -1686,7 +1708,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>{state}，{amount}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Polling paused; the task was {state} when last checked</source>
         <translation>已暂停查询；上次查询时任务状态为“{state}”</translation>
     </message>
@@ -1719,7 +1741,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../videomon/ui/tray.py" line="+27"/>
+        <location filename="../../videomon/ui/tray.py" line="+46"/>
         <source>Show videomon</source>
         <translation>显示 videomon</translation>
     </message>
@@ -1733,6 +1755,11 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <source>videomon — {active} active, {finished} finished, {failed} failed</source>
         <translation>videomon — 进行中 {active}，已完成 {finished}，失败 {failed}</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>, {not_found} not found</source>
+        <translation>，未找到 {not_found}</translation>
+    </message>
 </context>
 <context>
     <name>VideomonApp</name>
@@ -1745,7 +1772,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../videomon/ui/provider_kinds.py" line="-80"/>
+        <location filename="../../videomon/ui/provider_kinds.py" line="-100"/>
         <source>OpenAI Sora, or a compatible relay</source>
         <extracomment>the four the welcome shows as cards; `MORE_PRESETS` are in its &quot;More video APIs&quot; list</extracomment>
         <translation>OpenAI Sora 或兼容的中转站</translation>
@@ -1969,7 +1996,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../videomon/ui/window_actions.py" line="+60"/>
+        <location filename="../../videomon/ui/window_actions.py" line="+61"/>
         <source>Add tasks…</source>
         <translation>添加任务…</translation>
     </message>

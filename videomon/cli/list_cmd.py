@@ -79,10 +79,13 @@ def cmd_track(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def list_json(task: TrackedTask) -> dict[str, object]:
+def list_json(task: TrackedTask, dialect: str | None = None) -> dict[str, object]:
+    # a task never answered for (queued, or not found) has every field, null or empty
     data: dict[str, object] = task.snapshot.to_json() if task.snapshot else {
-        "task_id": task.task_id, "profile": task.profile, "state": task.state.value,
-        "progress": task.progress}
+        "task_id": task.task_id, "profile": task.profile, "dialect": dialect,
+        "state": task.state.value, "progress": task.progress, "video_urls": [],
+        "error": None, "error_code": None, "raw_status": None, "model": None,
+        "created_at": None, "finished_at": None, "expires_at": None}
     data.update({"profile": task.profile, "state": task.status, "added_at": task.added_at,
                  "watch": task.watch.value,
                  "download_state": task.download_state.value if task.download_state else None,
@@ -104,8 +107,9 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
+        dialects = {p.name: p.dialect for p in ctx.config.read_profiles()[0]}
         for task in tasks:
-            print(json.dumps(list_json(task), ensure_ascii=False))
+            print(json.dumps(list_json(task, dialects.get(task.profile)), ensure_ascii=False))
         return 0
     rows = [[t.task_id, t.profile, t.status.replace("_", " "), progress_text(t.progress),
              t.download_state.value if t.download_state else "",

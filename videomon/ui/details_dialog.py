@@ -33,10 +33,11 @@ def _when(value: float | int | None) -> str:
 
 
 def _state_word(state: str) -> str:
+    """A timeline entry's state (a provider state, or how the task stopped being followed)."""
     try:
         return fmt.state_word(TaskState(state))
     except ValueError:
-        return state
+        return fmt.watch_word(state)
 
 
 class DetailsDialog(QDialog):
@@ -51,7 +52,10 @@ class DetailsDialog(QDialog):
         raw.setReadOnly(True)
         raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         raw.setPlainText(json.dumps(task.raw, indent=2, ensure_ascii=False)
-                         if task.raw is not None else self.tr("No response received yet."))
+                         if task.raw is not None else self.tr(
+                             "No answer about this task yet. The last lookup: {problem}")
+                         .format(problem=task.problem_message) if task.problem_message
+                         else self.tr("No response received yet."))
         self.raw = raw
         tabs.addTab(raw, self.tr("Raw response"))
         self.timeline = QTreeWidget()

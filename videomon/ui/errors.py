@@ -33,6 +33,10 @@ def setup_logging(log_dir: Path) -> Path:
     root.addHandler(handler)
     # qasync logs every worker thread's return value at DEBUG: the keyring's is the key
     logging.getLogger("qasync").setLevel(logging.INFO)
+    # httpx logs every request at INFO: a poll every few seconds per task would push the
+    # reports that matter out of the rotating log (VIDEOMON_LOG_LEVEL=DEBUG shows them)
+    if os.environ.get("VIDEOMON_LOG_LEVEL", "").upper() != "DEBUG":
+        logging.getLogger("httpx").setLevel(logging.WARNING)
     # VIDEOMON_LOG_LEVEL=DEBUG for a detailed log (keys are never logged at any level)
     level = logging.getLevelName(os.environ.get("VIDEOMON_LOG_LEVEL", "INFO").upper())
     root.setLevel(level if isinstance(level, int) else logging.INFO)

@@ -49,6 +49,15 @@ def state_text(task: TrackedTask) -> str:
     return state_word(task.state)
 
 
+def watch_word(watch: str) -> str:
+    """How a task stopped being followed ("not_found", "stale"), as the State cell says it."""
+    if watch == Watch.NOT_FOUND:
+        return Format.tr("Not found")
+    if watch == Watch.STALE:
+        return Format.tr("Stale")
+    return watch
+
+
 def state_word(state: TaskState) -> str:
     if state is TaskState.QUEUED:
         return Format.tr("Queued")
@@ -84,6 +93,8 @@ def elapsed_seconds(task: TrackedTask, now: float | None = None) -> float:
     end = None
     if task.state.terminal:
         end = (snap and snap.finished_at) or task.last_change_at
+    elif task.watch in (Watch.NOT_FOUND, Watch.STALE):  # no longer followed: stops there
+        end = task.last_checked_at
     end = end or (time.time() if now is None else now)
     return max(0.0, float(end) - float(start))
 
@@ -144,7 +155,10 @@ def reasons(task: TrackedTask) -> list[str]:
     elif task.state is TaskState.FAILED:
         parts.append(Format.tr("the provider gave no reason"))
     if task.problem_message:
-        parts.append(problem_text(task.problem_kind, task.problem_message))
+        if task.watch is Watch.NOT_FOUND and task.problem_kind == ProblemKind.NOT_FOUND:
+            parts.append(problem_detail(task.problem_message))  # the state says the rest
+        else:
+            parts.append(problem_text(task.problem_kind, task.problem_message))
     if task.download_error:
         parts.append(Format.tr("download failed: {reason}").format(reason=task.download_error))
     return list(dict.fromkeys(parts))

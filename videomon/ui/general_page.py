@@ -46,7 +46,8 @@ class GeneralPage(QWidget):
         self.close_to_tray = QCheckBox(self.tr("Closing the window keeps tracking in the "
                                                "tray (where the desktop has one)"))
         self.close_to_tray.setChecked(settings.close_to_tray)
-        self.confirm_quit = QCheckBox(self.tr("Ask before quitting while tasks are tracked"))
+        self.confirm_quit = QCheckBox(self.tr("Where there is no tray, closing the window asks "
+                                              "before it stops tracking"))
         self.confirm_quit.setChecked(settings.confirm_quit)
         self.appearance = QComboBox()
         for value, text in APPEARANCES.items():

@@ -26,6 +26,7 @@ from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.providers.profiles import ProfileProblem
 from videomon.core.tracking.commands import Commands
+from videomon.core.transfers.media import drag_payload
 from videomon.ui import clipboard, window_state
 from videomon.ui.add_flow import AddFlow
 from videomon.ui.async_tasks import TaskRunner
@@ -134,9 +135,7 @@ class MainWindow(QMainWindow):
         self.removing = RemoveFlow(self.commands, self.runner,
                                    lambda text, undo: self.adding.say(text, undo=undo),
                                    self.select_refs, self)
-        self.files = FileActions(self.selected_tasks,
-                                 lambda text, action: self.inline_bar.say(text, action=action),
-                                 self)
+        self.files = FileActions(self.selected_tasks, self.inline_bar, self)
 
         self.preview_slot = PreviewSlot()
         self.preview_slot.downloadRequested.connect(self.download_selected)
@@ -277,7 +276,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def remove_selected(self) -> None:
-        self.removing.remove(self._refs())
+        near = self.table.first_selected_row()
+        self.removing.remove(self._refs(), after=lambda: self.table.select_near(near))
 
     def undo_remove(self) -> None:
         self.removing.undo()
@@ -285,13 +285,12 @@ class MainWindow(QMainWindow):
     # -- downloads, files, preview -------------------------------------------------------------
     def download_selected(self) -> None:
         tasks = self.selected_tasks()
-        started = self.commands.download([t.ref for t in tasks])
-        if started:
-            self.statusBar().showMessage(self.tr("Downloading %n video(s)…", "", len(started)),
-                                         4000)
-        elif tasks:
-            self.statusBar().showMessage(
-                self.tr("Nothing to download: the selection has no finished video"), 4000)
+        saved = {t.ref for t in tasks if drag_payload([t]).files}  # and still there
+        started = self.commands.download([t.ref for t in tasks if t.ref not in saved])
+        self._say(self.tr("Downloading %n video(s)…", "", len(started)) if started else
+                  self.tr("Already saved: Ctrl+Shift+O opens it") if saved else
+                  self.tr("Nothing to download: the selection has no finished video")
+                  if tasks else "", 4000)
 
     def cancel_downloads_selected(self) -> None:
         self.commands.cancel_downloads([t.ref for t in self.selected_tasks()])
@@ -315,9 +314,9 @@ class MainWindow(QMainWindow):
         else:
             self._say(clipboard.copy_tasks(self.selected_tasks()))
 
-    def _say(self, message: str) -> None:
+    def _say(self, message: str, timeout: int = 3000) -> None:
         if message:
-            self.statusBar().showMessage(message, 3000)
+            self.statusBar().showMessage(message, timeout)
 
     def _update_preview(self, tasks: list[TrackedTask]) -> None:
         self._previewed = [t.ref for t in tasks]

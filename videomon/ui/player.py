@@ -201,6 +201,8 @@ class PreviewPane(QWidget):
     def no_preview_text(self, source: PreviewSource) -> str:
         if source.reason is NoPreview.FAILED:
             return self.tr("This task failed; there is no video to preview.")
+        if source.reason is NoPreview.NOT_FOUND:
+            return self.tr("The provider does not know this task; there is no video.")
         if source.reason is NoPreview.NOT_READY:
             return self.tr("The video is not ready yet.")
         if source.reason is NoPreview.FILE_MISSING:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from videomon.core.providers.formats.builtin import VENDOR_BASE_URLS
 
@@ -113,3 +113,25 @@ DIALECT_SUMMARIES = {
     "replicate": QT_TRANSLATE_NOOP("SettingsDialog", "Replicate predictions"),
     "fal": QT_TRANSLATE_NOOP("SettingsDialog", "fal queue"),
 }
+
+
+def invalid_field_text(field: str | None) -> str | None:
+    """What a provider form's field must hold, in the user's language (None: not known)."""
+    texts = {
+        "name": QCoreApplication.translate(
+            "SettingsDialog", "The name may hold letters, digits, spaces and . _ - (at most "
+            "64, starting with a letter or digit)."),
+        "base_url": QCoreApplication.translate(
+            "SettingsDialog", "The base URL must look like https://host[:port][/path], "
+            "without a query or fragment."),
+        "auth": QCoreApplication.translate(
+            "SettingsDialog", "Auth must be bearer, raw, none, header:NAME (for example "
+            "header:x-goog-api-key), prefix:WORD or kling-jwt."),
+        "interval": QCoreApplication.translate(
+            "SettingsDialog", "The poll interval must be between 0.5 and 3600 seconds."),
+        "max_concurrency": QCoreApplication.translate(
+            "SettingsDialog", "Max concurrent requests must be between 1 and 64."),
+        "proxy": QCoreApplication.translate(
+            "SettingsDialog", "The proxy must be an http, https or socks5 URL with a host."),
+    }
+    return texts.get(field or "")

@@ -23,13 +23,16 @@ class RemoveFlow(QObject):
         self._select = select
         self.undo_tasks: list[TrackedTask] = []  # what Undo brings back
 
-    def remove(self, refs: Sequence[int]) -> None:
+    def remove(self, refs: Sequence[int], after: Callable[[], None] | None = None) -> None:
+        """`after`: called once the rows are gone (e.g. to select a neighbour)."""
         if not refs:
             return
 
         def removed(tasks: list[TrackedTask]) -> None:
             self.undo_tasks = tasks
             self._say(self.tr("Removed %n task(s).", "", len(tasks)), True)
+            if after is not None:
+                after()
 
         self.runner.spawn(self.commands.remove(refs), removed, name="remove")
 

@@ -38,7 +38,12 @@ from videomon.ui import format as fmt
 from videomon.ui.detect_row import DetectRow
 from videomon.ui.format_editor import FormatEditor
 from videomon.ui.general_page import GeneralPage
-from videomon.ui.provider_kinds import ALL_PRESETS, AUTH_CHOICES, DIALECT_SUMMARIES
+from videomon.ui.provider_kinds import (
+    ALL_PRESETS,
+    AUTH_CHOICES,
+    DIALECT_SUMMARIES,
+    invalid_field_text,
+)
 from videomon.ui.skipped_note import SkippedNote
 
 
@@ -117,14 +122,13 @@ class SettingsDialog(QDialog):
         self.name.textEdited.connect(self._name_edited)
         self.dialect = QComboBox()
         self.fill_dialects()
-        self.dialect.currentIndexChanged.connect(lambda _=0: self._describe_key(
-            self.profiles[self._current].name, self.name.text().strip() or None)
-            if self._current >= 0 else None)
+        self.dialect.currentIndexChanged.connect(self._redescribe_key)
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText("https://relay.example")
         self.auth = QComboBox()
         self.auth.setEditable(True)
         self.auth.addItems([self.tr("(dialect default)"), *AUTH_CHOICES])
+        self.auth.currentTextChanged.connect(self._redescribe_key)
         self.interval = QDoubleSpinBox()
         self.interval.setRange(0.5, 3600)
         self.interval.setSuffix(self.tr(" s"))
@@ -135,6 +139,7 @@ class SettingsDialog(QDialog):
             self.tr("none (HTTP(S)_PROXY from the environment applies)"))
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key.textEdited.connect(self._redescribe_key)
         self.key_note = QLabel()
         self.key_note.setWordWrap(True)
         test = QPushButton(self.tr("Test connection"))
@@ -245,17 +250,24 @@ class SettingsDialog(QDialog):
         self._describe_key(profile.name)
         self.test_result.clear()
 
-    def _name_edited(self, text: str) -> None:
-        """The list and the key's hint follow the name as it is typed."""
+    def _redescribe_key(self, *_: object) -> None:
+        """The key's hint follows the form (name, auth, a key being typed)."""
         if self._current >= 0:
-            stored = self.profiles[self._current].name
-            self.list.item(self._current).setText(text.strip() or stored)
-            self._describe_key(stored, text.strip() or stored)
+            self._describe_key(self.profiles[self._current].name, self.name.text().strip())
+
+    def _name_edited(self, text: str) -> None:
+        """The list follows the name as it is typed (and the key's hint its env var)."""
+        if self._current >= 0:
+            self.list.item(self._current).setText(text.strip() or
+                                                  self.profiles[self._current].name)
+            self._redescribe_key()
 
     def _describe_key(self, name: str, shown: str | None = None) -> None:
         """The key hint of the provider stored as `name` (called `shown` in the form)."""
         source = self.key_sources.get(name, "missing")
-        if name in self.keys:
+        if self.auth.currentText().strip() == "none":
+            text = self.tr("This provider needs no key (its auth is “none”).")
+        elif name in self.keys or self.key.text():
             text = self.tr("A new key will be saved to the keyring.")
         elif source.startswith("env "):
             text = self.tr("Using the key from the environment variable {name}.").format(
@@ -349,23 +361,12 @@ class SettingsDialog(QDialog):
 
     def _invalid(self, exc: ConfigError) -> str:
         """What is wrong with the form, in the user's language; the field gets the focus."""
-        texts = {
-            "name": self.tr("The name may hold letters, digits, spaces and . _ - (at most 64, "
-                            "starting with a letter or digit)."),
-            "base_url": self.tr("The base URL must look like https://host[:port][/path], "
-                                "without a query or fragment."),
-            "auth": self.tr("Auth must be bearer, raw, none, header:NAME (for example "
-                            "header:x-goog-api-key), prefix:WORD or kling-jwt."),
-            "interval": self.tr("The poll interval must be between 0.5 and 3600 seconds."),
-            "max_concurrency": self.tr("Max concurrent requests must be between 1 and 64."),
-            "proxy": self.tr("The proxy must be an http, https or socks5 URL with a host."),
-        }
         widgets = {"name": self.name, "base_url": self.base_url, "auth": self.auth,
                    "interval": self.interval, "max_concurrency": self.concurrency,
                    "proxy": self.proxy}
         if exc.field in widgets:
             widgets[exc.field].setFocus()
-        return texts.get(exc.field or "", str(exc))
+        return invalid_field_text(exc.field) or str(exc)
 
     def _detect(self, task_id: str) -> None:
         self.detectRequested.emit(self.base_url.text().strip(), self.key.text().strip() or

@@ -60,8 +60,9 @@ class StatusSummary(QObject):
     def _update_banner(self) -> None:
         lines = []
         if self.demo:
-            lines.append(self.tr("<b>Demo</b>: the demo-… tasks come from a relay simulated "
-                                 "on this computer (no key, no network). "
+            lines.append(self.tr("<b>Demo</b>: the tasks of the demo-… providers come from a "
+                                 "relay simulated on this computer (no key, no network); "
+                                 "it stays until you remove it. "
                                  "<a href='remove-demo'>Remove the demo</a>"))
         if self.keyring_problem:
             lines.append(html.escape(fmt.keyring_text(self.keyring_problem)))
@@ -106,7 +107,7 @@ class StatusSummary(QObject):
         self.counts_label.setText(text)
         self.window.setWindowTitle(self.tr("videomon — {active} active").format(active=active)
                                    if active else "videomon")
-        self.tray.set_counts(active, finished, failed)
+        self.tray.set_counts(active, finished, failed, not_found)
         network = any(t.problem_kind == "network" and t.watch is Watch.ACTIVE for t in tasks)
         self.network_label.setText(self.tr("⚠ network problem — retrying") if network
                                    else self.tr("● online"))

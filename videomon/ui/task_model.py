@@ -313,6 +313,8 @@ class TaskTableModel(QAbstractTableModel):
     def _tooltip(self, task: TrackedTask, column: Column) -> str | None:
         if column is Column.TASK_ID:
             return task.task_id
+        if column in (Column.PROVIDER, Column.MODEL, Column.CHECKED):  # (may be cut short)
+            return self._display(task, column) or None
         if column is Column.STATE and task.watch is Watch.PAUSED:
             return self.tr("Polling paused; the task was {state} when last checked").format(
                 state=fmt.state_word(task.state).lower())

@@ -113,6 +113,19 @@ class TaskTableView(QTableView):
         flags = QItemSelectionModel.SelectionFlag
         self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
 
+    def first_selected_row(self) -> int | None:
+        rows = [span.top() for span in self.selectionModel().selection()]
+        return min(rows) if rows else None
+
+    def select_near(self, row: int | None) -> None:
+        """After a removal left nothing selected: the row now at `row` (or the last one),
+        as a file manager does."""
+        count = self.model().rowCount()
+        if row is None or not count or self.selectionModel().hasSelection():
+            return
+        self.select_rows([min(row, count - 1)])
+        self.setCurrentIndex(self.model().index(min(row, count - 1), 0))
+
     def selected_tasks(self) -> list[TrackedTask]:
         """From the selection's ranges (whole rows here), not `selectedRows()`, which asks
         the model for the flags of every selected cell."""

@@ -25,12 +25,12 @@ class RememberedParts:
 
 #: preferred and smallest column widths (the last shown column takes the rest)
 COLUMN_WIDTHS = {Column.TASK_ID: 220, Column.PROVIDER: 110, Column.MODEL: 100,
-                 Column.STATE: 105, Column.PROGRESS: 130, Column.ELAPSED: 56,
+                 Column.STATE: 105, Column.PROGRESS: 130, Column.ELAPSED: 66,
                  Column.CHECKED: 150, Column.DOWNLOAD: 150, Column.OUTPUT: 260}
 #: below these a cell no longer says what it holds ("demo-openai", "37% · no change" ->
 #: "37%", "12 s ago · next in 5 s"); a column that would need less gives way instead
 COLUMN_MINIMUMS = {Column.TASK_ID: 100, Column.PROVIDER: 96, Column.MODEL: 64,
-                   Column.STATE: 100, Column.PROGRESS: 80, Column.ELAPSED: 50,
+                   Column.STATE: 100, Column.PROGRESS: 80, Column.ELAPSED: 60,
                    Column.CHECKED: 116, Column.DOWNLOAD: 72, Column.OUTPUT: 120}
 #: in a window too narrow for every column's minimum, these give way first (for the moment)
 GIVE_WAY = (Column.CHECKED, Column.ELAPSED, Column.MODEL, Column.DOWNLOAD, Column.PROVIDER)

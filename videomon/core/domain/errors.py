@@ -7,6 +7,7 @@ any secret known to the caller before text from a server reaches a message.
 from __future__ import annotations
 
 import enum
+import json
 import re
 
 
@@ -95,12 +96,42 @@ class BadResponse(LookupProblem):
 _LEAD_AND_DETAIL = re.compile(r"^[a-z][a-z ,']+ \((?P<detail>.+)\)$", re.DOTALL)
 
 
+_HTTP_JSON = re.compile(r"^(?P<status>HTTP \d{3}): (?P<body>[\[{].*)$", re.DOTALL)
+
+
 def problem_detail(message: str) -> str:
-    """A problem's message without the words that name its kind: "the provider does not
-    know this task (HTTP 404: …)" gives "HTTP 404: …", for a window that shows its own
-    (translated) headline first. Other messages are returned as they are."""
+    """A problem's message without the words that name its kind, and a JSON error body cut
+    to what it says: "the provider does not know this task (HTTP 404: {"error":
+    {"message": "Video not found"}})" gives "HTTP 404: Video not found", for a window that
+    shows its own (translated) headline first. Other messages are returned as they are."""
     match = _LEAD_AND_DETAIL.match(message.strip())
-    return match.group("detail") if match else message
+    detail = match.group("detail") if match else message
+    http = _HTTP_JSON.match(detail)
+    if http:
+        said = _said(http.group("body"))
+        if said:
+            return f"{http.group('status')}: {said}"
+    return detail
+
+
+def _said(body: str) -> str | None:
+    """The message of a JSON error body ({"error": {"message"}}, {"message"}, …)."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return None
+    for _ in range(3):  # {"error": {"message": …}} and envelopes of it
+        if not isinstance(data, dict):
+            return data if isinstance(data, str) and data.strip() else None
+        inner = data.get("error")
+        if isinstance(inner, (dict, str)) and inner:
+            data = inner
+            continue
+        for key in ("message", "msg", "detail", "error_description"):
+            if isinstance(data.get(key), str) and data[key].strip():
+                return data[key].strip()
+        return None
+    return None
 
 
 PROBLEM_CLASSES: dict[ProblemKind, type[LookupProblem]] = {

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from videomon.core.domain.snapshot import TaskState
-from videomon.core.domain.task import DownloadState, TrackedTask
+from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 from videomon.core.providers.http import same_origin
 from videomon.core.providers.profiles import Profile
 
@@ -21,6 +21,7 @@ class NoPreview(enum.StrEnum):
     """Why a task has nothing to play (the window words it)."""
 
     FAILED = "failed"
+    NOT_FOUND = "not_found"  # the provider does not know the task
     NOT_READY = "not_ready"
     FILE_MISSING = "file_missing"
     NO_URL = "no_url"
@@ -49,6 +50,8 @@ def preview_source(task: TrackedTask, profile: Profile | None) -> PreviewSource:
     if task.state is not TaskState.SUCCEEDED:
         if task.state is TaskState.FAILED:
             return PreviewSource(reason=NoPreview.FAILED)
+        if task.watch is Watch.NOT_FOUND:
+            return PreviewSource(reason=NoPreview.NOT_FOUND)
         return PreviewSource(reason=NoPreview.NOT_READY)
     if task.download_state is DownloadState.DONE:
         for path in task.download_paths:
