@@ -324,3 +324,43 @@ def test_closing_with_a_tray_hides_to_it_and_quit_quits(
             await app.shutdown()
 
     loop.run_until_complete(main())
+
+
+def test_the_demo_stays_across_a_restart_until_removed(
+        loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+        memory_keyring: MemoryKeyring) -> None:
+    paths = AppPaths.under(tmp_path / "home")
+
+    async def first() -> None:
+        app = make(paths, memory_keyring)
+        await app.start(check_keyring=False)
+        try:
+            app.window.welcome.demo_button.click()
+            await until(lambda: app.window.model.rowCount() == 5, 15)
+            await until(lambda: any(t.saved for t in app.commands.tasks()), 45)
+        finally:
+            app.window.quit()
+            await app.shutdown()
+
+    async def second() -> None:
+        app = make(paths, memory_keyring)
+        await app.start(check_keyring=False)
+        window = app.window
+        try:
+            assert window.model.rowCount() == 5
+            assert "remove-demo" in window.banner.text() and window.banner.isVisibleTo(window)
+            # its relay runs again: the demo's providers answer
+            profile = app.commands.profile("demo-openai")
+            assert profile is not None
+            asked = await app.commands.look_up(profile, None, "video_demo_ok_5c6a605a")
+            assert asked.snapshot is not None
+            assert app.commands.demo_download_dir().is_dir()
+            window.banner.linkActivated.emit("remove-demo")
+            await until(lambda: window.model.rowCount() == 0, 10)
+            assert not app.commands.demo_download_dir().exists()
+        finally:
+            window.quit()
+            await app.shutdown()
+
+    loop.run_until_complete(first())
+    loop.run_until_complete(second())
