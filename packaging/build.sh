@@ -27,7 +27,7 @@ if [ ! -x build/venv/bin/python ]; then
 fi
 build/venv/bin/python -m pip install -q --disable-pip-version-check . "pyinstaller==6.22.*"
 
-build/venv/bin/python -m videomon.ui.i18n build  # the .qm catalogues the bundle carries
+build/venv/bin/python -m videomon.ui.runtime.i18n build  # the .qm catalogues the bundle carries
 rm -rf build/pyinstaller dist/videomon
 build/venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
   --workpath build/pyinstaller --distpath dist packaging/pyinstaller/videomon.spec

@@ -46,5 +46,5 @@ fi
 EXTRA=""
 [ "$MODE" = test ] && EXTRA="[test]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${EXTRA}"
-.venv/bin/python -m videomon.ui.i18n build >/dev/null  # translations (.ts -> .qm)
+.venv/bin/python -m videomon.ui.runtime.i18n build >/dev/null  # translations (.ts -> .qm)
 echo "bootstrap: ready (.venv, mode: $MODE)"

@@ -26,7 +26,7 @@ from videomon.core.config.paths import AppPaths
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.profiles import ConfigStore
 from videomon.core.tracking.scheduler import SchedulerConfig
-from videomon.ui.event_loop import EventLoop
+from videomon.ui.runtime.event_loop import EventLoop
 
 
 async def until(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]

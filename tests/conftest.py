@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring.errors
 import pytest
@@ -73,3 +75,29 @@ def load_fixtures() -> list[dict]:
         data["name"] = f"{path.parent.name}/{path.stem}"
         found.append(data)
     return found
+
+
+@pytest.fixture
+def loop(qapp: Any) -> Iterator[Any]:
+    """One qasync loop per test driving Qt and asyncio; errors raised inside it are
+    collected and re-raised at teardown (pytest-qt's waits do not drive asyncio)."""
+    from videomon.ui.runtime.event_loop import EventLoop
+
+    event_loop = EventLoop(qapp)
+    asyncio.set_event_loop(event_loop)
+    errors: list[BaseException] = []
+
+    def handler(_loop: Any, context: dict[str, Any]) -> None:
+        errors.append(context.get("exception") or RuntimeError(context.get("message")))
+
+    event_loop.set_exception_handler(handler)
+    yield event_loop
+    leftovers = [t for t in asyncio.all_tasks(event_loop) if not t.done()]
+    for task in leftovers:
+        task.cancel()
+    if leftovers:
+        event_loop.run_until_complete(asyncio.wait(leftovers, timeout=5))
+    event_loop.close()
+    asyncio.set_event_loop(None)
+    if errors:
+        raise errors[0]

@@ -75,3 +75,34 @@ def test_modules_stay_small() -> None:
     sizes = {str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines())
              for p in (ROOT / "videomon").rglob("*.py")}
     assert {name: n for name, n in sizes.items() if n > 400} == {}
+
+
+#: which other rooms of videomon/ui each room may import (window/ may import them all)
+UI_ROOMS = {
+    "table": {"look", "runtime", "wording"},
+    "preview": {"look", "runtime", "wording"},
+    "adding": {"look", "runtime", "wording"},
+    "settings": {"look", "runtime", "wording"},
+    "desktop": {"adding", "table", "look", "runtime", "wording"},
+    "look": set(),
+    "runtime": set(),
+}
+
+
+def test_ui_rooms_keep_their_import_rules() -> None:
+    """Each room of the window package imports only the rooms below it (no cycle; nothing
+    reaches up into window/), as the rooms' package docstrings say."""
+    ui = ROOT / "videomon" / "ui"
+    rooms = {p.name for p in ui.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert rooms == set(UI_ROOMS) | {"window"}, "a new room needs its rule here"
+    broken = []
+    for room, allowed in UI_ROOMS.items():
+        for path in (ui / room).rglob("*.py"):
+            for name in _imports(path):
+                if name.startswith("videomon.ui."):
+                    target = name.split(".")[2]
+                    if target != room and target not in allowed:
+                        broken.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert broken == []
+    loose = sorted(p.name for p in ui.glob("*.py") if p.stem not in ("__init__", "wording"))
+    assert loose == [], "modules of ui/ belong in a room"

@@ -147,7 +147,7 @@ def test_plain_http_is_warned_about_in_settings(qapp) -> None:  # type: ignore[n
     from videomon.core.config.settings import Settings
     from videomon.core.providers.formats.catalog import FormatCatalog
     from videomon.core.providers.profiles import Profile
-    from videomon.ui.settings_dialog import SettingsDialog
+    from videomon.ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog([Profile("relay", "openai", "http://relay.example")], Settings(),
                             {}, None, "/tmp/videos", catalog=FormatCatalog())

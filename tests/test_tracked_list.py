@@ -13,7 +13,7 @@ import qasync
 
 from tests.conftest import MemoryKeyring
 from tests.test_cli import run
-from tests.ui.test_window import loop, make_app, until  # noqa: F401 - the loop fixture
+from tests.ui.helpers import make_app, until
 from videomon.simulator.demo import RelayThread
 
 
@@ -46,7 +46,7 @@ def test_track_needs_a_known_profile(tmp_path: Path) -> None:
     assert result.returncode == 2 and "provider add" in result.stderr
 
 
-def test_a_running_window_shows_what_a_terminal_tracked(loop: qasync.QEventLoop,  # noqa: F811
+def test_a_running_window_shows_what_a_terminal_tracked(loop: qasync.QEventLoop,
                                                         tmp_path: Path,
                                                         memory_keyring: MemoryKeyring) -> None:
     home = tmp_path / "home"

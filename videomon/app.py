@@ -34,13 +34,13 @@ from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.core.tracking.store import StoreError
 from videomon.demo_session import DemoSession
-from videomon.ui import i18n
-from videomon.ui.async_tasks import TaskRunner
-from videomon.ui.bridge import EngineBridge
-from videomon.ui.errors import ErrorReporter, setup_logging
-from videomon.ui.icons import app_icon, state_icons
-from videomon.ui.main_window import MainWindow
-from videomon.ui.single_instance import InstanceServer, hand_over, server_name
+from videomon.ui.desktop.single_instance import InstanceServer, hand_over, server_name
+from videomon.ui.look.icons import app_icon, state_icons
+from videomon.ui.runtime import i18n
+from videomon.ui.runtime.async_tasks import TaskRunner
+from videomon.ui.runtime.bridge import EngineBridge
+from videomon.ui.runtime.errors import ErrorReporter, setup_logging
+from videomon.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 SHUTDOWN_BUDGET = 0.8  # seconds for the engine's ordered stop
@@ -130,7 +130,7 @@ def main(argv: Sequence[str] | None = None, *, demo: bool = False,
          task_ids: Sequence[str] = ()) -> int:
     """Open the window on a qasync loop; `demo` uses an in-process simulated relay.
     When a window already runs on the same data, `task_ids` go to it and it comes forward."""
-    from videomon.ui.event_loop import EventLoop
+    from videomon.ui.runtime.event_loop import EventLoop
 
     qapp = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     assert isinstance(qapp, QApplication)

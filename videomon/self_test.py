@@ -124,7 +124,7 @@ def _keyring() -> Check:
 def _languages() -> Check:
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
-    from videomon.ui.i18n import CATALOGUES, catalogue
+    from videomon.ui.runtime.i18n import CATALOGUES, catalogue
 
     found = []
     for language in CATALOGUES:
@@ -224,7 +224,7 @@ def run_self_test() -> int:
                     print(f"      {line}", flush=True)
 
         from PySide6.QtWidgets import QApplication  # noqa: I001 - PySide6 before qasync
-        from videomon.ui.event_loop import EventLoop
+        from videomon.ui.runtime.event_loop import EventLoop
 
         qapp = QApplication.instance() or QApplication(sys.argv[:1])
         report(_media())

@@ -4,7 +4,7 @@
 <context>
     <name>AddFlow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/add_flow.py" line="+23"/>
+        <location filename="../../videomon/ui/adding/flow.py" line="+23"/>
         <source>added %n task(s) to {names}</source>
         <translation>
             <numerusform>added %n task to {names}</numerusform>
@@ -47,7 +47,7 @@
 <context>
     <name>Clipboard</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/clipboard.py" line="+24"/>
+        <location filename="../../videomon/ui/desktop/clipboard.py" line="+24"/>
         <source>Copied %n task ID(s)</source>
         <translation>
             <numerusform>Copied %n task ID</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>CloseGuard</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/close_guard.py" line="+70"/>
+        <location filename="../../videomon/ui/window/close_guard.py" line="+70"/>
         <source>Tracking %n task(s) in the background. Click the tray icon to show the window; Quit is in its menu.</source>
         <translation>
             <numerusform>Tracking %n task in the background. Click the tray icon to show the window; Quit is in its menu.</numerusform>
@@ -91,28 +91,9 @@
     </message>
 </context>
 <context>
-    <name>Format</name>
-    <message numerus="yes">
-        <location filename="../../videomon/ui/format.py" line="+124"/>
-        <source>%n s ago</source>
-        <translation>
-            <numerusform>%n s ago</numerusform>
-            <numerusform>%n s ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>%n min ago</numerusform>
-            <numerusform>%n min ago</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/main_window.py" line="+249"/>
+        <location filename="../../videomon/ui/window/main_window.py" line="+250"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>Checking %n task now…</numerusform>
@@ -139,7 +120,7 @@
 <context>
     <name>RemoveFlow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/remove_flow.py" line="+33"/>
+        <location filename="../../videomon/ui/window/remove_flow.py" line="+33"/>
         <source>Removed %n task(s).</source>
         <translation>
             <numerusform>Removed %n task.</numerusform>
@@ -158,11 +139,30 @@
 <context>
     <name>TaskTableView</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/task_view.py" line="+36"/>
+        <location filename="../../videomon/ui/table/view.py" line="+36"/>
         <source>%n videos</source>
         <translation>
             <numerusform>%n video</numerusform>
             <numerusform>%n videos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/wording.py" line="+124"/>
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
         </translation>
     </message>
 </context>

@@ -4,7 +4,7 @@
 <context>
     <name>AddFlow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/add_flow.py" line="+23"/>
+        <location filename="../../videomon/ui/adding/flow.py" line="+23"/>
         <source>added %n task(s) to {names}</source>
         <translation>
             <numerusform>已将 %n 个任务添加到 {names}</numerusform>
@@ -77,7 +77,7 @@
 <context>
     <name>AddTasksDialog</name>
     <message>
-        <location filename="../../videomon/ui/add_dialog.py" line="+25"/>
+        <location filename="../../videomon/ui/adding/dialog.py" line="+25"/>
         <source>Add tasks</source>
         <translation>添加任务</translation>
     </message>
@@ -117,7 +117,7 @@ e.g. {example}</source>
 <context>
     <name>Clipboard</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/clipboard.py" line="+24"/>
+        <location filename="../../videomon/ui/desktop/clipboard.py" line="+24"/>
         <source>Copied %n task ID(s)</source>
         <translation>
             <numerusform>已复制 %n 个任务 ID</numerusform>
@@ -146,7 +146,7 @@ e.g. {example}</source>
 <context>
     <name>CloseGuard</name>
     <message>
-        <location filename="../../videomon/ui/close_guard.py" line="+69"/>
+        <location filename="../../videomon/ui/window/close_guard.py" line="+69"/>
         <source>videomon is still running</source>
         <translation>videomon 仍在运行</translation>
     </message>
@@ -193,7 +193,7 @@ e.g. {example}</source>
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../videomon/ui/details_dialog.py" line="+47"/>
+        <location filename="../../videomon/ui/table/details_dialog.py" line="+47"/>
         <source>Task {id}</source>
         <translation>任务 {id}</translation>
     </message>
@@ -336,7 +336,7 @@ e.g. {example}</source>
 <context>
     <name>DetectRow</name>
     <message>
-        <location filename="../../videomon/ui/detect_row.py" line="+20"/>
+        <location filename="../../videomon/ui/settings/detect_row.py" line="+20"/>
         <source>a task ID this provider knows</source>
         <translation>该服务商上已有的一个任务 ID</translation>
     </message>
@@ -384,7 +384,7 @@ e.g. {example}</source>
 <context>
     <name>ElidedLabel</name>
     <message>
-        <location filename="../../videomon/ui/elided_label.py" line="+18"/>
+        <location filename="../../videomon/ui/look/elided_label.py" line="+18"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
@@ -392,7 +392,7 @@ e.g. {example}</source>
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../videomon/ui/errors.py" line="+75"/>
+        <location filename="../../videomon/ui/runtime/errors.py" line="+75"/>
         <source>Something went wrong. videomon keeps running; your tracked tasks are safe.
 
 {summary}</source>
@@ -418,7 +418,7 @@ The details are also in {path}.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../videomon/ui/file_actions.py" line="+64"/>
+        <location filename="../../videomon/ui/desktop/file_actions.py" line="+64"/>
         <source>The saved video is no longer at {path}: it was moved or deleted. Download it again with Ctrl+D.</source>
         <translation>已保存的视频不在 {path}：它已被移动或删除。按 Ctrl+D 重新下载。</translation>
     </message>
@@ -465,9 +465,1462 @@ The details are also in {path}.</source>
     </message>
 </context>
 <context>
-    <name>Format</name>
+    <name>FormatEditor</name>
     <message>
-        <location filename="../../videomon/ui/format.py" line="+44"/>
+        <location filename="../../videomon/ui/settings/format_editor.py" line="+66"/>
+        <source>Formats</source>
+        <translation>接口格式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new format of your own, starting from this one</source>
+        <translation>以此为起点新建你自己的接口格式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Format definition (TOML)</source>
+        <translation>接口格式定义（TOML）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sample answer (JSON)</source>
+        <translation>示例回复（JSON）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste an answer of the provider&apos;s query endpoint here</source>
+        <translation>在此粘贴服务商查询接口的一次回复</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What videomon reads</source>
+        <translation>videomon 读到的内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save format</source>
+        <translation>保存接口格式</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>API key (used for this test only)</source>
+        <translation>API 密钥（仅用于本次测试）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a task ID this provider knows</source>
+        <translation>该服务商上已有的一个任务 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test with a task ID</source>
+        <translation>用任务 ID 测试</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Base URL:</source>
+        <translation>接口地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task ID:</source>
+        <translation>任务 ID：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Definition (TOML):</source>
+        <translation>定义（TOML）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sample answer (JSON):</source>
+        <translation>示例回复（JSON）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What videomon reads:</source>
+        <translation>videomon 读到的内容：</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{name} (built in)</source>
+        <translation>{name}（内置）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source># {name} is built into videomon as code (Google&apos;s long-running operations), not as a data format.</source>
+        <translation># {name} 以代码形式内置于 videomon（Google 的长时间运行操作），不是数据形式的接口格式。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>In “{field}”: </source>
+        <translation>在“{field}”中：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The definition cannot be used. {where}{what}</source>
+        <translation>该定义无法使用。{where}{what}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Paste a sample answer to see what videomon reads.</source>
+        <translation>粘贴一段示例回复，即可看到 videomon 读到的内容。</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>The sample is not valid JSON: {error}</source>
+        <translation>示例不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>State: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Progress: {n}%</source>
+        <translation>进度：{n}%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Video: {url}</source>
+        <translation>视频：{url}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error: {error}</source>
+        <translation>错误：{error}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Then asks for the video at: {url}</source>
+        <translation>随后在此获取视频：{url}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Asking the provider…</source>
+        <translation>正在询问服务商…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>✔ The provider answered; see the reading.</source>
+        <translation>✔ 服务商已回复，读取结果见上。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import a format</source>
+        <translation>导入接口格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format files (*.toml *.json)</source>
+        <translation>接口格式文件 (*.toml *.json)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the format</source>
+        <translation>导出接口格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format files (*.toml)</source>
+        <translation>接口格式文件 (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../videomon/ui/settings/flow.py" line="+120"/>
+        <source>✔ Format saved.</source>
+        <translation>✔ 接口格式已保存。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✔ Format “{name}” imported.</source>
+        <translation>✔ 已导入接口格式“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✔ Written to {path}.</source>
+        <translation>✔ 已写入 {path}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✔ Format deleted.</source>
+        <translation>✔ 接口格式已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <location filename="../../videomon/ui/settings/general_page.py" line="+33"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Download finished videos automatically</source>
+        <translation>自动下载已生成的视频</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fields: {fields}</source>
+        <translation>可用字段：{fields}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notify when a task finishes or fails</source>
+        <translation>任务完成或失败时通知我</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closing the window keeps tracking in the tray (where the desktop has one)</source>
+        <translation>关闭窗口后在托盘中继续跟踪（桌面有托盘时）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where there is no tray, closing the window asks before it stops tracking</source>
+        <translation>没有托盘时，关闭窗口前先询问是否停止跟踪</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new language takes effect when videomon restarts.</source>
+        <translation>新的语言将在重启 videomon 后生效。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Download folder:</source>
+        <translation>下载文件夹：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File name template:</source>
+        <translation>文件名模板：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Appearance:</source>
+        <translation>外观：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the welcome page</source>
+        <translation>显示欢迎页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first-run page: provider presets and the demo</source>
+        <translation>首次启动时的页面：服务商预设和演示</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Download folder</source>
+        <translation>下载文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>InlineBar</name>
+    <message>
+        <location filename="../../videomon/ui/adding/inline_bar.py" line="+22"/>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Track the tasks just added under another provider</source>
+        <translation>将刚添加的任务改到其他服务商下跟踪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider of the tasks just added</source>
+        <translation>刚添加任务的服务商</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../videomon/ui/window/main_window.py" line="+104"/>
+        <source>Tracked tasks</source>
+        <translation>跟踪的任务</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+146"/>
+        <source>Checking %n task(s) now…</source>
+        <translation>
+            <numerusform>正在查询 %n 个任务…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>Downloading %n video(s)…</source>
+        <translation>
+            <numerusform>正在下载 %n 个视频…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already saved: Ctrl+Shift+O opens it</source>
+        <translation>已保存：按 Ctrl+Shift+O 打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to download: the selection has no finished video</source>
+        <translation>没有可下载的内容：所选任务中没有已生成的视频</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n video(s) are not downloaded yet: downloading them now — drag them again when they are saved.</source>
+        <translation>
+            <numerusform>有视频尚未下载，现在开始下载 %n 个——保存完成后再拖一次即可。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Settings saved</source>
+        <translation>设置已保存</translation>
+    </message>
+</context>
+<context>
+    <name>NoPlayerPane</name>
+    <message>
+        <location filename="../../videomon/ui/preview/slot.py" line="+32"/>
+        <source>Video preview is not available on this system: the Qt multimedia backend could not be loaded ({reason}).
+
+Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu, installing libpulse0 and libxrandr2 usually brings the preview back.</source>
+        <translation>本机无法预览视频：Qt 多媒体后端加载失败（{reason}）。
+
+下载不受影响；可用 Ctrl+Shift+O 打开已保存的视频。在 Debian/Ubuntu 上，安装 libpulse0 和 libxrandr2 通常即可恢复预览。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../videomon/ui/preview/pane.py" line="+54"/>
+        <source>Click or press Space to play / pause</source>
+        <translation>单击或按空格键播放／暂停</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+92"/>
+        <source>Select a finished task to preview its video.</source>
+        <translation>选择一个已完成的任务即可预览视频。</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Play / pause (Space)</source>
+        <translation>播放／暂停（空格）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play / pause</source>
+        <translation>播放／暂停</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Select one finished task to preview its video.</source>
+        <translation>只选择一个已完成的任务即可预览视频。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{title} (streaming)</source>
+        <translation>{title}（在线播放）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This task failed; there is no video to preview.</source>
+        <translation>这个任务失败了，没有可预览的视频。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider does not know this task; there is no video.</source>
+        <translation>服务商不知道此任务；没有视频。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The video is not ready yet.</source>
+        <translation>视频还没有生成好。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The downloaded file is missing: {path}</source>
+        <translation>已下载的文件不见了：{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider gave no video URL for this task.</source>
+        <translation>服务商没有给出这个任务的视频链接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This video is served with your API key, which is never handed to the player: download it to preview it.</source>
+        <translation>这个视频需要用您的 API 密钥才能获取，而密钥绝不会交给播放器：请先下载再预览。</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>the file is not a playable video</source>
+        <translation>文件不是可播放的视频</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The video could not be loaded. If it is a link, it may have expired: refresh the task for a fresh one, or download it.</source>
+        <translation>视频无法加载。如果是链接，可能已经过期：刷新任务获取新链接，或直接下载。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This video&apos;s format or codec cannot be played here. Open the file with another player.</source>
+        <translation>这里无法播放该视频的格式或编码，请用其他播放器打开文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The video stream failed (network). Try again or download the video.</source>
+        <translation>视频流中断（网络问题）。请重试或下载视频。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server refused the video (its link may have expired).</source>
+        <translation>服务器拒绝提供视频（链接可能已过期）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The video cannot be played.</source>
+        <translation>视频无法播放。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDelegate</name>
+    <message>
+        <location filename="../../videomon/ui/table/progress_delegate.py" line="+88"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{percent}% · no change</source>
+        <translation>{percent}% · 无变化</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveFlow</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/window/remove_flow.py" line="+33"/>
+        <source>Removed %n task(s).</source>
+        <translation>
+            <numerusform>已移除 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Restored %n task(s).</source>
+        <translation>
+            <numerusform>已恢复 %n 个任务。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../videomon/ui/settings/presets.py" line="+98"/>
+        <source>OpenAI Videos API and compatible relays: GET /v1/videos/{id}</source>
+        <extracomment>the built-in formats&apos; summaries</extracomment>
+        <translation>OpenAI Videos API 及兼容的中转站：GET /v1/videos/{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unified relay format: GET /v2/videos/generations/{id}</source>
+        <translation>统一中转格式：GET /v2/videos/generations/{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tasks relay format: GET /v1/videos/tasks/{id} (bare key)</source>
+        <translation>任务式中转格式：GET /v1/videos/tasks/{id}（直接填密钥）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Google Veo via the Gemini API: GET /v1beta/{operation name}</source>
+        <translation>通过 Gemini API 调用 Google Veo：GET /v1beta/{operation name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kling official API (access key + secret key)</source>
+        <translation>可灵官方接口（Access Key + Secret Key 两个密钥）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kling through a relay</source>
+        <translation>经中转站使用可灵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doubao Seedance (Volcengine Ark)</source>
+        <translation>豆包 Seedance（火山方舟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alibaba Wan (DashScope)</source>
+        <translation>阿里万相（DashScope）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MiniMax Hailuo</source>
+        <translation>MiniMax 海螺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runway</source>
+        <translation>Runway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Luma Dream Machine</source>
+        <translation>Luma Dream Machine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replicate predictions</source>
+        <translation>Replicate 预测任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fal queue</source>
+        <translation>fal 队列</translation>
+    </message>
+    <message>
+        <location filename="../../videomon/ui/settings/dialog.py" line="+62"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+32"/>
+        <source>Providers</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Formats</source>
+        <translation>接口格式</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>(dialect default)</source>
+        <translation>（按接口格式默认）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none (HTTP(S)_PROXY from the environment applies)</source>
+        <translation>不使用（沿用环境变量 HTTP(S)_PROXY）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dialect:</source>
+        <translation>接口格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base URL:</source>
+        <translation>接口地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ Plain http:// to another computer: the API key would travel unencrypted. Use https:// if the provider offers it.</source>
+        <translation>⚠ 这是连到另一台计算机的明文 http:// 地址：API 密钥将以未加密方式传输。服务商支持时请改用 https://。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Auth:</source>
+        <translation>认证方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Poll interval:</source>
+        <translation>查询间隔：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max concurrent requests:</source>
+        <translation>最大并发请求：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy:</source>
+        <translation>代理：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test result</source>
+        <translation>测试结果</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unsure of the format?</source>
+        <translation>不确定接口格式？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No provider yet. Press Add to set one up.</source>
+        <translation>还没有服务商。点击“添加”来设置一个。</translation>
+    </message>
+    <message>
+        <location filename="../../videomon/ui/settings/presets.py" line="+13"/>
+        <source>Auth must be bearer, raw, none, header:NAME (for example header:x-goog-api-key), prefix:WORD or kling-jwt.</source>
+        <translation>认证方式须为 bearer、raw、none、header:名称（例如 header:x-goog-api-key）、prefix:前缀词 或 kling-jwt。</translation>
+    </message>
+    <message>
+        <location filename="../../videomon/ui/settings/dialog.py" line="+62"/>
+        <source>Tracked tasks refer to a saved provider by its name.</source>
+        <translation>已跟踪的任务按名称关联已保存的服务商，因此名称不可更改。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>This provider needs no key (its auth is “none”).</source>
+        <translation>此服务商不需要密钥（其认证方式为“none”）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new key will be saved to the keyring.</source>
+        <translation>新密钥将保存到系统密钥环。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Using the key from the environment variable {name}.</source>
+        <translation>正在使用环境变量 {name} 中的密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A key is stored in the keyring. Type a new one to replace it.</source>
+        <translation>系统密钥环中已有密钥。输入新密钥即可替换。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No key yet. It is stored only in the system keyring (or set {name}).</source>
+        <translation>尚未设置密钥。密钥只保存在系统密钥环中（也可设置环境变量 {name}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>paste the API key</source>
+        <translation>粘贴 API 密钥</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A provider named “{name}” already exists.</source>
+        <translation>已有名为“{name}”的服务商。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../../videomon/ui/settings/presets.py" line="-6"/>
+        <source>The name may hold letters, digits, spaces and . _ - (at most 64, starting with a letter or digit).</source>
+        <translation>名称只能包含字母、数字、空格和 . _ -（最多 64 个字符，以字母或数字开头）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The base URL must look like https://host[:port][/path], without a query or fragment.</source>
+        <translation>接口地址应形如 https://主机[:端口][/路径]，且不能带查询参数或片段。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The poll interval must be between 0.5 and 3600 seconds.</source>
+        <translation>查询间隔必须在 0.5 到 3600 秒之间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max concurrent requests must be between 1 and 64.</source>
+        <translation>最大并发请求必须在 1 到 64 之间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proxy must be an http, https or socks5 URL with a host.</source>
+        <translation>代理必须是带主机名的 http、https 或 socks5 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../videomon/ui/settings/dialog.py" line="+34"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../videomon/ui/settings/flow.py" line="-57"/>
+        <source>Saving failed; see the log for details.</source>
+        <translation>保存失败，详情请查看日志。</translation>
+    </message>
+    <message>
+        <location filename="../../videomon/ui/look/theme.py" line="+13"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+</context>
+<context>
+    <name>SkippedNote</name>
+    <message>
+        <location filename="../../videomon/ui/settings/skipped_note.py" line="+25"/>
+        <source>Not shown, not polled: &lt;b&gt;{name}&lt;/b&gt; — {problem}</source>
+        <translation>未显示、未轮询：&lt;b&gt;{name}&lt;/b&gt; — {problem}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its tasks stay tracked. A provider added here under the same name takes its place.</source>
+        <translation>它的任务仍在跟踪中。在此添加的同名服务商将取代它。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSummary</name>
+    <message>
+        <location filename="../../videomon/ui/window/status_summary.py" line="+63"/>
+        <source>&lt;b&gt;Demo&lt;/b&gt;: the tasks of the demo-… providers come from a relay simulated on this computer (no key, no network); it stays until you remove it. &lt;a href=&apos;remove-demo&apos;&gt;Remove the demo&lt;/a&gt;</source>
+        <translation>&lt;b&gt;演示&lt;/b&gt;：demo-… 服务商的任务来自本机模拟的中转站（无需密钥，不联网）；移除前会一直保留。&lt;a href=&apos;remove-demo&apos;&gt;移除演示&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;{profile}&lt;/b&gt;: {message} — polling is paused until the key changes. &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt;</source>
+        <translation>&lt;b&gt;{profile}&lt;/b&gt;：{message}——更换密钥之前暂停查询。&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;{profile}&lt;/b&gt; is not polled: {message}. &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt;</source>
+        <translation>&lt;b&gt;{profile}&lt;/b&gt; 未在轮询：{message}。&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Video ready</source>
+        <translation>视频已生成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Task failed</source>
+        <translation>任务失败</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{task}: {error}</source>
+        <translation>{task}：{error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title}: {text}</source>
+        <translation>{title}：{text}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{active} active · {finished} finished · {failed} failed</source>
+        <translation>进行中 {active} · 已完成 {finished} · 失败 {failed}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · {not_found} not found</source>
+        <translation> · 未找到 {not_found}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · {paused} paused</source>
+        <translation> · 已暂停 {paused}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>videomon — {active} active</source>
+        <translation>videomon — {active} 个进行中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ network problem — retrying</source>
+        <translation>⚠ 网络异常，正在重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>● online</source>
+        <translation>● 在线</translation>
+    </message>
+</context>
+<context>
+    <name>TaskArea</name>
+    <message>
+        <location filename="../../videomon/ui/window/task_area.py" line="+19"/>
+        <source>&lt;p style=&apos;font-size:15px&apos;&gt;&lt;b&gt;No tasks tracked yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Copy one or more task IDs (or task URLs) and press &lt;b&gt;Ctrl+V&lt;/b&gt; here,&lt;br&gt;drop text on this window, or use &lt;b&gt;Add tasks…&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:15px&apos;&gt;&lt;b&gt;还没有跟踪任何任务&lt;/b&gt;&lt;/p&gt;&lt;p&gt;复制一个或多个任务 ID（或任务链接），在这里按 &lt;b&gt;Ctrl+V&lt;/b&gt;，&lt;br&gt;或把文字拖到窗口上，也可以使用&lt;b&gt;添加任务…&lt;/b&gt;。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>TaskFilterProxy</name>
+    <message>
+        <location filename="../../videomon/ui/table/order.py" line="+32"/>
+        <source>All</source>
+        <extracomment>the state filter&apos;s choices: name → the groups it shows (None: all)</extracomment>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <location filename="../../videomon/ui/table/model.py" line="+50"/>
+        <source>Task ID</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elapsed</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>When the provider was last asked, and when it will be asked next</source>
+        <extracomment>columns that move with the clock alone (refreshed by `tick`)</extracomment>
+        <translation>上次向服务商查询的时间，以及下次查询的时间</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>progress unknown</source>
+        <translation>进度未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{state}, {amount}</source>
+        <translation>{state}，{amount}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Polling paused; the task was {state} when last checked</source>
+        <translation>已暂停查询；上次查询时任务状态为“{state}”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider reports {percent}%, unchanged for {time}</source>
+        <translation>服务商报告进度 {percent}%，已 {time} 没有变化</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The video link expires in {time}; download it before then.</source>
+        <translation>视频链接将在 {time} 后过期，请在此之前下载。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{state}: {reasons}</source>
+        <translation>{state}：{reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableView</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/table/view.py" line="+36"/>
+        <source>%n videos</source>
+        <translation>
+            <numerusform>%n 个视频</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../videomon/ui/desktop/tray.py" line="+46"/>
+        <source>Show videomon</source>
+        <translation>显示 videomon</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>videomon — {active} active, {finished} finished, {failed} failed</source>
+        <translation>videomon — 进行中 {active}，已完成 {finished}，失败 {failed}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, {not_found} not found</source>
+        <translation>，未找到 {not_found}</translation>
+    </message>
+</context>
+<context>
+    <name>VideomonApp</name>
+    <message>
+        <location filename="../../videomon/app.py" line="+163"/>
+        <source>videomon cannot start</source>
+        <translation>videomon 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <location filename="../../videomon/ui/settings/presets.py" line="-100"/>
+        <source>OpenAI Sora, or a compatible relay</source>
+        <extracomment>the four the welcome shows as cards; `MORE_PRESETS` are in its &quot;More video APIs&quot; list</extracomment>
+        <translation>OpenAI Sora 或兼容的中转站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /v1/videos/{id} — the OpenAI Videos API and most Sora relays</source>
+        <translation>GET /v1/videos/{id} — OpenAI Videos API 及大多数 Sora 中转站</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Bearer key</source>
+        <translation>Bearer 密钥</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unified video relay</source>
+        <translation>统一视频中转站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /v2/videos/generations/{id} — relays that serve Veo, Sora and Kling through one endpoint</source>
+        <translation>GET /v2/videos/generations/{id} — 用同一个接口提供 Veo、Sora 和可灵的中转站</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Task-style relay</source>
+        <translation>任务式中转站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /v1/videos/tasks/{id} — relays answering with a task object</source>
+        <translation>GET /v1/videos/tasks/{id} — 以任务对象作答的中转站</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the bare key</source>
+        <translation>直接填写密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Google Gemini API (Veo)</source>
+        <translation>Google Gemini API（Veo）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /v1beta/{operation} — Veo long-running operations</source>
+        <translation>GET /v1beta/{operation} — Veo 长时运行操作</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>x-goog-api-key header</source>
+        <translation>x-goog-api-key 请求头</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kling (official API)</source>
+        <translation>可灵（官方接口）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /v1/videos/text2video/{id} — Kling&apos;s own API; the key is ACCESS_KEY:SECRET_KEY</source>
+        <translation>GET /v1/videos/text2video/{id} — 可灵自有接口；密钥填 ACCESS_KEY:SECRET_KEY</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a signed token (made for you)</source>
+        <translation>签名令牌（自动生成）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kling through a relay</source>
+        <translation>经中转站使用可灵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /kling/v1/videos/text2video/{id} — relays passing Kling through</source>
+        <translation>GET /kling/v1/videos/text2video/{id} — 转发可灵的中转站</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Doubao Seedance (Volcengine Ark)</source>
+        <translation>豆包 Seedance（火山方舟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /api/v3/contents/generations/tasks/{id}</source>
+        <translation>GET /api/v3/contents/generations/tasks/{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alibaba Wan (DashScope)</source>
+        <translation>阿里万相（DashScope）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /api/v1/tasks/{id}</source>
+        <translation>GET /api/v1/tasks/{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MiniMax Hailuo</source>
+        <translation>MiniMax 海螺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /v1/query/video_generation, then the file by its ID</source>
+        <translation>GET /v1/query/video_generation，再按文件 ID 获取文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Runway</source>
+        <translation>Runway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /v1/tasks/{id}</source>
+        <translation>GET /v1/tasks/{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Luma Dream Machine</source>
+        <translation>Luma Dream Machine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /dream-machine/v1/generations/{id}</source>
+        <translation>GET /dream-machine/v1/generations/{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replicate</source>
+        <translation>Replicate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET /v1/predictions/{id}</source>
+        <translation>GET /v1/predictions/{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fal</source>
+        <translation>fal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GET {model}/requests/{id}/status, then the result</source>
+        <translation>GET {model}/requests/{id}/status，再获取结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“Key …” header</source>
+        <translation>“Key …”密钥请求头</translation>
+    </message>
+    <message>
+        <location filename="../../videomon/ui/window/welcome.py" line="+31"/>
+        <source>&lt;h2&gt;Welcome to videomon&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;欢迎使用 videomon&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>videomon follows your video-generation tasks at the provider you generate with, shows their progress, and saves the finished videos. Add that provider first, then paste your task IDs here (Ctrl+V).</source>
+        <translation>videomon 会到您生成视频的服务商那里跟踪每个生成任务，显示进度，并保存生成好的视频。请先添加服务商，再把任务 ID 粘贴到这里（Ctrl+V）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Try the demo</source>
+        <translation>试用演示</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Example tasks on a relay simulated on this computer — no key, no network. They progress, finish, preview and download in under a minute; one click removes them.</source>
+        <translation>示例任务运行在本机模拟的中转站上——无需密钥，不联网。它们会在一分钟内走完进度、生成、预览和下载的全过程；一键即可移除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back to my tasks</source>
+        <translation>返回我的任务</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Add a provider&lt;/b&gt;</source>
+        <translation>&lt;b&gt;添加服务商&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;Or look around first&lt;/b&gt;</source>
+        <translation>&lt;b&gt;或者先随便看看&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> · &lt;a href=&apos;{url}&apos;&gt;docs&lt;/a&gt;</source>
+        <translation> · &lt;a href=&apos;{url}&apos;&gt;文档&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base URL like {url} · key as {auth}</source>
+        <translation>接口地址形如 {url} · 密钥：{auth}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>More video APIs</source>
+        <translation>更多视频接口</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the chosen video API</source>
+        <translation>添加所选视频接口</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>More video APIs:</source>
+        <translation>更多视频接口：</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../videomon/ui/window/actions.py" line="+61"/>
+        <source>Add tasks…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Track task IDs typed or pasted in a dialog</source>
+        <translation>在对话框中输入或粘贴要跟踪的任务 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste task IDs</source>
+        <translation>粘贴任务 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh now</source>
+        <translation>立即刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the selected tasks (or all) now</source>
+        <translation>立即查询所选任务（未选则查询全部）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop polling the selection</source>
+        <translation>停止查询所选任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Poll the selection again</source>
+        <translation>恢复查询所选任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Downloaded rows: the files; others: the task IDs</source>
+        <translation>已下载的行复制文件，其余复制任务 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy ID</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy video URL</source>
+        <translation>复制视频链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open URL in browser</source>
+        <translation>在浏览器中打开链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details…</source>
+        <translation>详细信息…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+105"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="-104"/>
+        <source>Download (or retry) the selected finished videos</source>
+        <translation>下载（或重试下载）所选的已生成视频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show in folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play / pause</source>
+        <translation>播放／暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop tracking the selection (can be undone)</source>
+        <translation>停止跟踪所选任务（可撤销）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo remove</source>
+        <translation>撤销移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Filter (Ctrl+F)</source>
+        <translation>筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filter tasks</source>
+        <translation>筛选任务</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show tasks</source>
+        <translation>显示任务</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Retry download</source>
+        <translation>重试下载</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <location filename="../../videomon/ui/wording.py" line="+44"/>
         <location line="+11"/>
         <source>Not found</source>
         <extracomment>running with the same progress for this long: the number is a placeholder, not progress</extracomment>
@@ -707,1459 +2160,6 @@ The details are also in {path}.</source>
         <location line="+2"/>
         <source>Not working: {details}</source>
         <translation>连接失败：{details}</translation>
-    </message>
-</context>
-<context>
-    <name>FormatEditor</name>
-    <message>
-        <location filename="../../videomon/ui/format_editor.py" line="+66"/>
-        <source>Formats</source>
-        <translation>接口格式</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A new format of your own, starting from this one</source>
-        <translation>以此为起点新建你自己的接口格式</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Format definition (TOML)</source>
-        <translation>接口格式定义（TOML）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Sample answer (JSON)</source>
-        <translation>示例回复（JSON）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste an answer of the provider&apos;s query endpoint here</source>
-        <translation>在此粘贴服务商查询接口的一次回复</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>What videomon reads</source>
-        <translation>videomon 读到的内容</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save format</source>
-        <translation>保存接口格式</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>API key (used for this test only)</source>
-        <translation>API 密钥（仅用于本次测试）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a task ID this provider knows</source>
-        <translation>该服务商上已有的一个任务 ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Test with a task ID</source>
-        <translation>用任务 ID 测试</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Base URL:</source>
-        <translation>接口地址：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>API key:</source>
-        <translation>API 密钥：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Task ID:</source>
-        <translation>任务 ID：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Definition (TOML):</source>
-        <translation>定义（TOML）：</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Sample answer (JSON):</source>
-        <translation>示例回复（JSON）：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>What videomon reads:</source>
-        <translation>videomon 读到的内容：</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>{name} (built in)</source>
-        <translation>{name}（内置）</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source># {name} is built into videomon as code (Google&apos;s long-running operations), not as a data format.</source>
-        <translation># {name} 以代码形式内置于 videomon（Google 的长时间运行操作），不是数据形式的接口格式。</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>In “{field}”: </source>
-        <translation>在“{field}”中：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The definition cannot be used. {where}{what}</source>
-        <translation>该定义无法使用。{where}{what}</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Paste a sample answer to see what videomon reads.</source>
-        <translation>粘贴一段示例回复，即可看到 videomon 读到的内容。</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>The sample is not valid JSON: {error}</source>
-        <translation>示例不是有效的 JSON：{error}</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>State: {state}</source>
-        <translation>状态：{state}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Progress: {n}%</source>
-        <translation>进度：{n}%</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Video: {url}</source>
-        <translation>视频：{url}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Error: {error}</source>
-        <translation>错误：{error}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Then asks for the video at: {url}</source>
-        <translation>随后在此获取视频：{url}</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Asking the provider…</source>
-        <translation>正在询问服务商…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>✔ The provider answered; see the reading.</source>
-        <translation>✔ 服务商已回复，读取结果见上。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Import a format</source>
-        <translation>导入接口格式</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Format files (*.toml *.json)</source>
-        <translation>接口格式文件 (*.toml *.json)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Export the format</source>
-        <translation>导出接口格式</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Format files (*.toml)</source>
-        <translation>接口格式文件 (*.toml)</translation>
-    </message>
-    <message>
-        <location filename="../../videomon/ui/settings_flow.py" line="+120"/>
-        <source>✔ Format saved.</source>
-        <translation>✔ 接口格式已保存。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>✔ Format “{name}” imported.</source>
-        <translation>✔ 已导入接口格式“{name}”。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>✔ Written to {path}.</source>
-        <translation>✔ 已写入 {path}。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>✔ Format deleted.</source>
-        <translation>✔ 接口格式已删除。</translation>
-    </message>
-</context>
-<context>
-    <name>GeneralPage</name>
-    <message>
-        <location filename="../../videomon/ui/general_page.py" line="+33"/>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Download finished videos automatically</source>
-        <translation>自动下载已生成的视频</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Fields: {fields}</source>
-        <translation>可用字段：{fields}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Notify when a task finishes or fails</source>
-        <translation>任务完成或失败时通知我</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Closing the window keeps tracking in the tray (where the desktop has one)</source>
-        <translation>关闭窗口后在托盘中继续跟踪（桌面有托盘时）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Where there is no tray, closing the window asks before it stops tracking</source>
-        <translation>没有托盘时，关闭窗口前先询问是否停止跟踪</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>System language</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A new language takes effect when videomon restarts.</source>
-        <translation>新的语言将在重启 videomon 后生效。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Download folder:</source>
-        <translation>下载文件夹：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>File name template:</source>
-        <translation>文件名模板：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Appearance:</source>
-        <translation>外观：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Language:</source>
-        <translation>语言：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show the welcome page</source>
-        <translation>显示欢迎页</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The first-run page: provider presets and the demo</source>
-        <translation>首次启动时的页面：服务商预设和演示</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Download folder</source>
-        <translation>下载文件夹</translation>
-    </message>
-</context>
-<context>
-    <name>InlineBar</name>
-    <message>
-        <location filename="../../videomon/ui/inline_bar.py" line="+22"/>
-        <source>Provider:</source>
-        <translation>服务商：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Track the tasks just added under another provider</source>
-        <translation>将刚添加的任务改到其他服务商下跟踪</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Provider of the tasks just added</source>
-        <translation>刚添加任务的服务商</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <location line="+1"/>
-        <source>Dismiss</source>
-        <translation>关闭</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../videomon/ui/main_window.py" line="+103"/>
-        <source>Tracked tasks</source>
-        <translation>跟踪的任务</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+146"/>
-        <source>Checking %n task(s) now…</source>
-        <translation>
-            <numerusform>正在查询 %n 个任务…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+41"/>
-        <source>Downloading %n video(s)…</source>
-        <translation>
-            <numerusform>正在下载 %n 个视频…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Already saved: Ctrl+Shift+O opens it</source>
-        <translation>已保存：按 Ctrl+Shift+O 打开</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing to download: the selection has no finished video</source>
-        <translation>没有可下载的内容：所选任务中没有已生成的视频</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>%n video(s) are not downloaded yet: downloading them now — drag them again when they are saved.</source>
-        <translation>
-            <numerusform>有视频尚未下载，现在开始下载 %n 个——保存完成后再拖一次即可。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Settings saved</source>
-        <translation>设置已保存</translation>
-    </message>
-</context>
-<context>
-    <name>NoPlayerPane</name>
-    <message>
-        <location filename="../../videomon/ui/preview_pane.py" line="+32"/>
-        <source>Video preview is not available on this system: the Qt multimedia backend could not be loaded ({reason}).
-
-Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu, installing libpulse0 and libxrandr2 usually brings the preview back.</source>
-        <translation>本机无法预览视频：Qt 多媒体后端加载失败（{reason}）。
-
-下载不受影响；可用 Ctrl+Shift+O 打开已保存的视频。在 Debian/Ubuntu 上，安装 libpulse0 和 libxrandr2 通常即可恢复预览。</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewPane</name>
-    <message>
-        <location filename="../../videomon/ui/player.py" line="+54"/>
-        <source>Click or press Space to play / pause</source>
-        <translation>单击或按空格键播放／暂停</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Download</source>
-        <translation>下载</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <location line="+92"/>
-        <source>Select a finished task to preview its video.</source>
-        <translation>选择一个已完成的任务即可预览视频。</translation>
-    </message>
-    <message>
-        <location line="-85"/>
-        <source>Play / pause (Space)</source>
-        <translation>播放／暂停（空格）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Play / pause</source>
-        <translation>播放／暂停</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Position</source>
-        <translation>播放位置</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+1"/>
-        <source>Mute</source>
-        <translation>静音</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+1"/>
-        <source>Volume</source>
-        <translation>音量</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Loop</source>
-        <translation>循环</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>Select one finished task to preview its video.</source>
-        <translation>只选择一个已完成的任务即可预览视频。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>{title} (streaming)</source>
-        <translation>{title}（在线播放）</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This task failed; there is no video to preview.</source>
-        <translation>这个任务失败了，没有可预览的视频。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The provider does not know this task; there is no video.</source>
-        <translation>服务商不知道此任务；没有视频。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The video is not ready yet.</source>
-        <translation>视频还没有生成好。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The downloaded file is missing: {path}</source>
-        <translation>已下载的文件不见了：{path}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The provider gave no video URL for this task.</source>
-        <translation>服务商没有给出这个任务的视频链接。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This video is served with your API key, which is never handed to the player: download it to preview it.</source>
-        <translation>这个视频需要用您的 API 密钥才能获取，而密钥绝不会交给播放器：请先下载再预览。</translation>
-    </message>
-    <message>
-        <location line="+86"/>
-        <source>the file is not a playable video</source>
-        <translation>文件不是可播放的视频</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The video could not be loaded. If it is a link, it may have expired: refresh the task for a fresh one, or download it.</source>
-        <translation>视频无法加载。如果是链接，可能已经过期：刷新任务获取新链接，或直接下载。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This video&apos;s format or codec cannot be played here. Open the file with another player.</source>
-        <translation>这里无法播放该视频的格式或编码，请用其他播放器打开文件。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The video stream failed (network). Try again or download the video.</source>
-        <translation>视频流中断（网络问题）。请重试或下载视频。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The server refused the video (its link may have expired).</source>
-        <translation>服务器拒绝提供视频（链接可能已过期）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The video cannot be played.</source>
-        <translation>视频无法播放。</translation>
-    </message>
-</context>
-<context>
-    <name>ProgressDelegate</name>
-    <message>
-        <location filename="../../videomon/ui/progress_delegate.py" line="+88"/>
-        <source>queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>working…</source>
-        <translation>处理中…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{percent}% · no change</source>
-        <translation>{percent}% · 无变化</translation>
-    </message>
-</context>
-<context>
-    <name>RemoveFlow</name>
-    <message numerus="yes">
-        <location filename="../../videomon/ui/remove_flow.py" line="+33"/>
-        <source>Removed %n task(s).</source>
-        <translation>
-            <numerusform>已移除 %n 个任务。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+12"/>
-        <source>Restored %n task(s).</source>
-        <translation>
-            <numerusform>已恢复 %n 个任务。</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <location filename="../../videomon/ui/provider_kinds.py" line="+98"/>
-        <source>OpenAI Videos API and compatible relays: GET /v1/videos/{id}</source>
-        <extracomment>the built-in formats&apos; summaries</extracomment>
-        <translation>OpenAI Videos API 及兼容的中转站：GET /v1/videos/{id}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>unified relay format: GET /v2/videos/generations/{id}</source>
-        <translation>统一中转格式：GET /v2/videos/generations/{id}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>tasks relay format: GET /v1/videos/tasks/{id} (bare key)</source>
-        <translation>任务式中转格式：GET /v1/videos/tasks/{id}（直接填密钥）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Google Veo via the Gemini API: GET /v1beta/{operation name}</source>
-        <translation>通过 Gemini API 调用 Google Veo：GET /v1beta/{operation name}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Kling official API (access key + secret key)</source>
-        <translation>可灵官方接口（Access Key + Secret Key 两个密钥）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kling through a relay</source>
-        <translation>经中转站使用可灵</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Doubao Seedance (Volcengine Ark)</source>
-        <translation>豆包 Seedance（火山方舟）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alibaba Wan (DashScope)</source>
-        <translation>阿里万相（DashScope）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MiniMax Hailuo</source>
-        <translation>MiniMax 海螺</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Runway</source>
-        <translation>Runway</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Luma Dream Machine</source>
-        <translation>Luma Dream Machine</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Replicate predictions</source>
-        <translation>Replicate 预测任务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>fal queue</source>
-        <translation>fal 队列</translation>
-    </message>
-    <message>
-        <location filename="../../videomon/ui/settings_dialog.py" line="+62"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+32"/>
-        <source>Providers</source>
-        <translation>服务商</translation>
-    </message>
-    <message>
-        <location line="-29"/>
-        <source>General</source>
-        <translation>常规</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Formats</source>
-        <translation>接口格式</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Blank</source>
-        <translation>空白</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>(dialect default)</source>
-        <translation>（按接口格式默认）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>none (HTTP(S)_PROXY from the environment applies)</source>
-        <translation>不使用（沿用环境变量 HTTP(S)_PROXY）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Test connection</source>
-        <translation>测试连接</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Name:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dialect:</source>
-        <translation>接口格式：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Base URL:</source>
-        <translation>接口地址：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>⚠ Plain http:// to another computer: the API key would travel unencrypted. Use https:// if the provider offers it.</source>
-        <translation>⚠ 这是连到另一台计算机的明文 http:// 地址：API 密钥将以未加密方式传输。服务商支持时请改用 https://。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Auth:</source>
-        <translation>认证方式：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Poll interval:</source>
-        <translation>查询间隔：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Max concurrent requests:</source>
-        <translation>最大并发请求：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Proxy:</source>
-        <translation>代理：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>API key:</source>
-        <translation>API 密钥：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Test result</source>
-        <translation>测试结果</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Unsure of the format?</source>
-        <translation>不确定接口格式？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No provider yet. Press Add to set one up.</source>
-        <translation>还没有服务商。点击“添加”来设置一个。</translation>
-    </message>
-    <message>
-        <location filename="../../videomon/ui/provider_kinds.py" line="+13"/>
-        <source>Auth must be bearer, raw, none, header:NAME (for example header:x-goog-api-key), prefix:WORD or kling-jwt.</source>
-        <translation>认证方式须为 bearer、raw、none、header:名称（例如 header:x-goog-api-key）、prefix:前缀词 或 kling-jwt。</translation>
-    </message>
-    <message>
-        <location filename="../../videomon/ui/settings_dialog.py" line="+62"/>
-        <source>Tracked tasks refer to a saved provider by its name.</source>
-        <translation>已跟踪的任务按名称关联已保存的服务商，因此名称不可更改。</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>This provider needs no key (its auth is “none”).</source>
-        <translation>此服务商不需要密钥（其认证方式为“none”）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A new key will be saved to the keyring.</source>
-        <translation>新密钥将保存到系统密钥环。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Using the key from the environment variable {name}.</source>
-        <translation>正在使用环境变量 {name} 中的密钥。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A key is stored in the keyring. Type a new one to replace it.</source>
-        <translation>系统密钥环中已有密钥。输入新密钥即可替换。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No key yet. It is stored only in the system keyring (or set {name}).</source>
-        <translation>尚未设置密钥。密钥只保存在系统密钥环中（也可设置环境变量 {name}）。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>paste the API key</source>
-        <translation>粘贴 API 密钥</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>A provider named “{name}” already exists.</source>
-        <translation>已有名为“{name}”的服务商。</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Testing…</source>
-        <translation>正在测试…</translation>
-    </message>
-    <message>
-        <location filename="../../videomon/ui/provider_kinds.py" line="-6"/>
-        <source>The name may hold letters, digits, spaces and . _ - (at most 64, starting with a letter or digit).</source>
-        <translation>名称只能包含字母、数字、空格和 . _ -（最多 64 个字符，以字母或数字开头）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The base URL must look like https://host[:port][/path], without a query or fragment.</source>
-        <translation>接口地址应形如 https://主机[:端口][/路径]，且不能带查询参数或片段。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The poll interval must be between 0.5 and 3600 seconds.</source>
-        <translation>查询间隔必须在 0.5 到 3600 秒之间。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Max concurrent requests must be between 1 and 64.</source>
-        <translation>最大并发请求必须在 1 到 64 之间。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The proxy must be an http, https or socks5 URL with a host.</source>
-        <translation>代理必须是带主机名的 http、https 或 socks5 地址。</translation>
-    </message>
-    <message>
-        <location filename="../../videomon/ui/settings_dialog.py" line="+34"/>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
-    </message>
-    <message>
-        <location filename="../../videomon/ui/settings_flow.py" line="-57"/>
-        <source>Saving failed; see the log for details.</source>
-        <translation>保存失败，详情请查看日志。</translation>
-    </message>
-    <message>
-        <location filename="../../videomon/ui/theme.py" line="+13"/>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Light</source>
-        <translation>浅色</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-</context>
-<context>
-    <name>SkippedNote</name>
-    <message>
-        <location filename="../../videomon/ui/skipped_note.py" line="+25"/>
-        <source>Not shown, not polled: &lt;b&gt;{name}&lt;/b&gt; — {problem}</source>
-        <translation>未显示、未轮询：&lt;b&gt;{name}&lt;/b&gt; — {problem}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Its tasks stay tracked. A provider added here under the same name takes its place.</source>
-        <translation>它的任务仍在跟踪中。在此添加的同名服务商将取代它。</translation>
-    </message>
-</context>
-<context>
-    <name>StatusSummary</name>
-    <message>
-        <location filename="../../videomon/ui/status_summary.py" line="+63"/>
-        <source>&lt;b&gt;Demo&lt;/b&gt;: the tasks of the demo-… providers come from a relay simulated on this computer (no key, no network); it stays until you remove it. &lt;a href=&apos;remove-demo&apos;&gt;Remove the demo&lt;/a&gt;</source>
-        <translation>&lt;b&gt;演示&lt;/b&gt;：demo-… 服务商的任务来自本机模拟的中转站（无需密钥，不联网）；移除前会一直保留。&lt;a href=&apos;remove-demo&apos;&gt;移除演示&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&lt;b&gt;{profile}&lt;/b&gt;: {message} — polling is paused until the key changes. &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt;</source>
-        <translation>&lt;b&gt;{profile}&lt;/b&gt;：{message}——更换密钥之前暂停查询。&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&lt;b&gt;{profile}&lt;/b&gt; is not polled: {message}. &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt;</source>
-        <translation>&lt;b&gt;{profile}&lt;/b&gt; 未在轮询：{message}。&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Video ready</source>
-        <translation>视频已生成</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Task failed</source>
-        <translation>任务失败</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{task}: {error}</source>
-        <translation>{task}：{error}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{title}: {text}</source>
-        <translation>{title}：{text}</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>{active} active · {finished} finished · {failed} failed</source>
-        <translation>进行中 {active} · 已完成 {finished} · 失败 {failed}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> · {not_found} not found</source>
-        <translation> · 未找到 {not_found}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> · {paused} paused</source>
-        <translation> · 已暂停 {paused}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>videomon — {active} active</source>
-        <translation>videomon — {active} 个进行中</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>⚠ network problem — retrying</source>
-        <translation>⚠ 网络异常，正在重试</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>● online</source>
-        <translation>● 在线</translation>
-    </message>
-</context>
-<context>
-    <name>TaskArea</name>
-    <message>
-        <location filename="../../videomon/ui/task_area.py" line="+19"/>
-        <source>&lt;p style=&apos;font-size:15px&apos;&gt;&lt;b&gt;No tasks tracked yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Copy one or more task IDs (or task URLs) and press &lt;b&gt;Ctrl+V&lt;/b&gt; here,&lt;br&gt;drop text on this window, or use &lt;b&gt;Add tasks…&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:15px&apos;&gt;&lt;b&gt;还没有跟踪任何任务&lt;/b&gt;&lt;/p&gt;&lt;p&gt;复制一个或多个任务 ID（或任务链接），在这里按 &lt;b&gt;Ctrl+V&lt;/b&gt;，&lt;br&gt;或把文字拖到窗口上，也可以使用&lt;b&gt;添加任务…&lt;/b&gt;。&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>TaskFilterProxy</name>
-    <message>
-        <location filename="../../videomon/ui/task_filter.py" line="+32"/>
-        <source>All</source>
-        <extracomment>the state filter&apos;s choices: name → the groups it shows (None: all)</extracomment>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Active</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Finished</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not found</source>
-        <translation>未找到</translation>
-    </message>
-</context>
-<context>
-    <name>TaskTableModel</name>
-    <message>
-        <location filename="../../videomon/ui/task_model.py" line="+50"/>
-        <source>Task ID</source>
-        <translation>任务 ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Provider</source>
-        <translation>服务商</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Progress</source>
-        <translation>进度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Elapsed</source>
-        <translation>用时</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checked</source>
-        <translation>查询</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Download</source>
-        <translation>下载</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Output</source>
-        <translation>输出</translation>
-    </message>
-    <message>
-        <location line="+158"/>
-        <source>When the provider was last asked, and when it will be asked next</source>
-        <extracomment>columns that move with the clock alone (refreshed by `tick`)</extracomment>
-        <translation>上次向服务商查询的时间，以及下次查询的时间</translation>
-    </message>
-    <message>
-        <location line="+74"/>
-        <source>progress unknown</source>
-        <translation>进度未知</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{state}, {amount}</source>
-        <translation>{state}，{amount}</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Polling paused; the task was {state} when last checked</source>
-        <translation>已暂停查询；上次查询时任务状态为“{state}”</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The provider reports {percent}%, unchanged for {time}</source>
-        <translation>服务商报告进度 {percent}%，已 {time} 没有变化</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The video link expires in {time}; download it before then.</source>
-        <translation>视频链接将在 {time} 后过期，请在此之前下载。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{state}: {reasons}</source>
-        <translation>{state}：{reasons}</translation>
-    </message>
-</context>
-<context>
-    <name>TaskTableView</name>
-    <message numerus="yes">
-        <location filename="../../videomon/ui/task_view.py" line="+36"/>
-        <source>%n videos</source>
-        <translation>
-            <numerusform>%n 个视频</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Tray</name>
-    <message>
-        <location filename="../../videomon/ui/tray.py" line="+46"/>
-        <source>Show videomon</source>
-        <translation>显示 videomon</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>videomon — {active} active, {finished} finished, {failed} failed</source>
-        <translation>videomon — 进行中 {active}，已完成 {finished}，失败 {failed}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>, {not_found} not found</source>
-        <translation>，未找到 {not_found}</translation>
-    </message>
-</context>
-<context>
-    <name>VideomonApp</name>
-    <message>
-        <location filename="../../videomon/app.py" line="+163"/>
-        <source>videomon cannot start</source>
-        <translation>videomon 无法启动</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomePanel</name>
-    <message>
-        <location filename="../../videomon/ui/provider_kinds.py" line="-100"/>
-        <source>OpenAI Sora, or a compatible relay</source>
-        <extracomment>the four the welcome shows as cards; `MORE_PRESETS` are in its &quot;More video APIs&quot; list</extracomment>
-        <translation>OpenAI Sora 或兼容的中转站</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET /v1/videos/{id} — the OpenAI Videos API and most Sora relays</source>
-        <translation>GET /v1/videos/{id} — OpenAI Videos API 及大多数 Sora 中转站</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>Bearer key</source>
-        <translation>Bearer 密钥</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Unified video relay</source>
-        <translation>统一视频中转站</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET /v2/videos/generations/{id} — relays that serve Veo, Sora and Kling through one endpoint</source>
-        <translation>GET /v2/videos/generations/{id} — 用同一个接口提供 Veo、Sora 和可灵的中转站</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Task-style relay</source>
-        <translation>任务式中转站</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET /v1/videos/tasks/{id} — relays answering with a task object</source>
-        <translation>GET /v1/videos/tasks/{id} — 以任务对象作答的中转站</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>the bare key</source>
-        <translation>直接填写密钥</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Google Gemini API (Veo)</source>
-        <translation>Google Gemini API（Veo）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET /v1beta/{operation} — Veo long-running operations</source>
-        <translation>GET /v1beta/{operation} — Veo 长时运行操作</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>x-goog-api-key header</source>
-        <translation>x-goog-api-key 请求头</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Kling (official API)</source>
-        <translation>可灵（官方接口）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET /v1/videos/text2video/{id} — Kling&apos;s own API; the key is ACCESS_KEY:SECRET_KEY</source>
-        <translation>GET /v1/videos/text2video/{id} — 可灵自有接口；密钥填 ACCESS_KEY:SECRET_KEY</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a signed token (made for you)</source>
-        <translation>签名令牌（自动生成）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Kling through a relay</source>
-        <translation>经中转站使用可灵</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET /kling/v1/videos/text2video/{id} — relays passing Kling through</source>
-        <translation>GET /kling/v1/videos/text2video/{id} — 转发可灵的中转站</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Doubao Seedance (Volcengine Ark)</source>
-        <translation>豆包 Seedance（火山方舟）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET /api/v3/contents/generations/tasks/{id}</source>
-        <translation>GET /api/v3/contents/generations/tasks/{id}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Alibaba Wan (DashScope)</source>
-        <translation>阿里万相（DashScope）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET /api/v1/tasks/{id}</source>
-        <translation>GET /api/v1/tasks/{id}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>MiniMax Hailuo</source>
-        <translation>MiniMax 海螺</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET /v1/query/video_generation, then the file by its ID</source>
-        <translation>GET /v1/query/video_generation，再按文件 ID 获取文件</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Runway</source>
-        <translation>Runway</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET /v1/tasks/{id}</source>
-        <translation>GET /v1/tasks/{id}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Luma Dream Machine</source>
-        <translation>Luma Dream Machine</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET /dream-machine/v1/generations/{id}</source>
-        <translation>GET /dream-machine/v1/generations/{id}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Replicate</source>
-        <translation>Replicate</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET /v1/predictions/{id}</source>
-        <translation>GET /v1/predictions/{id}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>fal</source>
-        <translation>fal</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GET {model}/requests/{id}/status, then the result</source>
-        <translation>GET {model}/requests/{id}/status，再获取结果</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“Key …” header</source>
-        <translation>“Key …”密钥请求头</translation>
-    </message>
-    <message>
-        <location filename="../../videomon/ui/welcome.py" line="+31"/>
-        <source>&lt;h2&gt;Welcome to videomon&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;欢迎使用 videomon&lt;/h2&gt;</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>videomon follows your video-generation tasks at the provider you generate with, shows their progress, and saves the finished videos. Add that provider first, then paste your task IDs here (Ctrl+V).</source>
-        <translation>videomon 会到您生成视频的服务商那里跟踪每个生成任务，显示进度，并保存生成好的视频。请先添加服务商，再把任务 ID 粘贴到这里（Ctrl+V）。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Try the demo</source>
-        <translation>试用演示</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Example tasks on a relay simulated on this computer — no key, no network. They progress, finish, preview and download in under a minute; one click removes them.</source>
-        <translation>示例任务运行在本机模拟的中转站上——无需密钥，不联网。它们会在一分钟内走完进度、生成、预览和下载的全过程；一键即可移除。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Back to my tasks</source>
-        <translation>返回我的任务</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&lt;b&gt;Add a provider&lt;/b&gt;</source>
-        <translation>&lt;b&gt;添加服务商&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&lt;b&gt;Or look around first&lt;/b&gt;</source>
-        <translation>&lt;b&gt;或者先随便看看&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source> · &lt;a href=&apos;{url}&apos;&gt;docs&lt;/a&gt;</source>
-        <translation> · &lt;a href=&apos;{url}&apos;&gt;文档&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Base URL like {url} · key as {auth}</source>
-        <translation>接口地址形如 {url} · 密钥：{auth}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>More video APIs</source>
-        <translation>更多视频接口</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add the chosen video API</source>
-        <translation>添加所选视频接口</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>More video APIs:</source>
-        <translation>更多视频接口：</translation>
-    </message>
-</context>
-<context>
-    <name>WindowActions</name>
-    <message>
-        <location filename="../../videomon/ui/window_actions.py" line="+61"/>
-        <source>Add tasks…</source>
-        <translation>添加任务…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Track task IDs typed or pasted in a dialog</source>
-        <translation>在对话框中输入或粘贴要跟踪的任务 ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste task IDs</source>
-        <translation>粘贴任务 ID</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Refresh now</source>
-        <translation>立即刷新</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the selected tasks (or all) now</source>
-        <translation>立即查询所选任务（未选则查询全部）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop polling the selection</source>
-        <translation>停止查询所选任务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Poll the selection again</source>
-        <translation>恢复查询所选任务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Downloaded rows: the files; others: the task IDs</source>
-        <translation>已下载的行复制文件，其余复制任务 ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy ID</source>
-        <translation>复制 ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy video URL</source>
-        <translation>复制视频链接</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open URL in browser</source>
-        <translation>在浏览器中打开链接</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Details…</source>
-        <translation>详细信息…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+105"/>
-        <source>Download</source>
-        <translation>下载</translation>
-    </message>
-    <message>
-        <location line="-104"/>
-        <source>Download (or retry) the selected finished videos</source>
-        <translation>下载（或重试下载）所选的已生成视频</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel download</source>
-        <translation>取消下载</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open file</source>
-        <translation>打开文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show in folder</source>
-        <translation>打开所在文件夹</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Play / pause</source>
-        <translation>播放／暂停</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop tracking the selection (can be undone)</source>
-        <translation>停止跟踪所选任务（可撤销）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Undo remove</source>
-        <translation>撤销移除</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Settings…</source>
-        <translation>设置…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Filter (Ctrl+F)</source>
-        <translation>筛选（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Filter tasks</source>
-        <translation>筛选任务</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Show tasks</source>
-        <translation>显示任务</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Retry download</source>
-        <translation>重试下载</translation>
     </message>
 </context>
 </TS>

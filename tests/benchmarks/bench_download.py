@@ -87,7 +87,7 @@ def child(home: str) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from videomon.ui.event_loop import EventLoop
+    from videomon.ui.runtime.event_loop import EventLoop
 
     qapp = QApplication.instance() or QApplication([])
     loop = EventLoop(qapp)

@@ -5,7 +5,7 @@
 Starts the simulated relay in its own process, then measures in fresh child processes:
   floor   — raw aiohttp on a plain asyncio loop, the same request rate;
   aiohttp — videomon's Scheduler (store, batching, parsing) on the window's loop
-            (videomon.ui.event_loop, qasync with batched callbacks) with Qt offscreen,
+            (videomon.ui.runtime.event_loop, qasync with batched callbacks) with Qt offscreen,
             through the shared HttpClient's default transport (httpx's API over
             aiohttp's pool);
   aiohttp-stock — the same on qasync's own QEventLoop, for comparison;
@@ -70,7 +70,7 @@ def engine(base: str, count: int, interval: float, seconds: float, transport: st
     from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig
     from videomon.core.tracking.store import TaskStore
 
-    from videomon.ui.event_loop import EventLoop
+    from videomon.ui.runtime.event_loop import EventLoop
 
     app = QApplication.instance() or QApplication([])
     stock = transport.endswith("-stock")  # qasync's own loop, for comparison

@@ -59,7 +59,7 @@ async def measure(home: Path, seconds: float, sort: str | None, usability: bool)
     from videomon.core.config.paths import AppPaths
     from videomon.core.providers.credentials import CredentialStore
     from videomon.core.tracking.scheduler import SchedulerConfig
-    from videomon.ui.task_model import Column
+    from videomon.ui.table.model import Column
 
     # a fixed interval: the cost of 400 polls/s, not of the backoff
     app = VideomonApp(AppPaths.under(home), credentials=CredentialStore(environ={}),
@@ -97,7 +97,7 @@ async def measure(home: Path, seconds: float, sort: str | None, usability: bool)
 
 async def _usability(app: Any) -> dict[str, float]:
     """The list of 10,000 while it polls: typing a filter, sorting, remove and undo."""
-    from videomon.ui.task_model import Column
+    from videomon.ui.table.model import Column
 
     window = app.window
     keystrokes = []
@@ -136,7 +136,7 @@ async def _usability(app: Any) -> dict[str, float]:
 def child(args: argparse.Namespace) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication  # noqa: I001 - PySide6 before qasync
-    from videomon.ui.event_loop import EventLoop
+    from videomon.ui.runtime.event_loop import EventLoop
 
     qapp = QApplication.instance() or QApplication([])
     loop = EventLoop(qapp)

@@ -154,7 +154,7 @@ def main() -> None:
     faults = DEFAULT_FAULTS if args.faults == "default" else args.faults
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication  # noqa: I001 - PySide6 before qasync
-    from videomon.ui.event_loop import EventLoop
+    from videomon.ui.runtime.event_loop import EventLoop
 
     qapp = QApplication.instance() or QApplication([])
     loop = EventLoop(qapp)

@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: I001 - PySide6 before qasync
 import qasync  # noqa: F401
 
-from videomon.ui.event_loop import EventLoop
+from videomon.ui.runtime.event_loop import EventLoop
 
 from videomon.app import VideomonApp
 from videomon.core.providers.credentials import CredentialStore

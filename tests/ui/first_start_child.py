@@ -21,7 +21,7 @@ def main() -> None:
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen_json}"
     os.environ.setdefault("QT_API", "pyside6")
     from PySide6.QtWidgets import QApplication  # noqa: I001 - PySide6 before qasync
-    from videomon.ui.event_loop import EventLoop
+    from videomon.ui.runtime.event_loop import EventLoop
 
     from tests.conftest import MemoryKeyring
     from videomon.app import VideomonApp

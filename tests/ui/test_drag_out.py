@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask
-from videomon.ui import task_view
-from videomon.ui.task_model import TaskTableModel
-from videomon.ui.task_view import TaskTableView
+from videomon.ui.table import view as task_view
+from videomon.ui.table.model import TaskTableModel
+from videomon.ui.table.view import TaskTableView
 
 NOW = 1_760_000_000.0
 

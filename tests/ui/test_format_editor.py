@@ -13,10 +13,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 from tests.conftest import MemoryKeyring
-from tests.ui.test_window import loop, make_app, until  # noqa: F401
+from tests.ui.helpers import make_app, until
 from videomon.core.providers.dialects import DIALECTS, use_formats
 from videomon.simulator.demo import RelayThread
-from videomon.ui.settings_dialog import SettingsDialog
+from videomon.ui.settings.dialog import SettingsDialog
 
 DEFINITION = """name = "jobrelay"
 query = "{base}/api/job/{id}"
@@ -46,7 +46,7 @@ async def open_formats(app) -> SettingsDialog:  # type: ignore[no-untyped-def]
 
 
 def test_the_preview_follows_typing_and_a_saved_format_can_be_used(
-        loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+        loop: qasync.QEventLoop, tmp_path: Path,
         memory_keyring: MemoryKeyring) -> None:
     async def main() -> None:
         with RelayThread(speed=50.0, seed=4) as relay:
@@ -106,7 +106,7 @@ def test_the_preview_follows_typing_and_a_saved_format_can_be_used(
 
 
 def test_detect_in_the_provider_form_picks_the_format(
-        loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+        loop: qasync.QEventLoop, tmp_path: Path,
         memory_keyring: MemoryKeyring) -> None:
     async def main() -> None:
         with RelayThread(speed=50.0, seed=4) as relay:
@@ -141,7 +141,7 @@ def test_settings_names_a_provider_left_out_and_takes_it_back(qapp) -> None:  # 
     from videomon.core.config.settings import Settings
     from videomon.core.providers.formats.catalog import FormatCatalog
     from videomon.core.providers.profiles import Profile, ProfileProblem
-    from videomon.ui.settings_dialog import SettingsDialog
+    from videomon.ui.settings.dialog import SettingsDialog
 
     problem = ProfileProblem("config", "its format 'mine' is not installed")
     dialog = SettingsDialog([], Settings(), {}, None, "/tmp/videos",

@@ -23,7 +23,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import MemoryKeyring
-from tests.ui.test_window import ARTIFACTS, loop, until  # noqa: F401 - the loop fixture
+from tests.ui.helpers import ARTIFACTS, until
 from videomon.app import VideomonApp
 from videomon.cli.main import main as cli_main
 from videomon.core.config.paths import AppPaths
@@ -34,9 +34,9 @@ from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.profiles import Profile
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.simulator.demo import RelayThread
-from videomon.ui.main_window import MainWindow
-from videomon.ui.settings_dialog import SettingsDialog
-from videomon.ui.task_model import Column
+from videomon.ui.settings.dialog import SettingsDialog
+from videomon.ui.table.model import Column
+from videomon.ui.window.main_window import MainWindow
 
 KEY = "sk-journey-key-000111"
 MINE = ("video_mine_0001", "sora-2:task_mine_0002")
@@ -87,7 +87,7 @@ async def paste(window: MainWindow, text: str) -> None:
     QTest.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
                                   local_relay: RelayThread, memory_keyring: MemoryKeyring,
                                   monkeypatch: pytest.MonkeyPatch,
                                   capsys: pytest.CaptureFixture[str]) -> None:
@@ -287,7 +287,7 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,  # no
 
 
 def test_closing_with_a_tray_hides_to_it_and_quit_quits(
-        loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+        loop: qasync.QEventLoop, tmp_path: Path,
         local_relay: RelayThread, memory_keyring: MemoryKeyring) -> None:
     """Where the desktop has a tray, ✕ with tasks still tracked hides the window (polling
     goes on; the first time a note says so); the tray's Quit and Ctrl+Q quit."""
@@ -327,7 +327,7 @@ def test_closing_with_a_tray_hides_to_it_and_quit_quits(
 
 
 def test_the_demo_stays_across_a_restart_until_removed(
-        loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+        loop: qasync.QEventLoop, tmp_path: Path,
         memory_keyring: MemoryKeyring) -> None:
     paths = AppPaths.under(tmp_path / "home")
 

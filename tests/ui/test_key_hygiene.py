@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.conftest import MemoryKeyring
 from tests.test_security import KEY, NEEDLES, files_containing_the_key
-from tests.ui.test_window import loop, until  # noqa: F401
+from tests.ui.helpers import until
 from tests.ui.widget_texts import texts
 from videomon.app import VideomonApp
 from videomon.core.config.paths import AppPaths
@@ -22,7 +22,7 @@ from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.profiles import ConfigStore, Profile
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.simulator.demo import RelayThread
-from videomon.ui.errors import setup_logging
+from videomon.ui.runtime.errors import setup_logging
 
 
 def leaks(text: str) -> bool:
@@ -30,7 +30,7 @@ def leaks(text: str) -> bool:
 
 
 def test_the_window_shows_copies_and_logs_no_key(
-        loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+        loop: qasync.QEventLoop, tmp_path: Path,
         memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VIDEOMON_LOG_LEVEL", "DEBUG")
     home = tmp_path / "home"

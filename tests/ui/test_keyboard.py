@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from tests.conftest import MemoryKeyring
-from tests.ui.test_window import column, loop, make_app, until  # noqa: F401
+from tests.ui.helpers import column, make_app, until
 from videomon.simulator.demo import RelayThread
-from videomon.ui.settings_dialog import SettingsDialog
-from videomon.ui.task_model import Column, Role
+from videomon.ui.settings.dialog import SettingsDialog
+from videomon.ui.table.model import Column, Role
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,7 @@ def reading_order(widgets: list[QWidget], root: QWidget) -> list[QWidget]:
     return sorted(widgets, key=key)
 
 
-def test_tab_order_shortcuts_and_names(loop: qasync.QEventLoop,  # noqa: F811
+def test_tab_order_shortcuts_and_names(loop: qasync.QEventLoop,
                                        keys_relay: RelayThread, tmp_path: Path,
                                        memory_keyring: MemoryKeyring) -> None:
     async def main() -> None:

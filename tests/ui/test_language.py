@@ -16,18 +16,18 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.conftest import MemoryKeyring
-from tests.ui.test_window import ARTIFACTS, column, loop, make_app, until  # noqa: F401
+from tests.ui.helpers import ARTIFACTS, column, make_app, until
 from tests.ui.widget_texts import clipped, plain, texts
 from videomon.app import VideomonApp
 from videomon.core.providers.credentials import KeyringStatus, KeyringTrouble
 from videomon.core.providers.dialects import DIALECTS
 from videomon.core.providers.formats.catalog import FormatCatalog
 from videomon.simulator.demo import RelayThread
-from videomon.ui import i18n
-from videomon.ui.add_dialog import AddTasksDialog
-from videomon.ui.i18n import i18n_dir, resolve_language, system_language
-from videomon.ui.settings_dialog import AUTH_CHOICES, SettingsDialog
-from videomon.ui.task_model import Column, Role
+from videomon.ui.adding.dialog import AddTasksDialog
+from videomon.ui.runtime import i18n
+from videomon.ui.runtime.i18n import i18n_dir, resolve_language, system_language
+from videomon.ui.settings.dialog import AUTH_CHOICES, SettingsDialog
+from videomon.ui.table.model import Column, Role
 
 ROOT = Path(__file__).resolve().parents[2]
 FAILED_ID, OK_ID = "demo-fail-lang1", "video_ok_lang2"
@@ -62,7 +62,7 @@ def test_catalogues_are_complete_and_current(tmp_path: Path) -> None:
         if ts.name == "videomon_en.ts":
             args.append("-pluralonly")
         sources = [str(ROOT / "videomon" / "app.py"),
-                   *map(str, sorted((ROOT / "videomon" / "ui").glob("*.py")))]
+                   *map(str, sorted((ROOT / "videomon" / "ui").rglob("*.py")))]
         lupdate = Path(i18n._lrelease()[0]).with_name(
             Path(i18n._lrelease()[0]).name.replace("lrelease", "lupdate"))
         subprocess.run([str(lupdate), *args, *sources, "-ts", str(copy)], check=True,
@@ -133,7 +133,7 @@ def test_a_checkout_without_built_catalogues_builds_them_into_the_cache(
     assert built == tmp_path / "cache" / "videomon_zh_CN.qm"
     translator = QTranslator()
     assert translator.load(str(built))
-    assert translator.translate("Format", "Running") == "生成中"
+    assert translator.translate("Wording", "Running") == "生成中"
 
 
 # -- the window and its dialogs ---------------------------------------------------------------
@@ -244,7 +244,7 @@ def lang_relay() -> Iterator[RelayThread]:
 
 
 def test_every_visible_text_passes_through_translation(
-        loop: qasync.QEventLoop, lang_relay: RelayThread, tmp_path: Path,  # noqa: F811
+        loop: qasync.QEventLoop, lang_relay: RelayThread, tmp_path: Path,
         memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
     qapp = QCoreApplication.instance()
     assert qapp is not None
@@ -279,7 +279,7 @@ def test_every_visible_text_passes_through_translation(
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_nothing_is_cut_off_and_chinese_reads_chinese(
-        loop: qasync.QEventLoop, lang_relay: RelayThread, tmp_path: Path,  # noqa: F811
+        loop: qasync.QEventLoop, lang_relay: RelayThread, tmp_path: Path,
         memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch, language: str) -> None:
     real_install = i18n.install
     monkeypatch.setattr(i18n, "install", lambda qapp, setting, *a, **k: real_install(

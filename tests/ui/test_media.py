@@ -20,7 +20,7 @@ from PySide6.QtTest import QTest
 
 from tests.conftest import MemoryKeyring
 from tests.httpserver import Reply, ScriptedServer, SlowFileServer
-from tests.ui.test_window import ARTIFACTS, loop, until  # noqa: F401 - the loop fixture
+from tests.ui.helpers import ARTIFACTS, until
 from videomon.app import VideomonApp
 from videomon.core.config.paths import AppPaths
 from videomon.core.providers.credentials import CredentialStore
@@ -28,9 +28,9 @@ from videomon.core.providers.profiles import ConfigStore, Profile
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.core.transfers.media import drag_payload
 from videomon.resources import sample_video
-from videomon.ui.player import PreviewPane
-from videomon.ui.task_model import Column, Role
-from videomon.ui.task_view import payload_mime
+from videomon.ui.preview.pane import PreviewPane
+from videomon.ui.table.model import Column, Role
+from videomon.ui.table.view import payload_mime
 
 KEY = "sk-media-test-SECRET-0123456789"
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,7 +64,7 @@ def row_of(app: VideomonApp, task_id: str) -> int:
     raise KeyError(task_id)
 
 
-def test_player_plays_the_sample_and_frames_arrive(loop: qasync.QEventLoop,  # noqa: F811
+def test_player_plays_the_sample_and_frames_arrive(loop: qasync.QEventLoop,
                                                     tmp_path: Path) -> None:
     async def main() -> None:
         pane = PreviewPane()
@@ -100,7 +100,7 @@ def test_player_plays_the_sample_and_frames_arrive(loop: qasync.QEventLoop,  # n
 
 
 def test_preview_streams_a_keyless_url_and_drag_gives_files(
-        loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+        loop: qasync.QEventLoop, tmp_path: Path,
         memory_keyring: MemoryKeyring) -> None:
     video = sample_video().read_bytes()
     with SlowFileServer(video, delay=0) as cdn, ScriptedServer() as api:
@@ -156,7 +156,7 @@ def test_preview_streams_a_keyless_url_and_drag_gives_files(
             assert KEY not in " ".join(seen.headers.values())
 
 
-def test_download_resumes_after_the_app_is_killed(loop: qasync.QEventLoop,  # noqa: F811
+def test_download_resumes_after_the_app_is_killed(loop: qasync.QEventLoop,
                                                   tmp_path: Path,
                                                   memory_keyring: MemoryKeyring) -> None:
     data = random.Random(5).randbytes(1_500_000)

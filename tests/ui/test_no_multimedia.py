@@ -17,7 +17,7 @@ sys.modules["PySide6.QtMultimediaWidgets"] = None
 from PySide6.QtWidgets import QApplication
 import qasync  # noqa: F401
 
-from videomon.ui.event_loop import EventLoop
+from videomon.ui.runtime.event_loop import EventLoop
 from videomon.app import VideomonApp
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.tracking.scheduler import SchedulerConfig

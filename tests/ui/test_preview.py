@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
 
-from tests.ui.test_window import ARTIFACTS, loop, until  # noqa: F401 - the loop fixture
+from tests.ui.helpers import ARTIFACTS, until
 from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask
 from videomon.resources import sample_video
-from videomon.ui.player import PreviewPane
+from videomon.ui.preview.pane import PreviewPane
 
 
 class Frames:
@@ -43,7 +43,7 @@ def saved_task(ref: int) -> TrackedTask:
 
 
 def test_poster_before_play_last_frame_after_the_end_and_space_replays(
-        loop: qasync.QEventLoop) -> None:  # noqa: F811
+        loop: qasync.QEventLoop) -> None:
     async def main() -> None:
         pane = PreviewPane()
         pane.resize(400, 360)
@@ -78,7 +78,7 @@ def test_poster_before_play_last_frame_after_the_end_and_space_replays(
     loop.run_until_complete(main())
 
 
-def test_coming_back_to_a_row_shows_its_poster_again(loop: qasync.QEventLoop) -> None:  # noqa: F811
+def test_coming_back_to_a_row_shows_its_poster_again(loop: qasync.QEventLoop) -> None:
     async def main() -> None:
         pane = PreviewPane()
         pane.show()
@@ -100,7 +100,7 @@ def test_coming_back_to_a_row_shows_its_poster_again(loop: qasync.QEventLoop) ->
     loop.run_until_complete(main())
 
 
-def test_a_click_on_the_picture_plays_and_pauses(loop: qasync.QEventLoop) -> None:  # noqa: F811
+def test_a_click_on_the_picture_plays_and_pauses(loop: qasync.QEventLoop) -> None:
     async def main() -> None:
         pane = PreviewPane()
         pane.show()

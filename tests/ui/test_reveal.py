@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from videomon.ui.reveal import Reveal
+from videomon.ui.desktop.reveal import Reveal
 
 
 def fake_opener(folder: Path, script: str) -> None:
@@ -71,7 +71,7 @@ def test_show_in_folder_without_a_file_manager_or_opener_says_so(  # type: ignor
         qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no xdg-open
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
-    import videomon.ui.reveal as reveal_module
+    import videomon.ui.desktop.reveal as reveal_module
 
     monkeypatch.setattr(reveal_module.QDesktopServices, "openUrl", lambda _url: False)
     failed: list[bool] = []

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch, snapshot_values
 from videomon.core.providers.dialects import get_dialect
-from videomon.ui import format as fmt
-from videomon.ui.task_filter import TaskFilterProxy
-from videomon.ui.task_model import Column, Role, TaskTableModel
+from videomon.ui import wording
+from videomon.ui.table.model import Column, Role, TaskTableModel
+from videomon.ui.table.order import TaskFilterProxy
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "responses"
 NOW = 1_760_000_000.0
@@ -67,7 +67,7 @@ def test_roles_from_recorded_snapshots(model: TaskTableModel) -> None:
     assert cell(model, 3, Column.OUTPUT, Role.GROUP) == "failed"
     assert cell(model, 4, Column.PROVIDER) == "veo"
     created = model.task(1).snapshot.created_at  # type: ignore[union-attr]
-    assert cell(model, 0, Column.ELAPSED) == fmt.duration(NOW - created)
+    assert cell(model, 0, Column.ELAPSED) == wording.duration(NOW - created)
     assert cell(model, 0, Column.CHECKED) == "just now · next in 0:04"
     assert model.headerData(Column.PROGRESS, Qt.Orientation.Horizontal) == "Progress"
 
@@ -132,14 +132,14 @@ def test_filter_by_text_and_state_and_sort_by_progress(model: TaskTableModel) ->
 
 def test_elapsed_counts_from_adding_when_the_provider_gives_no_creation_time() -> None:
     task = TrackedTask(1, "p", "t", added_at=NOW - 125)
-    assert fmt.duration(fmt.elapsed_seconds(task, NOW)) == "2:05"
-    assert [fmt.duration(s) for s in (0, 59, 3600, 90061)] == ["0:00", "0:59", "1:00:00",
+    assert wording.duration(wording.elapsed_seconds(task, NOW)) == "2:05"
+    assert [wording.duration(s) for s in (0, 59, 3600, 90061)] == ["0:00", "0:59", "1:00:00",
                                                                 "1d 01h"]
 
 
 def test_download_column_progress_and_expiry_warning(qapp) -> None:  # type: ignore[no-untyped-def]
     from videomon.core.transfers.download_manager import TransferProgress
-    from videomon.ui.icons import state_icons
+    from videomon.ui.look.icons import state_icons
 
     task = recorded("openai", "seed001_completed", 1)
     assert task.snapshot is not None
@@ -214,7 +214,7 @@ def test_the_selection_follows_its_rows_through_sorting_filtering_and_changes(
 
 def test_painting_the_header_of_a_large_selection_does_not_ask_every_row(qapp) -> None:  # type: ignore[no-untyped-def]
     """Qt's header asks `isColumnSelected` on each paint: flags() of every selected row."""
-    from videomon.ui.task_view import TaskTableView
+    from videomon.ui.table.view import TaskTableView
 
     source = TaskTableModel()
     source.set_tasks([dataclasses.replace(recorded("openai", "seed001_completed", 1),

@@ -11,9 +11,9 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import MemoryKeyring
-from tests.ui.test_window import ARTIFACTS, loop, make_app, until  # noqa: F401
+from tests.ui.helpers import ARTIFACTS, make_app, until
 from videomon.simulator.demo import RelayThread
-from videomon.ui.theme import BAR_FILLS, NOTES, contrast, palette, readable_on
+from videomon.ui.look.theme import BAR_FILLS, NOTES, contrast, palette, readable_on
 
 R = QPalette.ColorRole
 PAIRS = [(R.Text, R.Base), (R.Text, R.AlternateBase), (R.WindowText, R.Window),
@@ -37,7 +37,7 @@ def test_every_text_pair_reads_at_4_5_to_1(qapp: QApplication, scheme: str) -> N
                     colors.color(R.Text).fromString(notes["inline"][0])) >= 4.5
 
 
-def test_appearance_setting_switches_the_window(loop: qasync.QEventLoop,  # noqa: F811
+def test_appearance_setting_switches_the_window(loop: qasync.QEventLoop,
                                                 tmp_path: Path,
                                                 memory_keyring: MemoryKeyring) -> None:
     with RelayThread(speed=8.0) as relay:
@@ -71,7 +71,7 @@ def test_appearance_setting_switches_the_window(loop: qasync.QEventLoop,  # noqa
 
 
 def test_toolbar_icons_exist_without_an_icon_theme(qapp: QApplication) -> None:
-    from videomon.ui.icons import ACTION_ICONS, action_icon
+    from videomon.ui.look.icons import ACTION_ICONS, action_icon
 
     for name in ACTION_ICONS:
         assert not action_icon(name).pixmap(20, 20).isNull(), name
@@ -81,7 +81,7 @@ def test_icons_are_drawn_for_200_percent(qapp: QApplication) -> None:
     """At 200% a 16 px icon takes a 32 px drawing, never a 16 px one blown up."""
     from PySide6.QtCore import QSize
 
-    from videomon.ui.icons import ACTION_ICONS, action_icon, app_icon, state_icons
+    from videomon.ui.look.icons import ACTION_ICONS, action_icon, app_icon, state_icons
 
     for name, icon in state_icons().items():
         assert {QSize(16, 16), QSize(32, 32)} <= set(icon.availableSizes()), name

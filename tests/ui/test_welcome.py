@@ -9,16 +9,16 @@ from pathlib import Path
 import qasync
 
 from tests.conftest import MemoryKeyring
-from tests.ui.test_window import ARTIFACTS, loop, until  # noqa: F401 - the loop fixture
+from tests.ui.helpers import ARTIFACTS, until
 from videomon.app import VideomonApp
 from videomon.core.config.paths import AppPaths
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.tracking.scheduler import SchedulerConfig
-from videomon.ui.settings_dialog import SettingsDialog
-from videomon.ui.welcome import PRESETS
+from videomon.ui.settings.dialog import SettingsDialog
+from videomon.ui.window.welcome import PRESETS
 
 
-def test_welcome_preset_and_demo(loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+def test_welcome_preset_and_demo(loop: qasync.QEventLoop, tmp_path: Path,
                                  memory_keyring: MemoryKeyring) -> None:
     paths = AppPaths.under(tmp_path / "home")
 

@@ -8,75 +8,21 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 from tests.conftest import MemoryKeyring
-from videomon.app import VideomonApp
+from tests.ui.helpers import ARTIFACTS, column, make_app, until
 from videomon.core.domain.task import Watch
-from videomon.core.providers.credentials import CredentialStore
-from videomon.core.tracking.scheduler import SchedulerConfig
-from videomon.simulator.demo import RelayThread, make_world
-from videomon.ui.event_loop import EventLoop
-from videomon.ui.task_model import Column, Role
+from videomon.simulator.demo import RelayThread
+from videomon.ui.table.model import Column, Role
 
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 IDS = ("sora-2:task_ok_w1n", "video_ok_w2n", "demo-fail-w3n")
-
-
-@pytest.fixture
-def loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
-    event_loop = EventLoop(qapp)
-    asyncio.set_event_loop(event_loop)
-    errors: list[BaseException] = []
-
-    def handler(_loop: Any, context: dict[str, Any]) -> None:
-        errors.append(context.get("exception") or RuntimeError(context.get("message")))
-
-    event_loop.set_exception_handler(handler)
-    yield event_loop
-    leftovers = [t for t in asyncio.all_tasks(event_loop) if not t.done()]
-    for task in leftovers:
-        task.cancel()
-    if leftovers:
-        event_loop.run_until_complete(asyncio.wait(leftovers, timeout=5))
-    event_loop.close()
-    asyncio.set_event_loop(None)
-    if errors:
-        raise errors[0]
-
-
-@pytest.fixture
-def relay() -> Iterator[RelayThread]:
-    with RelayThread(speed=4.0, seed=7) as running:
-        yield running
-
-
-async def until(predicate: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached in time")
-        await asyncio.sleep(0.05)
-
-
-def make_app(home: Path, base_url: str, keyring: MemoryKeyring) -> VideomonApp:
-    world = make_world(base_url, home, tasks=[("sim", "openai", "x")])
-    return VideomonApp(world.paths, credentials=CredentialStore(environ={}, backend=keyring),
-                       scheduler_config=SchedulerConfig(flush_interval=0.05))
-
-
-def column(app: VideomonApp, col: Column, role: int = Qt.ItemDataRole.DisplayRole) -> dict:
-    model = app.window.model
-    return {model.data(model.index(r, Column.TASK_ID), Role.TASK).task_id:
-            model.data(model.index(r, col), role) for r in range(model.rowCount())}
 
 
 def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThread,
@@ -198,7 +144,7 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
                                                memory_keyring: MemoryKeyring) -> None:
     """Tasks in every state, a rejected-key banner, the details and settings dialogs."""
     from videomon.core.domain.task import TrackedTask
-    from videomon.ui.settings_dialog import SettingsDialog
+    from videomon.ui.settings.dialog import SettingsDialog
 
     async def main() -> None:
         app = make_app(tmp_path / "home", relay.relay.base_url, memory_keyring)
@@ -275,7 +221,7 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
 def test_settings_save_key_to_keyring_and_test_connection(
         loop: qasync.QEventLoop, tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
     from videomon.simulator.server import SimulatedRelay
-    from videomon.ui.settings_dialog import SettingsDialog
+    from videomon.ui.settings.dialog import SettingsDialog
 
     with RelayThread(speed=4.0) as keyed:
         keyed.relay.key = "sk-settings-test-0001"
@@ -316,7 +262,7 @@ def test_unexpected_error_is_logged_and_shown(loop: qasync.QEventLoop, relay: Re
                                               memory_keyring: MemoryKeyring) -> None:
     import logging
 
-    from videomon.ui.errors import setup_logging
+    from videomon.ui.runtime.errors import setup_logging
 
     log_path = setup_logging(tmp_path / "logs")
 

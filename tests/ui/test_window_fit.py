@@ -15,11 +15,11 @@ import qasync
 from PySide6.QtCore import QRect, QSize, Qt
 
 from tests.conftest import SCREENS, MemoryKeyring
-from tests.ui.test_window import ARTIFACTS, column, loop, make_app, until  # noqa: F401
+from tests.ui.helpers import ARTIFACTS, column, make_app, until
 from videomon.simulator.demo import RelayThread
-from videomon.ui.column_fit import fit_widths
-from videomon.ui.task_model import Column, Role
-from videomon.ui.window_geometry import first_geometry, pulled_on_screen
+from videomon.ui.table.column_fit import fit_widths
+from videomon.ui.table.model import Column, Role
+from videomon.ui.window.geometry import first_geometry, pulled_on_screen
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,7 +83,7 @@ def test_first_start_fits_the_screen(tmp_path: Path, screen: str) -> None:
 
 
 # -- a failed task's reason, in view ---------------------------------------------------------
-def test_a_failed_tasks_reason_is_in_sight(loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+def test_a_failed_tasks_reason_is_in_sight(loop: qasync.QEventLoop, tmp_path: Path,
                                            memory_keyring: MemoryKeyring) -> None:
     home = tmp_path / "home"
     failed_id = "demo-fail-fit1"
@@ -135,7 +135,7 @@ def test_a_failed_tasks_reason_is_in_sight(loop: qasync.QEventLoop, tmp_path: Pa
 
 
 def test_in_a_narrow_window_the_least_needed_columns_give_way(
-        loop: qasync.QEventLoop, tmp_path: Path,  # noqa: F811
+        loop: qasync.QEventLoop, tmp_path: Path,
         memory_keyring: MemoryKeyring) -> None:
     """At 860 px the Output column stays in sight and no cell is cut to nothing: Checked,
     Elapsed, Model and Download give way (in that order) and come back with room; the

@@ -1,0 +1,2 @@
+"""How the window looks: theme palettes, icons, small reusable widgets.
+It imports no other room."""

@@ -1,0 +1,116 @@
+"""Details of one task: a summary, the last raw response pretty-printed, the timeline."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import TrackedTask
+from videomon.ui import wording
+
+
+def _when(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(value)))
+
+
+def _state_word(state: str) -> str:
+    """A timeline entry's state (a provider state, or how the task stopped being followed)."""
+    try:
+        return wording.state_word(TaskState(state))
+    except ValueError:
+        return wording.watch_word(state)
+
+
+class DetailsDialog(QDialog):
+    def __init__(self, task: TrackedTask, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ref = task.ref
+        self.setWindowTitle(self.tr("Task {id}").format(id=task.task_id))
+        self.resize(680, 480)
+        tabs = QTabWidget()
+        tabs.addTab(self._summary(task), self.tr("Summary"))
+        raw = QPlainTextEdit()
+        raw.setReadOnly(True)
+        raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        raw.setPlainText(json.dumps(task.raw, indent=2, ensure_ascii=False)
+                         if task.raw is not None else self.tr(
+                             "No answer about this task yet. The last lookup: {problem}")
+                         .format(problem=task.problem_message) if task.problem_message
+                         else self.tr("No response received yet."))
+        self.raw = raw
+        tabs.addTab(raw, self.tr("Raw response"))
+        self.timeline = QTreeWidget()
+        self.timeline.setHeaderLabels([self.tr("When"), self.tr("State"), self.tr("Progress"),
+                                       self.tr("Note")])
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.addTopLevelItem(QTreeWidgetItem([self.tr("loading…")]))
+        tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.tabs = tabs
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton(self.tr("Copy ID"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(task.task_id))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+
+    def _summary(self, task: TrackedTask) -> QWidget:
+        snap = task.snapshot
+        page = QWidget()
+        form = QFormLayout(page)
+        progress = wording.progress_value(task)
+        rows = [
+            (self.tr("Task ID:"), task.task_id), (self.tr("Provider:"), task.profile),
+            (self.tr("Model:"), task.model or "—"), (self.tr("State:"), wording.state_text(task)),
+            (self.tr("Provider's word:"), (snap and snap.raw_status) or "—"),
+            (self.tr("Progress:"),
+             self.tr("unknown") if progress is None else f"{progress:.0f}%"),
+            (self.tr("Created:"), _when(snap and snap.created_at)),
+            (self.tr("Finished:"), _when(snap and snap.finished_at)),
+            (self.tr("Link expires:"), _when(task.expires_at)),
+            (self.tr("Added:"), _when(task.added_at)),
+            (self.tr("Last checked:"), _when(task.last_checked_at)),
+            (self.tr("Video:"), "\n".join(task.video_urls) or "—"),
+            (self.tr("Saved to:"), "\n".join(task.download_paths) or "—"),
+        ]
+        error = "\n".join(wording.reasons(task)) if task.state is TaskState.FAILED \
+            or task.problem_message or task.download_error else ""
+        if error:
+            rows.append((self.tr("Error:"), error))
+        for name, value in rows:
+            label = QLabel(str(value))
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(label.textInteractionFlags()
+                                          | label.textInteractionFlags().TextSelectableByMouse)
+            form.addRow(name, label)
+        return page
+
+    def set_history(self, rows: Sequence[tuple[float, str, float | None, str | None]]) -> None:
+        self.timeline.clear()
+        for at, state, progress, note in rows:
+            self.timeline.addTopLevelItem(QTreeWidgetItem(
+                [_when(at), _state_word(state),
+                 "" if progress is None else f"{progress:.0f}%", note or ""]))
+        if not rows:
+            self.timeline.addTopLevelItem(QTreeWidgetItem([self.tr("no history")]))
+        for column in range(3):
+            self.timeline.resizeColumnToContents(column)

@@ -1,0 +1,177 @@
+"""The task table view: drags finished rows out as files, sizes its columns to fit.
+
+A drag starts from any finished row (the model marks them drag-enabled): saved videos
+leave as `text/uri-list` files (copies) with their URLs as text; rows not saved yet start
+their download instead. Columns are kept within the view's width so the last column (the
+output, where a failure's reason is) stays in sight without scrolling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import PurePath
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QMimeData, QPoint, QRect, Qt, QUrl
+from PySide6.QtGui import QDrag, QFontMetrics, QPainter, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QTableView, QWidget
+
+from videomon.core.domain.task import TrackedTask
+from videomon.core.transfers.media import DragPayload, drag_payload
+from videomon.ui.table.column_fit import ColumnFitter
+from videomon.ui.table.model import Role, row_runs
+
+
+def payload_mime(payload: DragPayload) -> QMimeData:
+    """`text/uri-list` of the local files, and the video URLs as plain text."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(path) for path in payload.files])
+    mime.setText("\n".join(payload.urls))
+    return mime
+
+
+def drag_pixmap(widget: QWidget, files: list[str]) -> QPixmap:
+    """A small card under the cursor: the file's name, or how many files."""
+    text = PurePath(files[0]).name if len(files) == 1 else \
+        TaskTableView.tr("%n videos", "", len(files))
+    metrics = QFontMetrics(widget.font())
+    text = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, 320)
+    ratio = widget.devicePixelRatioF()
+    width, height = metrics.horizontalAdvance(text) + 40, metrics.height() + 12
+    pixmap = QPixmap(int(width * ratio), int(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    palette = widget.palette()
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(palette.highlight().color().darker(120))
+    painter.setBrush(palette.highlight())
+    painter.drawRoundedRect(QRect(0, 0, width - 1, height - 1), 5, 5)
+    painter.setPen(palette.highlightedText().color())
+    painter.setBrush(palette.highlightedText())
+    mid = height // 2  # a film-frame glyph, then the text
+    painter.drawRect(QRect(8, mid - 6, 16, 12))
+    painter.setPen(palette.highlight().color())
+    for x in (10, 14, 18):
+        painter.drawLine(x, mid - 5, x + 2, mid - 5)
+        painter.drawLine(x, mid + 4, x + 2, mid + 4)
+    painter.setPen(palette.highlightedText().color())
+    painter.drawText(QRect(32, 0, width - 36, height), Qt.AlignmentFlag.AlignVCenter, text)
+    painter.end()
+    return pixmap
+
+
+class TaskTableView(QTableView):
+    """`on_pending(tasks)` is called for dragged rows that are not downloaded yet."""
+
+    def __init__(self, on_pending: Callable[[list[TrackedTask]], None],
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self._on_pending = on_pending
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.fitter = ColumnFitter(self)
+
+    def configure(self, delegates: dict[int, QStyledItemDelegate]) -> None:
+        """The window's table: whole rows selected, sortable, movable columns that fit,
+        long text elided in the middle, menus on the rows and the header."""
+        for column, delegate in delegates.items():
+            self.setItemDelegateForColumn(column, delegate)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setTabKeyNavigation(False)  # rows, not cells: Tab goes on to the next control
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(26)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setHighlightSections(False)  # no bold header text, no reflow
+
+    def setSelectionModel(self, selection: QItemSelectionModel) -> None:
+        """The rows' selection; the headers get one of their own that stays empty.
+
+        A header paint asks `isColumnSelected` about each section's neighbours, which asks
+        `flags()` of every selected row: with 10,000 rows selected, 90,000 Python calls
+        (0.4 s) per paint. Section highlighting is off, so the headers lose nothing.
+        """
+        super().setSelectionModel(selection)
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setSelectionModel(QItemSelectionModel(selection.model(), header))
+
+    def select_rows(self, rows: Sequence[int]) -> None:
+        """Select these rows (of the view's model) in one change, however many there are."""
+        selection, model = QItemSelection(), self.model()
+        for first, last in row_runs(rows):  # one range per run of consecutive rows
+            selection.select(model.index(first, 0), model.index(last, 0))
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+
+    def first_selected_row(self) -> int | None:
+        rows = [span.top() for span in self.selectionModel().selection()]
+        return min(rows) if rows else None
+
+    def select_near(self, row: int | None) -> None:
+        """After a removal left nothing selected: the row now at `row` (or the last one),
+        as a file manager does."""
+        count = self.model().rowCount()
+        if row is None or not count or self.selectionModel().hasSelection():
+            return
+        self.select_rows([min(row, count - 1)])
+        self.setCurrentIndex(self.model().index(min(row, count - 1), 0))
+
+    def selected_tasks(self) -> list[TrackedTask]:
+        """From the selection's ranges (whole rows here), not `selectedRows()`, which asks
+        the model for the flags of every selected cell."""
+        selection = self.selectionModel()
+        if selection is None:
+            return []
+        rows: set[int] = set()
+        for span in selection.selection():
+            rows.update(range(span.top(), span.bottom() + 1))
+        return self.model().tasks_at(sorted(rows))  # the window's proxy, or a bare model
+
+    def startDrag(self, supported: Qt.DropAction) -> None:
+        payload = drag_payload(self.selected_tasks())
+        if payload.pending:
+            self._on_pending(payload.pending)
+        if not payload.files:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(payload_mime(payload))
+        pixmap = drag_pixmap(self, payload.files)
+        drag.setPixmap(pixmap)
+        drag.setHotSpot(QPoint(-12, -12))  # the card sits below-right of the pointer
+        drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
+
+    def repaint_columns(self, columns: Sequence[int]) -> None:
+        """Repaint these columns where they are on screen (what moves with the clock is
+        painted from the clock: no model change, no re-sort, nothing off screen)."""
+        height = self.viewport().height()
+        for column in columns:
+            if not self.isColumnHidden(column):
+                self.viewport().update(QRect(self.columnViewportPosition(column), 0,
+                                             self.columnWidth(column), height))
+
+    def repaint_moving(self, column: int) -> None:
+        """Repaint the visible cells of `column` whose bar moves on its own (a stripe)."""
+        model = self.model()
+        first = self.rowAt(0)
+        if first < 0 or model is None:
+            return
+        last = self.rowAt(self.viewport().height() - 1)
+        last = model.rowCount() - 1 if last < 0 else last
+        for row in range(first, last + 1):
+            index = model.index(row, column)
+            if index.data(Role.INDETERMINATE):
+                self.viewport().update(self.visualRect(index))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fitter.fit()

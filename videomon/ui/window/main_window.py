@@ -1,0 +1,398 @@
+"""The main window: it hears the engine through `EngineBridge` signals and commands it
+through `Commands` (coroutines on a `TaskRunner`); it does no network or disk I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+)
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from videomon.core.domain.task import TrackedTask
+from videomon.core.providers.credentials import KeyringStatus
+from videomon.core.providers.profiles import ProfileProblem
+from videomon.core.tracking.commands import Commands
+from videomon.core.transfers.media import drag_payload
+from videomon.ui.adding.flow import AddFlow
+from videomon.ui.adding.inline_bar import InlineBar
+from videomon.ui.desktop import clipboard
+from videomon.ui.desktop.file_actions import FileActions
+from videomon.ui.desktop.tray import Tray
+from videomon.ui.look.theme import Theme
+from videomon.ui.preview.slot import PreviewSlot
+from videomon.ui.runtime.async_tasks import TaskRunner
+from videomon.ui.runtime.bridge import EngineBridge
+from videomon.ui.settings.flow import SettingsFlow
+from videomon.ui.table.details_dialog import DetailsDialog
+from videomon.ui.table.model import CLOCK_COLUMNS, Column, TaskTableModel
+from videomon.ui.table.order import TaskFilterProxy
+from videomon.ui.table.output_delegate import OutputDelegate
+from videomon.ui.table.progress_delegate import DownloadDelegate, ProgressDelegate
+from videomon.ui.table.view import TaskTableView
+from videomon.ui.window import state as window_state
+from videomon.ui.window.actions import WindowActions
+from videomon.ui.window.close_guard import CloseGuard
+from videomon.ui.window.remove_flow import RemoveFlow
+from videomon.ui.window.status_summary import StatusSummary
+from videomon.ui.window.task_area import TaskArea
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+    demoRequested = Signal()         # the welcome's "Try the demo"
+    demoRemovalRequested = Signal()  # the demo banner's "Remove the demo"
+
+    def __init__(self, commands: Commands, bridge: EngineBridge,
+                 state: QSettings, icons: dict[str, QIcon], app_icon: QIcon,
+                 runner: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.commands = commands
+        self.state = state
+        self.runner = runner or TaskRunner(self._report)
+        self.reporter: Any = None  # ErrorReporter, set by the app
+        self.setWindowTitle("videomon")
+        self.setWindowIcon(app_icon)
+        self.theme = Theme(self.setStyleSheet, self)
+        self.theme.apply(commands.settings().appearance)
+        self.setMinimumSize(640, 400)  # room to work on a 1024×768 screen
+        self.setAcceptDrops(True)
+        self.model = TaskTableModel(icons, self)
+        self.proxy = TaskFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.delegate = ProgressDelegate(self)
+        self.tray = Tray(app_icon, self, self)
+        self.close_guard = CloseGuard(self, commands, self.runner, self.tray, state,
+                                      self.model.tasks)
+        self.tray.quitRequested.connect(self.quit)
+        self._details: list[DetailsDialog] = []
+        self.settings_flow = SettingsFlow(self, commands, self.runner, self._report,
+                                          self._settings_saved,
+                                          lambda: self.stack.show_welcome())
+        self._build()
+        bridge.tasksChanged.connect(self.on_tasks_changed)
+        bridge.tasksRemoved.connect(self.on_tasks_removed)
+        bridge.profileProblem.connect(self.on_profile_problem)
+        bridge.downloadsProgressed.connect(self.model.update_progress)
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(lambda: self.table.repaint_columns(CLOCK_COLUMNS))
+        self._clock.start(1000)
+        self._animation = QTimer(self)
+        self._animation.timeout.connect(self._animate)
+        self._animation.start(60)
+        self.remembered = window_state.RememberedParts(self.table, self.splitter,
+                                                       self.state_filter, self.filter_edit)
+        window_state.restore(self, self.remembered, state)
+
+    # -- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.table = TaskTableView(self._download_before_drag)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Tracked tasks"))
+        self.download_delegate = DownloadDelegate(self)
+        self.output_delegate = OutputDelegate(self)
+        self.table.configure({Column.PROGRESS: self.delegate,
+                              Column.DOWNLOAD: self.download_delegate,
+                              Column.OUTPUT: self.output_delegate})
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.actions.row_menu(self.table, pos))
+        self.table.horizontalHeader().customContextMenuRequested.connect(
+            lambda pos: self.actions.header_menu(self.table, pos))
+        self.table.doubleClicked.connect(lambda _index: self.show_details())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._previewed: list[int] = []
+        for signal in (self.proxy.layoutChanged, self.proxy.rowsRemoved, self.proxy.modelReset):
+            signal.connect(self._rows_left)
+
+        self.stack = TaskArea(self.table)
+        self.empty, self.welcome = self.stack.empty, self.stack.welcome
+        self.welcome.presetChosen.connect(
+            lambda preset: self.settings_flow.open(self.summary.keyring_problem, preset))
+        self.welcome.demoRequested.connect(self.demoRequested)
+
+        self.summary = StatusSummary(self, self.tray)
+        self.banner = self.summary.banner
+        self.problem_label = self.summary.problem_label
+        self.counts_label = self.summary.counts_label
+        self.banner.linkActivated.connect(lambda link: self.demoRemovalRequested.emit()
+                                          if link == "remove-demo" else self.open_settings())
+        self.inline_bar = InlineBar()
+        self.inline_bar.undoRequested.connect(self.undo_remove)
+        self.adding = AddFlow(self, self.commands, self.runner, self.inline_bar,
+                              self.select_refs)
+        self.removing = RemoveFlow(self.commands, self.runner,
+                                   lambda text, undo: self.adding.say(text, undo=undo),
+                                   self.select_refs, self)
+        self.files = FileActions(self.selected_tasks, self.inline_bar, self)
+
+        self.preview_slot = PreviewSlot()
+        self.preview_slot.downloadRequested.connect(self.download_selected)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.preview_slot)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1000, 300])
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.inline_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.actions = WindowActions(self, self, self.proxy)
+        self.filter_edit = self.actions.filter_edit
+        self.state_filter = self.actions.state_filter
+        self.stack.setCurrentWidget(self.table)  # until `load`: the rows are on their way
+        self._update_actions()
+
+    # -- engine events ------------------------------------------------------------------------
+    def load(self, tasks: Sequence[TrackedTask]) -> None:
+        self.model.set_tasks(tasks)
+        self._update_empty()
+        self._update_summary()
+
+    def on_tasks_changed(self, tasks: list[TrackedTask]) -> None:
+        for task in tasks:
+            old = self.model.task(task.ref)
+            if old is not None and not old.state.terminal and task.state.terminal:
+                self._notify_finished(task)
+        self.model.upsert(tasks)
+        self._update_empty()
+        selected = self.selected_tasks()  # once per batch: 10,000 selected rows cost 4 ms
+        self._update_summary(selected)
+        self._update_actions(selected)
+
+    def on_tasks_removed(self, refs: list[int]) -> None:
+        self.model.remove(refs)
+        self._update_empty()
+        selected = self.selected_tasks()
+        self._update_summary(selected)
+        self._update_actions(selected)  # the preview never keeps a removed task
+
+    def on_profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:
+        self.summary.set_profile_problem(profile, problem)
+        self.model.set_held_profiles(self.summary.profile_problems)
+
+    def set_keyring_problem(self, status: KeyringStatus | None) -> None:
+        self.summary.set_keyring_problem(status)
+
+    def _notify_finished(self, task: TrackedTask) -> None:
+        self.summary.task_finished(task, notify=self.commands.settings().notifications)
+
+    # -- paste, drop, add ---------------------------------------------------------------------
+    def paste_from_clipboard(self) -> None:
+        focus = self.focusWidget()
+        if isinstance(focus, QLineEdit):  # the filter box keeps its own paste
+            focus.paste()
+            return
+        self.add_text(QGuiApplication.clipboard().text())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasText() or any(not u.isLocalFile() for u in mime.urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        text = mime.text() if mime.hasText() else "\n".join(
+            u.toString() for u in mime.urls() if not u.isLocalFile())
+        event.acceptProposedAction()
+        self.add_text(text)
+
+    def add_text(self, text: str, profile: str | None = None) -> None:
+        self.adding.add_text(text, profile)
+
+    def bring_forward(self, task_ids: list[str]) -> None:
+        """Another launch asked for the window (with task IDs to track, maybe)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if task_ids:
+            self.add_text("\n".join(task_ids))
+
+    def open_add_dialog(self) -> None:
+        self.adding.open_dialog()
+
+    @property
+    def preview(self) -> Any:
+        """The player (`PreviewPane`, or `NoPlayerPane`), built now if it was not yet."""
+        return self.preview_slot.pane()
+
+    # -- selection actions ----------------------------------------------------------------------
+    def selected_tasks(self) -> list[TrackedTask]:
+        return self.table.selected_tasks()
+
+    def select_refs(self, refs: Sequence[int]) -> None:
+        self.table.select_rows(self.proxy.view_rows(refs))  # (selectionChanged follows)
+
+    def _refs(self, tasks: Sequence[TrackedTask] | None = None) -> list[int]:
+        return [t.ref for t in (self.selected_tasks() if tasks is None else tasks)]
+
+    def refresh_selected(self) -> None:
+        count = self.commands.refresh(self._refs())
+        self.statusBar().showMessage(self.tr("Checking %n task(s) now…", "", count), 3000)
+
+    def pause_selected(self) -> None:
+        self.commands.pause(self._refs())
+
+    def resume_selected(self) -> None:
+        self.commands.resume(self._refs())
+
+    def copy_ids(self) -> None:
+        self._say(clipboard.copy_ids(self.selected_tasks()))
+
+    def copy_urls(self) -> None:
+        self._say(clipboard.copy_urls(self.selected_tasks()))
+
+    def open_urls(self) -> None:
+        self.files.open_urls()
+
+    def show_details(self) -> None:
+        tasks = self.selected_tasks()
+        if not tasks:
+            return
+        dialog = DetailsDialog(tasks[0], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._details.append(dialog)
+        dialog.destroyed.connect(lambda: self._details.remove(dialog))
+        self.runner.spawn(self.commands.history(tasks[0].ref), lambda rows: dialog.set_history(
+            rows) if dialog in self._details else None)  # it may be closed by then
+        dialog.open()
+
+    def remove_selected(self) -> None:
+        near = self.table.first_selected_row()
+        self.removing.remove(self._refs(), after=lambda: self.table.select_near(near))
+
+    def undo_remove(self) -> None:
+        self.removing.undo()
+
+    # -- downloads, files, preview -------------------------------------------------------------
+    def download_selected(self) -> None:
+        tasks = self.selected_tasks()
+        saved = {t.ref for t in tasks if drag_payload([t]).files}  # and still there
+        started = self.commands.download([t.ref for t in tasks if t.ref not in saved])
+        self._say(self.tr("Downloading %n video(s)…", "", len(started)) if started else
+                  self.tr("Already saved: Ctrl+Shift+O opens it") if saved else
+                  self.tr("Nothing to download: the selection has no finished video")
+                  if tasks else "", 4000)
+
+    def cancel_downloads_selected(self) -> None:
+        self.commands.cancel_downloads([t.ref for t in self.selected_tasks()])
+
+    def _download_before_drag(self, pending: list[TrackedTask]) -> None:
+        started = self.commands.download([t.ref for t in pending])
+        self.adding.say(self.tr("%n video(s) are not downloaded yet: downloading them now — "
+                                "drag them again when they are saved.", "", len(started)))
+
+    def open_selected_file(self) -> None:
+        self.files.open_file()
+
+    def show_selected_in_folder(self) -> None:
+        self.files.show_in_folder()
+
+    def copy_selection(self) -> None:
+        """Ctrl+C: downloaded rows as files (like a drag), other rows as task IDs."""
+        focus = self.focusWidget()
+        if isinstance(focus, QLineEdit):
+            focus.copy()
+        else:
+            self._say(clipboard.copy_tasks(self.selected_tasks()))
+
+    def _say(self, message: str, timeout: int = 3000) -> None:
+        if message:
+            self.statusBar().showMessage(message, timeout)
+
+    def _update_preview(self, tasks: list[TrackedTask]) -> None:
+        self._previewed = [t.ref for t in tasks]
+        task = tasks[0] if len(tasks) == 1 else None
+        profile = self.commands.profile(task.profile) if task else None
+        self.preview_slot.show_task(task, profile, several=len(tasks) > 1)
+
+    # -- settings -------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        self.settings_flow.open(self.summary.keyring_problem)
+
+    def _settings_saved(self) -> None:
+        self.statusBar().showMessage(self.tr("Settings saved"), 3000)
+        self.theme.apply(self.commands.settings().appearance)
+        self._update_empty()  # the welcome gives way once a provider is set up
+        self._update_actions()
+
+    # -- state shown around the table -------------------------------------------------------
+    def providers_changed(self, *_: object) -> None:
+        """Providers came or went (the demo): the welcome, the hint or the table."""
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        self.stack.show_for(self.model.rowCount(), bool(self.commands.profiles()))
+        self.preview_slot.setVisible(self.stack.currentWidget() is not self.welcome)
+        self.summary.set_demo(bool(self.commands.demo_profiles()))
+
+    def _update_summary(self, selected: list[TrackedTask] | None = None) -> None:
+        self.summary.update(self.model.tasks(),
+                            self.selected_tasks() if selected is None else selected)
+
+    def _selection_changed(self, *_: Any) -> None:
+        self.statusBar().clearMessage()  # the selected row's state and reason show instead
+        selected = self.selected_tasks()
+        self._update_actions(selected)
+        self.summary.update_line(self.model.tasks(), selected)
+
+    def _rows_left(self, *_: Any) -> None:
+        """Rows went out of view (filtered, removed) without a selection signal: the
+        preview and the actions follow what is still selected."""
+        selected = self.selected_tasks()
+        if [t.ref for t in selected] != self._previewed:
+            self._update_actions(selected)
+            self.summary.update_line(self.model.tasks(), selected)
+
+    def _update_actions(self, selected: list[TrackedTask] | None = None) -> None:
+        tasks = self.selected_tasks() if selected is None else selected
+        self.actions.update(tasks)
+        self._update_preview(tasks)
+
+    def _animate(self) -> None:
+        if self.isVisible() and not self.table.isColumnHidden(Column.PROGRESS):
+            self.delegate.phase = (self.delegate.phase + 0.02) % 1.0
+            self.table.repaint_moving(Column.PROGRESS)
+
+    def toggle_playback(self) -> None:
+        self.preview_slot.toggle()
+
+    def _report(self, exc: BaseException) -> None:
+        if self.reporter is None:
+            raise exc
+        self.reporter.report(exc)
+
+    def quit(self) -> None:
+        """Quit for good (Ctrl+Q, the tray's Quit): tracking stops."""
+        self.close_guard.quit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        window_state.save(self, self.remembered, self.state)
+        if self.close_guard.keeps_open(event):  # hidden to the tray, or asking first
+            self.preview_slot.pause()
+            return
+        self._clock.stop()
+        self._animation.stop()
+        self.preview_slot.stop()
+        self.tray.hide()
+        event.accept()
+        self.closed.emit()

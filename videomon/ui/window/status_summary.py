@@ -1,0 +1,127 @@
+"""What the window says around the table: the banner (keyring and rejected keys), the
+status bar (the selected task's state and reason, else the latest problem; network; counts),
+the title's active count and the tray's tooltip."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import TrackedTask, Watch
+from videomon.core.providers.credentials import KeyringStatus
+from videomon.core.providers.profiles import ProfileProblem
+from videomon.ui import wording
+from videomon.ui.desktop.tray import Tray
+from videomon.ui.look.elided_label import ElidedLabel
+
+
+class StatusSummary(QObject):
+    def __init__(self, window: QMainWindow, tray: Tray) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tray = tray
+        self.profile_problems: dict[str, ProfileProblem] = {}
+        self.keyring_problem: KeyringStatus | None = None
+        self.demo = False
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.hide()
+        self.counts_label = QLabel()
+        self.network_label = QLabel()
+        self.problem_label = ElidedLabel()  # a long error never widens the window
+        status = window.statusBar()
+        status.addWidget(self.problem_label, 1)
+        status.addPermanentWidget(self.network_label)
+        status.addPermanentWidget(self.counts_label)
+
+    # -- the banner ------------------------------------------------------------------------
+    def set_profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:
+        if problem is None:
+            self.profile_problems.pop(profile, None)
+        else:
+            self.profile_problems[profile] = problem
+        self._update_banner()
+
+    def set_keyring_problem(self, status: KeyringStatus | None) -> None:
+        self.keyring_problem = status
+        self._update_banner()
+
+    def set_demo(self, active: bool) -> None:
+        if active != self.demo:
+            self.demo = active
+            self._update_banner()
+
+    def _update_banner(self) -> None:
+        lines = []
+        if self.demo:
+            lines.append(self.tr("<b>Demo</b>: the tasks of the demo-… providers come from a "
+                                 "relay simulated on this computer (no key, no network); "
+                                 "it stays until you remove it. "
+                                 "<a href='remove-demo'>Remove the demo</a>"))
+        if self.keyring_problem:
+            lines.append(html.escape(wording.keyring_text(self.keyring_problem)))
+        for profile, problem in sorted(self.profile_problems.items()):
+            if problem.kind == "key":
+                text = self.tr("<b>{profile}</b>: {message} — polling is paused until the "
+                               "key changes. <a href='settings'>Open Settings</a>")
+            else:
+                text = self.tr("<b>{profile}</b> is not polled: {message}. "
+                               "<a href='settings'>Open Settings</a>")
+            lines.append(text.format(profile=html.escape(profile),
+                                     message=html.escape(str(problem))))
+        self.banner.setText("<br>".join(lines))
+        self.banner.setVisible(bool(lines))
+
+    def task_finished(self, task: TrackedTask, *, notify: bool) -> None:
+        """A task just ended: a message in the status bar and, with `notify`, the tray."""
+        ok = task.state is TaskState.SUCCEEDED
+        title = self.tr("Video ready") if ok else self.tr("Task failed")
+        text = f"{task.label or task.task_id} ({task.model or task.profile})"
+        if task.error:
+            text = self.tr("{task}: {error}").format(task=text, error=task.error)
+        self.window.statusBar().showMessage(
+            self.tr("{title}: {text}").format(title=title, text=text), 10000)
+        if notify:
+            self.tray.notify(title, text, failed=not ok)
+
+    # -- counts, title, network, status line -------------------------------------------------
+    def update(self, tasks: Sequence[TrackedTask], selected: Sequence[TrackedTask]) -> None:
+        groups = [wording.state_group(t) for t in tasks]
+        active = sum(1 for t in tasks if t.watch is Watch.ACTIVE)
+        paused = sum(1 for t in tasks if t.watch is Watch.PAUSED)
+        finished = groups.count(wording.FINISHED)
+        failed = groups.count(wording.FAILED)
+        not_found = groups.count(wording.NOT_FOUND)
+        text = self.tr("{active} active · {finished} finished · {failed} failed").format(
+            active=active, finished=finished, failed=failed)
+        if not_found:
+            text += self.tr(" · {not_found} not found").format(not_found=not_found)
+        if paused:
+            text += self.tr(" · {paused} paused").format(paused=paused)
+        self.counts_label.setText(text)
+        self.window.setWindowTitle(self.tr("videomon — {active} active").format(active=active)
+                                   if active else "videomon")
+        self.tray.set_counts(active, finished, failed, not_found)
+        network = any(t.problem_kind == "network" and t.watch is Watch.ACTIVE for t in tasks)
+        self.network_label.setText(self.tr("⚠ network problem — retrying") if network
+                                   else self.tr("● online"))
+        self.update_line(tasks, selected)
+
+    def update_line(self, tasks: Sequence[TrackedTask], selected: Sequence[TrackedTask]) -> None:
+        """The selected task's state and reason; else the latest problem of any task."""
+        if len(selected) == 1:
+            self.problem_label.setText(wording.status_line(selected[0]))
+            return
+        problems = [t for t in tasks if t.problem_message and t.watch is Watch.ACTIVE]
+        if problems:
+            latest = max(problems, key=lambda t: t.last_checked_at or 0)
+            self.problem_label.setText(f"{latest.task_id}: " + wording.problem_text(
+                latest.problem_kind, latest.problem_message or ""))
+        else:
+            self.problem_label.clear()
