@@ -81,7 +81,7 @@ class VideomonApp:
             lambda: self.runner.spawn(self.demo.start(), self.window.providers_changed,
                                       name="demo"))
         self.window.demoRemovalRequested.connect(
-            lambda: self.runner.spawn(self.demo.remove(), self.window.providers_changed,
+            lambda: self.runner.spawn(self.demo.remove(), self.window.demo_removed,
                                       name="remove-demo"))
         self.reporter.parent = self.window
         self._closed = asyncio.Event()

@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+34"/>
         <source>Downloading %n video(s)…</source>
         <translation>
             <numerusform>Downloading %n video…</numerusform>
@@ -116,6 +116,14 @@
             <numerusform>%n videos are not downloaded yet: downloading them now — drag them again when they are saved.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>The demo was removed: %n task(s), its providers and the videos it saved.</source>
+        <translation>
+            <numerusform>The demo was removed: %n task, its providers and the videos it saved.</numerusform>
+            <numerusform>The demo was removed: %n tasks, its providers and the videos it saved.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RemoveFlow</name>
@@ -128,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Restored %n task(s).</source>
         <translation>
             <numerusform>Restored %n task.</numerusform>

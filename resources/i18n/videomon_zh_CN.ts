@@ -171,8 +171,8 @@ e.g. {example}</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Quitting stops checking them and their downloads until videomon starts again; they stay in the list.</source>
-        <translation>退出后将停止查询这些任务及其下载，直到 videomon 再次启动；它们仍保留在列表中。</translation>
+        <source>Quitting stops the checks and downloads until videomon starts again; the list is kept.</source>
+        <translation>退出后将停止查询和下载，直到 videomon 再次启动；列表会保留。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -193,7 +193,7 @@ e.g. {example}</source>
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../videomon/ui/table/details_dialog.py" line="+47"/>
+        <location filename="../../videomon/ui/table/details_dialog.py" line="+50"/>
         <source>Task {id}</source>
         <translation>任务 {id}</translation>
     </message>
@@ -418,7 +418,7 @@ The details are also in {path}.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../videomon/ui/desktop/file_actions.py" line="+64"/>
+        <location filename="../../videomon/ui/desktop/file_actions.py" line="+67"/>
         <source>The saved video is no longer at {path}: it was moved or deleted. Download it again with Ctrl+D.</source>
         <translation>已保存的视频不在 {path}：它已被移动或删除。按 Ctrl+D 重新下载。</translation>
     </message>
@@ -434,12 +434,17 @@ The details are also in {path}.</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>No program could open {path}: the desktop has none for this kind of file.</source>
         <translation>没有程序能打开 {path}：桌面没有能处理此类文件的程序。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Could not open {path}: nothing here opens files (on Linux that takes xdg-open, from the xdg-utils package).</source>
+        <translation>无法打开 {path}：本机没有能打开文件的程序（在 Linux 上需要 xdg-utils 软件包中的 xdg-open）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Could not show {path}: no file manager answered the request to show it, and its folder could not be opened (on Linux that takes xdg-open, from the xdg-utils package).</source>
         <translation>无法显示 {path}：没有文件管理器响应显示请求，也无法打开其所在文件夹（在 Linux 上需要 xdg-utils 软件包中的 xdg-open）。</translation>
     </message>
@@ -799,7 +804,7 @@ The details are also in {path}.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+34"/>
         <source>Downloading %n video(s)…</source>
         <translation>
             <numerusform>正在下载 %n 个视频…</numerusform>
@@ -826,6 +831,13 @@ The details are also in {path}.</source>
         <location line="+32"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>The demo was removed: %n task(s), its providers and the videos it saved.</source>
+        <translation>
+            <numerusform>演示已移除：%n 个任务、其服务商及其保存的视频。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -988,8 +1000,13 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
             <numerusform>已移除 %n 个任务。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing to undo: only the last removal can be undone.</source>
+        <translation>没有可撤销的操作：只能撤销最近一次移除。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+4"/>
         <source>Restored %n task(s).</source>
         <translation>
             <numerusform>已恢复 %n 个任务。</numerusform>

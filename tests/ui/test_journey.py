@@ -135,6 +135,10 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
             note = window.inline_bar.text.text()
             assert "Added 2 tasks to localrelay" in note and "guess" not in note
             assert {window.model.task(rows(window)[i]).profile for i in MINE} == {"localrelay"}
+            # the pasted rows are selected, and the keyboard goes on from them
+            assert {t.task_id for t in window.selected_tasks()} == set(MINE)
+            current = window.proxy.tasks_at([window.table.currentIndex().row()])
+            assert current and current[0].task_id in MINE
 
             def finished(task_ids: set[str]) -> bool:
                 tasks = [window.model.task(rows(window)[i]) for i in task_ids]
@@ -208,6 +212,8 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
             # -- Remove the demo: its tasks, profiles and every file it wrote ---------------
             window.banner.linkActivated.emit("remove-demo")
             await until(lambda: not (demo & set(rows(window))), 10)
+            await until(lambda: "The demo was removed: 5 tasks" in window.inline_bar.text.text(),
+                        5)
             await until(lambda: not demo_dir.exists(), 5)
             assert not commands.demo_profiles()
             assert all(p.is_file() for p in my_files)  # mine are untouched

@@ -28,9 +28,12 @@ class FileActions(QObject):
     def open_file(self) -> None:
         path = self._saved_file()
         if path is not None:
-            self.reveal.open(path, lambda: self._say(
-                self.tr("No program could open {path}: the desktop has none for this kind "
-                        "of file.").format(path=path), path, self.tr("Copy path")))
+            why = self.tr("No program could open {path}: the desktop has none for this kind "
+                          "of file.") if self.reveal.has_opener() else self.tr(
+                "Could not open {path}: nothing here opens files (on Linux that takes "
+                "xdg-open, from the xdg-utils package).")
+            self.reveal.open(path, lambda: self._say(why.format(path=path), path,
+                                                     self.tr("Copy path")))
 
     def show_in_folder(self) -> None:
         path = self._saved_file()

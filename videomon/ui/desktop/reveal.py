@@ -31,6 +31,11 @@ class Reveal(QObject):
         super().__init__(parent)
         self._running: set[QProcess] = set()
 
+    @staticmethod
+    def has_opener() -> bool:
+        """Whether the desktop's opener is there (on Linux: xdg-open, from xdg-utils)."""
+        return not sys.platform.startswith("linux") or shutil.which("xdg-open") is not None
+
     def open(self, target: str, failed: Callable[[], None]) -> None:
         """A file, folder (a local path) or URL, with the desktop's program for it."""
         opener = shutil.which("xdg-open") if sys.platform.startswith("linux") else None

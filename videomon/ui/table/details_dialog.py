@@ -7,6 +7,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import TrackedTask
+from videomon.core.tracking.commands import Commands
 from videomon.ui import wording
+from videomon.ui.runtime.async_tasks import TaskRunner
 
 
 def _when(value: float | int | None) -> str:
@@ -114,3 +117,17 @@ class DetailsDialog(QDialog):
             self.timeline.addTopLevelItem(QTreeWidgetItem([self.tr("no history")]))
         for column in range(3):
             self.timeline.resizeColumnToContents(column)
+
+
+def open_details(task: TrackedTask, parent: Any, shown: list[DetailsDialog],
+                 commands: Commands, runner: TaskRunner) -> DetailsDialog:
+    """Open a task's details (not modal); its history fills in when it is read. `shown`
+    holds the dialogs open now (a closed one is taken out)."""
+    dialog = DetailsDialog(task, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    shown.append(dialog)
+    dialog.destroyed.connect(lambda: shown.remove(dialog))
+    runner.spawn(commands.history(task.ref), lambda rows: dialog.set_history(rows)
+                 if dialog in shown else None)  # it may be closed by then
+    dialog.open()
+    return dialog

@@ -112,6 +112,8 @@ class TaskTableView(QTableView):
             selection.select(model.index(first, 0), model.index(last, 0))
         flags = QItemSelectionModel.SelectionFlag
         self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+        if rows:  # the keyboard goes on from the new selection, not from an old row
+            self.selectionModel().setCurrentIndex(model.index(min(rows), 0), flags.NoUpdate)
 
     def first_selected_row(self) -> int | None:
         rows = [span.top() for span in self.selectionModel().selection()]
@@ -124,7 +126,6 @@ class TaskTableView(QTableView):
         if row is None or not count or self.selectionModel().hasSelection():
             return
         self.select_rows([min(row, count - 1)])
-        self.setCurrentIndex(self.model().index(min(row, count - 1), 0))
 
     def selected_tasks(self) -> list[TrackedTask]:
         """From the selection's ranges (whole rows here), not `selectedRows()`, which asks

@@ -78,8 +78,8 @@ class CloseGuard(QObject):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit videomon?"),
                           self.tr("%n task(s) are still tracked.", "", count),
                           QMessageBox.StandardButton.NoButton, self.window)
-        box.setInformativeText(self.tr("Quitting stops checking them and their downloads "
-                                       "until videomon starts again; they stay in the list."))
+        box.setInformativeText(self.tr("Quitting stops the checks and downloads until "
+                                       "videomon starts again; the list is kept."))
         quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
         keep = box.addButton(self.tr("Keep open"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)

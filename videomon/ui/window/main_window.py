@@ -37,7 +37,7 @@ from videomon.ui.preview.slot import PreviewSlot
 from videomon.ui.runtime.async_tasks import TaskRunner
 from videomon.ui.runtime.bridge import EngineBridge
 from videomon.ui.settings.flow import SettingsFlow
-from videomon.ui.table.details_dialog import DetailsDialog
+from videomon.ui.table.details_dialog import DetailsDialog, open_details
 from videomon.ui.table.model import CLOCK_COLUMNS, Column, TaskTableModel
 from videomon.ui.table.order import TaskFilterProxy
 from videomon.ui.table.output_delegate import OutputDelegate
@@ -266,15 +266,8 @@ class MainWindow(QMainWindow):
 
     def show_details(self) -> None:
         tasks = self.selected_tasks()
-        if not tasks:
-            return
-        dialog = DetailsDialog(tasks[0], self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._details.append(dialog)
-        dialog.destroyed.connect(lambda: self._details.remove(dialog))
-        self.runner.spawn(self.commands.history(tasks[0].ref), lambda rows: dialog.set_history(
-            rows) if dialog in self._details else None)  # it may be closed by then
-        dialog.open()
+        if tasks:
+            open_details(tasks[0], self, self._details, self.commands, self.runner)
 
     def remove_selected(self) -> None:
         near = self.table.first_selected_row()
@@ -339,6 +332,11 @@ class MainWindow(QMainWindow):
     def providers_changed(self, *_: object) -> None:
         """Providers came or went (the demo): the welcome, the hint or the table."""
         self._update_empty()
+
+    def demo_removed(self, tasks: list[TrackedTask]) -> None:
+        self.providers_changed()
+        self.adding.say(self.tr("The demo was removed: %n task(s), its providers and the "
+                                "videos it saved.", "", len(tasks)))
 
     def _update_empty(self) -> None:
         self.stack.show_for(self.model.rowCount(), bool(self.commands.profiles()))

@@ -39,6 +39,7 @@ class RemoveFlow(QObject):
     def undo(self) -> None:
         tasks, self.undo_tasks = self.undo_tasks, []
         if not tasks:
+            self._say(self.tr("Nothing to undo: only the last removal can be undone."), False)
             return
 
         def restored(back: list[TrackedTask]) -> None:
