@@ -792,12 +792,12 @@ The details are also in {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../videomon/ui/window/main_window.py" line="+104"/>
+        <location filename="../../videomon/ui/window/main_window.py" line="+105"/>
         <source>Tracked tasks</source>
         <translation>跟踪的任务</translation>
     </message>
     <message numerus="yes">
-        <location line="+146"/>
+        <location line="+147"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>正在查询 %n 个任务…</numerusform>
@@ -976,7 +976,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>ProgressDelegate</name>
     <message>
-        <location filename="../../videomon/ui/table/progress_delegate.py" line="+88"/>
+        <location filename="../../videomon/ui/table/progress_delegate.py" line="+89"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
@@ -1016,7 +1016,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../videomon/ui/settings/presets.py" line="+98"/>
+        <location filename="../../videomon/ui/settings/presets.py" line="+101"/>
         <source>OpenAI Videos API and compatible relays: GET /v1/videos/{id}</source>
         <extracomment>the built-in formats&apos; summaries</extracomment>
         <translation>OpenAI Videos API 及兼容的中转站：GET /v1/videos/{id}</translation>
@@ -1082,7 +1082,17 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>fal 队列</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings/dialog.py" line="+62"/>
+        <location line="+16"/>
+        <source>The poll interval must be between {low} and {high} seconds.</source>
+        <translation>查询间隔必须在 {low} 到 {high} 秒之间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max concurrent requests must be between {low} and {high}.</source>
+        <translation>最大并发请求必须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../videomon/ui/settings/dialog.py" line="+64"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1198,7 +1208,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>还没有服务商。点击“添加”来设置一个。</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings/presets.py" line="+13"/>
+        <location filename="../../videomon/ui/settings/presets.py" line="-6"/>
         <source>Auth must be bearer, raw, none, header:NAME (for example header:x-goog-api-key), prefix:WORD or kling-jwt.</source>
         <translation>认证方式须为 bearer、raw、none、header:名称（例如 header:x-goog-api-key）、prefix:前缀词 或 kling-jwt。</translation>
     </message>
@@ -1258,17 +1268,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>接口地址应形如 https://主机[:端口][/路径]，且不能带查询参数或片段。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The poll interval must be between 0.5 and 3600 seconds.</source>
-        <translation>查询间隔必须在 0.5 到 3600 秒之间。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Max concurrent requests must be between 1 and 64.</source>
-        <translation>最大并发请求必须在 1 到 64 之间。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>The proxy must be an http, https or socks5 URL with a host.</source>
         <translation>代理必须是带主机名的 http、https 或 socks5 地址。</translation>
     </message>
@@ -1419,8 +1419,9 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../videomon/ui/table/model.py" line="+50"/>
+        <location filename="../../videomon/ui/table/columns.py" line="+54"/>
         <source>Task ID</source>
+        <extracomment>&quot;demo-openai&quot;, &quot;37% · no change&quot; (or &quot;37%&quot;), &quot;12 s ago · next in 5 s&quot; still read at the minimums; the last shown column takes the rest of the width</extracomment>
         <translation>任务 ID</translation>
     </message>
     <message>
@@ -1444,29 +1445,28 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>进度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Elapsed</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Checked</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location filename="../../videomon/ui/table/model.py" line="+185"/>
         <source>When the provider was last asked, and when it will be asked next</source>
-        <extracomment>columns that move with the clock alone (refreshed by `tick`)</extracomment>
         <translation>上次向服务商查询的时间，以及下次查询的时间</translation>
     </message>
     <message>
@@ -1544,7 +1544,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../videomon/ui/settings/presets.py" line="-100"/>
+        <location filename="../../videomon/ui/settings/presets.py" line="-103"/>
         <source>OpenAI Sora, or a compatible relay</source>
         <extracomment>the four the welcome shows as cards; `MORE_PRESETS` are in its &quot;More video APIs&quot; list</extracomment>
         <translation>OpenAI Sora 或兼容的中转站</translation>
@@ -2074,7 +2074,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>{headline}：{details}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+38"/>
         <source>{size}/s</source>
         <translation>{size}/秒</translation>
     </message>

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import ConfigError
+from videomon.core.providers.auth import AUTH_FORMS
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.dialects import DIALECTS
 from videomon.core.providers.profiles import (
@@ -47,7 +48,7 @@ def add_selector_args(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--base-url", metavar="URL", help="provider base URL, e.g. https://relay.example")
     group.add_argument("--dialect", choices=sorted(DIALECTS), help="the provider's API format")
     group.add_argument("--auth", metavar="SCHEME",
-                       help="bearer | raw | header:NAME | none (default depends on the dialect)")
+                       help=" | ".join(AUTH_FORMS) + " (default depends on the dialect)")
     parser.add_argument("--timeout", type=float, default=30.0, metavar="S",
                         help="total seconds per lookup, retries included (default 30)")
 

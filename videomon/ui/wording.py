@@ -207,6 +207,16 @@ def output_text(task: TrackedTask) -> str:
     return ""
 
 
+def percent(value: float | None) -> str:
+    """0–100 as "45%" (nothing when unknown): the one way a percentage is written."""
+    return "" if value is None else f"{percent_number(value)}%"
+
+
+def percent_number(value: float) -> str:
+    """The number of `percent` alone, for sentences that place the % sign themselves."""
+    return f"{value:.0f}"
+
+
 def size(num: float | None) -> str:
     if num is None:
         return "?"
@@ -229,7 +239,7 @@ def download_text(task: TrackedTask, progress: TransferProgress | None,
         if progress is None:
             return Wording.tr("starting…")
         fraction = progress.fraction
-        parts = [size(progress.received) if fraction is None else f"{100 * fraction:.0f}%"]
+        parts = [size(progress.received) if fraction is None else percent(100 * fraction)]
         if progress.speed:
             parts.append(rate(progress.speed))
         if progress.eta is not None:

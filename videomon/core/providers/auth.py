@@ -20,6 +20,10 @@ import time
 from videomon.core.domain.errors import ConfigError
 
 AUTH_SCHEMES = ("bearer", "raw", "none", "kling-jwt")
+#: every form an auth may take, as users write it (help texts, the form's choices)
+AUTH_FORMS = ("bearer", "raw", "header:NAME", "prefix:WORD", "kling-jwt", "none")
+#: a ready choice of each form (the provider form's list)
+AUTH_EXAMPLES = ("bearer", "raw", "header:x-goog-api-key", "prefix:Key", "kling-jwt", "none")
 _HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
 JWT_LIFETIME = 1800.0

@@ -54,6 +54,11 @@ def check_base_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
+#: what a profile's poll interval (seconds) and concurrency may be (the forms read these)
+INTERVAL_RANGE = (0.5, 3600.0)
+CONCURRENCY_RANGE = (1, 64)
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     """How to reach one provider. The API key is not here: it lives in the keyring."""
@@ -76,13 +81,15 @@ class Profile:
         object.__setattr__(self, "dialect", dialect.name)
         object.__setattr__(self, "base_url", check_base_url(self.base_url))
         object.__setattr__(self, "auth", check_auth(self.auth or dialect.default_auth))
-        if not 0.5 <= float(self.interval) <= 3600:
-            raise ConfigError("the poll interval must be between 0.5 and 3600 seconds",
-                              field="interval")
+        low, high = INTERVAL_RANGE
+        if not low <= float(self.interval) <= high:
+            raise ConfigError(f"the poll interval must be between {low:g} and {high:g} "
+                              "seconds", field="interval")
         object.__setattr__(self, "interval", float(self.interval))
-        if not 1 <= int(self.max_concurrency) <= 64:
-            raise ConfigError("max concurrent requests must be between 1 and 64",
-                              field="max_concurrency")
+        low_n, high_n = CONCURRENCY_RANGE
+        if not low_n <= int(self.max_concurrency) <= high_n:
+            raise ConfigError(f"max concurrent requests must be between {low_n} and "
+                              f"{high_n}", field="max_concurrency")
         if self.proxy:
             parts = urlsplit(self.proxy)
             if parts.scheme not in ("http", "https", "socks5", "socks5h") or not parts.hostname:

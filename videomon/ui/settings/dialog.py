@@ -41,7 +41,9 @@ from videomon.ui.settings.general_page import GeneralPage
 from videomon.ui.settings.presets import (
     ALL_PRESETS,
     AUTH_CHOICES,
+    CONCURRENCY_RANGE,
     DIALECT_SUMMARIES,
+    INTERVAL_RANGE,
     invalid_field_text,
 )
 from videomon.ui.settings.skipped_note import SkippedNote
@@ -130,10 +132,10 @@ class SettingsDialog(QDialog):
         self.auth.addItems([self.tr("(dialect default)"), *AUTH_CHOICES])
         self.auth.currentTextChanged.connect(self._redescribe_key)
         self.interval = QDoubleSpinBox()
-        self.interval.setRange(0.5, 3600)
+        self.interval.setRange(*INTERVAL_RANGE)
         self.interval.setSuffix(self.tr(" s"))
         self.concurrency = QSpinBox()
-        self.concurrency.setRange(1, 64)
+        self.concurrency.setRange(*CONCURRENCY_RANGE)
         self.proxy = QLineEdit()
         self.proxy.setPlaceholderText(
             self.tr("none (HTTP(S)_PROXY from the environment applies)"))

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from videomon.core.providers.auth import AUTH_EXAMPLES
 from videomon.core.providers.formats.builtin import VENDOR_BASE_URLS
+from videomon.core.providers.profiles import CONCURRENCY_RANGE, INTERVAL_RANGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,8 @@ MORE_PRESETS = (
 )
 ALL_PRESETS = PRESETS + MORE_PRESETS
 
-AUTH_CHOICES = ("bearer", "raw", "header:x-goog-api-key", "prefix:Key", "kling-jwt", "none")
+AUTH_CHOICES = AUTH_EXAMPLES
+# (the form's ranges, CONCURRENCY_RANGE and INTERVAL_RANGE, are the profile's own limits)
 #: the built-in formats' summaries
 DIALECT_SUMMARIES = {
     "openai": QT_TRANSLATE_NOOP("SettingsDialog",
@@ -128,9 +131,11 @@ def invalid_field_text(field: str | None) -> str | None:
             "SettingsDialog", "Auth must be bearer, raw, none, header:NAME (for example "
             "header:x-goog-api-key), prefix:WORD or kling-jwt."),
         "interval": QCoreApplication.translate(
-            "SettingsDialog", "The poll interval must be between 0.5 and 3600 seconds."),
+            "SettingsDialog", "The poll interval must be between {low} and {high} seconds.")
+        .format(low=f"{INTERVAL_RANGE[0]:g}", high=f"{INTERVAL_RANGE[1]:g}"),
         "max_concurrency": QCoreApplication.translate(
-            "SettingsDialog", "Max concurrent requests must be between 1 and 64."),
+            "SettingsDialog", "Max concurrent requests must be between {low} and {high}.")
+        .format(low=CONCURRENCY_RANGE[0], high=CONCURRENCY_RANGE[1]),
         "proxy": QCoreApplication.translate(
             "SettingsDialog", "The proxy must be an http, https or socks5 URL with a host."),
     }

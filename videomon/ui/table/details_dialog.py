@@ -86,7 +86,7 @@ class DetailsDialog(QDialog):
             (self.tr("Model:"), task.model or "—"), (self.tr("State:"), wording.state_text(task)),
             (self.tr("Provider's word:"), (snap and snap.raw_status) or "—"),
             (self.tr("Progress:"),
-             self.tr("unknown") if progress is None else f"{progress:.0f}%"),
+             self.tr("unknown") if progress is None else wording.percent(progress)),
             (self.tr("Created:"), _when(snap and snap.created_at)),
             (self.tr("Finished:"), _when(snap and snap.finished_at)),
             (self.tr("Link expires:"), _when(task.expires_at)),
@@ -112,7 +112,7 @@ class DetailsDialog(QDialog):
         for at, state, progress, note in rows:
             self.timeline.addTopLevelItem(QTreeWidgetItem(
                 [_when(at), _state_word(state),
-                 "" if progress is None else f"{progress:.0f}%", note or ""]))
+                 wording.percent(progress), note or ""]))
         if not rows:
             self.timeline.addTopLevelItem(QTreeWidgetItem([self.tr("no history")]))
         for column in range(3):

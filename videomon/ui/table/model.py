@@ -13,9 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,38 +25,9 @@ from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 from videomon.core.transfers.download_manager import TransferProgress
 from videomon.core.transfers.media import draggable, expiry_warning
 from videomon.ui import wording
+from videomon.ui.table.columns import Column
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class Column(enum.IntEnum):
-    TASK_ID = 0
-    PROVIDER = 1
-    MODEL = 2
-    STATE = 3
-    PROGRESS = 4
-    ELAPSED = 5
-    CHECKED = 6
-    DOWNLOAD = 7
-    OUTPUT = 8
-
-    @property
-    def title(self) -> str:
-        return QCoreApplication.translate("TaskTableModel", _TITLES[self])
-
-
-_TITLES = {Column.TASK_ID: QT_TRANSLATE_NOOP("TaskTableModel", "Task ID"),
-           Column.PROVIDER: QT_TRANSLATE_NOOP("TaskTableModel", "Provider"),
-           Column.MODEL: QT_TRANSLATE_NOOP("TaskTableModel", "Model"),
-           Column.STATE: QT_TRANSLATE_NOOP("TaskTableModel", "State"),
-           Column.PROGRESS: QT_TRANSLATE_NOOP("TaskTableModel", "Progress"),
-           Column.ELAPSED: QT_TRANSLATE_NOOP("TaskTableModel", "Elapsed"),
-           Column.CHECKED: QT_TRANSLATE_NOOP("TaskTableModel", "Checked"),
-           Column.DOWNLOAD: QT_TRANSLATE_NOOP("TaskTableModel", "Download"),
-           Column.OUTPUT: QT_TRANSLATE_NOOP("TaskTableModel", "Output")}
-
-#: columns that move with the clock alone (refreshed by `tick`)
-CLOCK_COLUMNS = (Column.PROGRESS, Column.ELAPSED, Column.CHECKED, Column.DOWNLOAD)
 
 
 _SELECTABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -258,7 +227,7 @@ class TaskTableModel(QAbstractTableModel):
             return self._tooltip(task, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._accessible(task, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.ELAPSED,):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.spec.right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -274,7 +243,7 @@ class TaskTableModel(QAbstractTableModel):
             return wording.state_text(task)
         if column is Column.PROGRESS:
             value = wording.progress_value(task)
-            return "" if value is None else f"{value:.0f}%"
+            return wording.percent(value)
         if column is Column.ELAPSED:
             return wording.duration(wording.elapsed_seconds(task, now))
         if column is Column.CHECKED:
@@ -287,7 +256,7 @@ class TaskTableModel(QAbstractTableModel):
         """What a screen reader says for a cell: the progress cell says the state too."""
         if column is Column.PROGRESS:
             value = wording.progress_value(task)
-            amount = self.tr("progress unknown") if value is None else f"{value:.0f}%"
+            amount = self.tr("progress unknown") if value is None else wording.percent(value)
             return self.tr("{state}, {amount}").format(state=wording.state_text(task),
                                                        amount=amount)
         return self._display(task, column)
@@ -322,7 +291,7 @@ class TaskTableModel(QAbstractTableModel):
         if column is Column.PROGRESS and wording.is_indeterminate(task, self.now()) \
                 and task.progress is not None:
             return self.tr("The provider reports {percent}%, unchanged for {time}").format(
-                percent=f"{task.progress:.0f}",
+                percent=wording.percent_number(task.progress),
                 time=wording.duration(self.now() - (task.last_change_at or self.now())))
         if column is Column.DOWNLOAD:
             left = expiry_warning(task, self.now())
@@ -354,14 +323,8 @@ class TaskTableModel(QAbstractTableModel):
 
 def _ranges(changed: dict[int, set[int]]) -> list[tuple[int, int, set[int]]]:
     """Contiguous runs of changed rows, each with the union of its changed columns."""
-    out: list[tuple[int, int, set[int]]] = []
-    for row in sorted(changed):
-        if out and out[-1][1] == row - 1:
-            first, _, columns = out[-1]
-            out[-1] = (first, row, columns | changed[row])
-        else:
-            out.append((row, row, set(changed[row])))
-    return out
+    return [(first, last, set().union(*(changed[r] for r in range(first, last + 1))))
+            for first, last in row_runs(changed)]
 
 
 def row_runs(rows: Iterable[int]) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import Watch
+from videomon.ui import wording
 from videomon.ui.look.theme import BAR_FILLS, readable_on
 from videomon.ui.table.model import Role
 
@@ -65,7 +66,7 @@ class ProgressDelegate(QStyledItemDelegate):
         label = self._label(task, value, busy)
         if label and value is not None and \
                 opt.fontMetrics.horizontalAdvance(label) > rect.width() - 4:
-            label = f"{value:.0f}%"  # a narrow column: the number (the tooltip says the rest)
+            label = wording.percent(value)  # a narrow column: the number (the tooltip: the rest)
         if label:
             # each part of the label in the colour that reads on what is under it
             split = rect.left() if busy or value is None else \
@@ -83,12 +84,13 @@ class ProgressDelegate(QStyledItemDelegate):
     @staticmethod
     def _label(task: Any, value: float | None, busy: bool) -> str:
         if not busy:
-            return "" if value is None else f"{value:.0f}%"
+            return wording.percent(value)
         if task is not None and task.state is TaskState.QUEUED:
             return ProgressDelegate.tr("queued")
         if value is None:
             return ProgressDelegate.tr("working…")
-        return ProgressDelegate.tr("{percent}% · no change").format(percent=f"{value:.0f}")
+        return ProgressDelegate.tr("{percent}% · no change").format(
+            percent=wording.percent_number(value))
 
 
 class DownloadDelegate(QStyledItemDelegate):

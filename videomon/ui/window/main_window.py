@@ -37,8 +37,9 @@ from videomon.ui.preview.slot import PreviewSlot
 from videomon.ui.runtime.async_tasks import TaskRunner
 from videomon.ui.runtime.bridge import EngineBridge
 from videomon.ui.settings.flow import SettingsFlow
+from videomon.ui.table.columns import CLOCK_COLUMNS, COLUMNS, Column, Delegate
 from videomon.ui.table.details_dialog import DetailsDialog, open_details
-from videomon.ui.table.model import CLOCK_COLUMNS, Column, TaskTableModel
+from videomon.ui.table.model import TaskTableModel
 from videomon.ui.table.order import TaskFilterProxy
 from videomon.ui.table.output_delegate import OutputDelegate
 from videomon.ui.table.progress_delegate import DownloadDelegate, ProgressDelegate
@@ -104,9 +105,10 @@ class MainWindow(QMainWindow):
         self.table.setAccessibleName(self.tr("Tracked tasks"))
         self.download_delegate = DownloadDelegate(self)
         self.output_delegate = OutputDelegate(self)
-        self.table.configure({Column.PROGRESS: self.delegate,
-                              Column.DOWNLOAD: self.download_delegate,
-                              Column.OUTPUT: self.output_delegate})
+        painters = {Delegate.PROGRESS: self.delegate, Delegate.DOWNLOAD: self.download_delegate,
+                    Delegate.OUTPUT: self.output_delegate}
+        self.table.configure({c: painters[spec.delegate] for c, spec in COLUMNS.items()
+                              if spec.delegate is not None})
         self.table.customContextMenuRequested.connect(
             lambda pos: self.actions.row_menu(self.table, pos))
         self.table.horizontalHeader().customContextMenuRequested.connect(

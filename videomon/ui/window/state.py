@@ -9,7 +9,8 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMainWindow, QSplitter
 
-from videomon.ui.table.model import Column
+from videomon.ui.table import columns
+from videomon.ui.table.columns import Column
 from videomon.ui.table.view import TaskTableView
 from videomon.ui.window.geometry import first_geometry, pulled_on_screen, screen_for
 
@@ -23,17 +24,6 @@ class RememberedParts:
     state_filter: QComboBox
     filter_edit: QLineEdit
 
-#: preferred and smallest column widths (the last shown column takes the rest)
-COLUMN_WIDTHS = {Column.TASK_ID: 220, Column.PROVIDER: 110, Column.MODEL: 100,
-                 Column.STATE: 105, Column.PROGRESS: 130, Column.ELAPSED: 66,
-                 Column.CHECKED: 150, Column.DOWNLOAD: 150, Column.OUTPUT: 260}
-#: below these a cell no longer says what it holds ("demo-openai", "37% · no change" ->
-#: "37%", "12 s ago · next in 5 s"); a column that would need less gives way instead
-COLUMN_MINIMUMS = {Column.TASK_ID: 100, Column.PROVIDER: 96, Column.MODEL: 64,
-                   Column.STATE: 100, Column.PROGRESS: 80, Column.ELAPSED: 60,
-                   Column.CHECKED: 116, Column.DOWNLOAD: 72, Column.OUTPUT: 120}
-#: in a window too narrow for every column's minimum, these give way first (for the moment)
-GIVE_WAY = (Column.CHECKED, Column.ELAPSED, Column.MODEL, Column.DOWNLOAD, Column.PROVIDER)
 #: the first window's size when the screen has room; never more than SCREEN_SHARE of it
 FIRST_SIZE = QSize(1360, 720)
 SCREEN_SHARE = 0.85
@@ -54,11 +44,11 @@ def restore(window: QMainWindow, parts: RememberedParts, state: QSettings) -> No
     else:
         table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     widths = str(state.value("table/widths", ""))
-    preferred = dict(COLUMN_WIDTHS)
+    preferred = columns.widths()
     for column, width in zip(Column, widths.split(",") if widths else [], strict=False):
         if width.isdigit() and int(width) > 0:
             preferred[column] = int(width)
-    table.fitter.configure(preferred, COLUMN_MINIMUMS, GIVE_WAY)
+    table.fitter.configure(preferred, columns.minimums(), columns.GIVE_WAY)
     splitter = state.value("window/splitter")
     if isinstance(splitter, QByteArray):
         parts.splitter.restoreState(splitter)
