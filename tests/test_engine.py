@@ -156,7 +156,7 @@ def test_a_download_finished_just_before_a_kill_is_not_fetched_again(tmp_path: P
             await again.start()
             try:
                 await wait_for(lambda: again.scheduler.tasks[task.ref].download_state == "done")
-                assert again.scheduler.tasks[task.ref].download_paths == [path]
+                assert again.scheduler.tasks[task.ref].download_paths == (path,)
             finally:
                 await again.stop()
             assert sorted(p.name for p in (tmp_path / "videos").iterdir()) == [Path(path).name]

@@ -85,8 +85,8 @@ def make_home(home: Path, base_url: str, *, polling: int, rows: int,
                 "watch": Watch.DONE, "last_checked_at": now - i, "last_change_at": now - i,
                 "next_poll_at": None,
                 "download_state": None if video_url else DownloadState.DONE,
-                "download_path": None if video_url else
-                str(home / "downloads" / f"{task.task_id}.mp4")}))
+                "download_paths": () if video_url else
+                (str(home / "downloads" / f"{task.task_id}.mp4"),)}))
         store.apply(updates)
     finally:
         store.close()

@@ -50,7 +50,7 @@ def task(ref: int, state: TaskState, *, saved: Path | None = None) -> TrackedTas
     snap = Snapshot(f"video_{ref}", "openai", state, video_urls=urls)
     return TrackedTask(ref, "relay", f"video_{ref}", added_at=NOW, state=state,
                        progress=100 if state is TaskState.SUCCEEDED else 40, snapshot=snap,
-                       download_path=str(saved) if saved else None,
+                       download_paths=(str(saved),) if saved else (),
                        download_state=DownloadState.DONE if saved else None)
 
 

@@ -39,7 +39,7 @@ def saved_task(ref: int) -> TrackedTask:
     return TrackedTask(ref, "relay", f"video_{ref}", added_at=0.0, state=TaskState.SUCCEEDED,
                        snapshot=Snapshot(f"video_{ref}", "openai", TaskState.SUCCEEDED,
                                          video_urls=(f"https://cdn.example/{ref}.mp4",)),
-                       download_path=str(sample_video()), download_state=DownloadState.DONE)
+                       download_paths=(str(sample_video()),), download_state=DownloadState.DONE)
 
 
 def test_poster_before_play_last_frame_after_the_end_and_space_replays(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import operator
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from videomon.core.domain.snapshot import Snapshot, TaskState
 
@@ -51,18 +51,14 @@ class TrackedTask:
     next_poll_at: float | None = None
     problem_kind: str | None = None
     problem_message: str | None = None
-    download_path: str | None = None
+    #: where the task's videos are (or are being) saved, one per video URL
+    download_paths: tuple[str, ...] = ()
     download_state: DownloadState | None = None
     download_error: str | None = None
 
     @property
     def video_urls(self) -> list[str]:
         return list(self.snapshot.video_urls) if self.snapshot else []
-
-    @property
-    def download_paths(self) -> list[str]:
-        """Where the task's videos are (or are being) saved, one per video URL."""
-        return [p for p in (self.download_path or "").split("\n") if p]
 
     @property
     def status(self) -> str:
@@ -96,6 +92,29 @@ class TrackedTask:
     def copy(self) -> TrackedTask:
         """A shallow copy (what observers get): 0.5 µs, where `copy.copy` takes 3."""
         return TrackedTask(*_FIELD_VALUES(self))
+
+
+class HistoryEntry(NamedTuple):
+    """One line of a task's timeline: when, where it stood (a provider state, or how it
+    stopped being followed: not found, stale), its progress, a note."""
+
+    at: float
+    state: TaskState | Watch
+    progress: float | None
+    note: str | None
+
+    @classmethod
+    def read(cls, at: float, state: str, progress: float | None,
+             note: str | None) -> HistoryEntry:
+        """From the store's row (an unknown word reads as queued)."""
+        try:
+            word: TaskState | Watch = TaskState(state)
+        except ValueError:
+            try:
+                word = Watch(state)
+            except ValueError:
+                word = TaskState.QUEUED
+        return cls(at, word, progress, note)
 
 
 _FIELD_VALUES = operator.attrgetter(*(f.name for f in fields(TrackedTask)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import json
 import re
 from dataclasses import asdict, dataclass, field, replace
@@ -112,16 +113,25 @@ class Profile:
         return replace(self, **changes)
 
 
+class ProfileTrouble(enum.StrEnum):
+    KEY = "key"        # the provider rejected the key
+    CONFIG = "config"  # the config entry cannot be used (e.g. its format is gone)
+
+
 @dataclass(frozen=True, slots=True)
 class ProfileProblem:
     """Why a provider's tasks are not polled: its key was rejected (``key``), or its
     entry in the config cannot be used (``config``)."""
 
-    kind: str
+    kind: ProfileTrouble
     detail: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", ProfileTrouble(self.kind))
+
     def __str__(self) -> str:
-        return f"key rejected: {self.detail}" if self.kind == "key" else self.detail
+        return f"key rejected: {self.detail}" if self.kind is ProfileTrouble.KEY \
+            else self.detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +187,9 @@ class ConfigStore:
             except (ConfigError, TypeError, AttributeError, ValueError) as exc:
                 name = entry.get("name") if isinstance(entry, dict) else None
                 name = name if isinstance(name, str) and name else f"#{number}"
+                problem = ProfileProblem(ProfileTrouble.CONFIG, self._why(entry, exc))
                 skipped.append(SkippedProfile(name, entry if isinstance(entry, dict) else {},
-                                              ProfileProblem("config", self._why(entry, exc))))
+                                              problem))
         return usable, skipped
 
     def _why(self, entry: Any, exc: Exception) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from videomon.core.config.settings import Settings, demo_download_dir
 from videomon.core.domain.errors import ProblemKind, VideomonError
-from videomon.core.domain.task import TrackedTask, Watch
+from videomon.core.domain.task import HistoryEntry, TrackedTask, Watch
 from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.providers.detect import Detection, detect_format
 from videomon.core.providers.dialects import use_formats
@@ -194,7 +194,7 @@ class Commands:
         for ref in refs:
             self._engine.downloads.cancel(ref)
 
-    async def history(self, ref: int) -> list[tuple[float, str, float | None, str | None]]:
+    async def history(self, ref: int) -> list[HistoryEntry]:
         return await asyncio.to_thread(self._engine.store.history, ref)
 
     # -- profiles, keys, settings -----------------------------------------------------------

@@ -18,7 +18,7 @@ from dataclasses import dataclass, fields
 
 from videomon.core.domain.task import TrackedTask, Watch
 from videomon.core.providers.lookup import LookupResult
-from videomon.core.providers.profiles import Profile, ProfileProblem
+from videomon.core.providers.profiles import Profile, ProfileProblem, ProfileTrouble
 from videomon.core.tracking.clock import Clock, RealClock
 from videomon.core.tracking.poll_policy import Counters, PolicyConfig, settle
 from videomon.core.tracking.store import TaskStore
@@ -210,7 +210,7 @@ class Scheduler:
         if name not in self.paused_profiles:
             self.paused_profiles[name] = message
             self._keys.pop(name, None)
-            self.book.tell_profile_problem(name, ProfileProblem("key", message))
+            self.book.tell_profile_problem(name, ProfileProblem(ProfileTrouble.KEY, message))
 
     # -- commands ------------------------------------------------------------------------
     async def add(self, profile: str, task_ids: Sequence[str],

@@ -21,7 +21,7 @@ from typing import Any
 
 from videomon.core.domain.errors import VideomonError
 from videomon.core.domain.snapshot import Snapshot, TaskState
-from videomon.core.domain.task import DownloadState, TrackedTask, Watch
+from videomon.core.domain.task import DownloadState, HistoryEntry, TrackedTask, Watch
 
 MIGRATIONS: list[str] = [
     # 1: tracked tasks and their state history
@@ -75,8 +75,11 @@ class TaskUpdate:
     at: float | None = None  # when the history entry happened (default: last_checked_at)
 
 
-_COLUMNS = tuple(f.name for f in fields(TrackedTask))  # the table's columns, in order
-_UPDATABLE = frozenset(_COLUMNS) - {"ref", "profile", "task_id", "added_at"}
+_FIELDS = tuple(f.name for f in fields(TrackedTask))
+#: the table's column of each field, in order (the paths are one newline-joined column)
+_COLUMN_OF = {name: "download_path" if name == "download_paths" else name for name in _FIELDS}
+_COLUMNS = tuple(_COLUMN_OF.values())
+_UPDATABLE = frozenset(_FIELDS) - {"ref", "profile", "task_id", "added_at"}
 
 
 class StoreError(VideomonError):
@@ -184,7 +187,7 @@ class TaskStore:
             self._db.executemany(
                 f"INSERT INTO tasks ({', '.join(_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * len(_COLUMNS))})",
-                [[_encode(c, getattr(t, c)) for c in _COLUMNS] for t in same])
+                [[_encode(f, getattr(t, f)) for f in _FIELDS] for t in same])
             restored = {id(t): t.copy() for t in same}
             columns = _COLUMNS[1:]
             for task in back:
@@ -193,7 +196,7 @@ class TaskStore:
                 cursor = self._db.execute(  # its ref was reused meanwhile: a new one
                     f"INSERT INTO tasks ({', '.join(columns)}) "
                     f"VALUES ({', '.join('?' * len(columns))})",
-                    [_encode(c, getattr(task, c)) for c in columns])
+                    [_encode(f, getattr(task, f)) for f in _FIELDS[1:]])
                 restored[id(task)] = replace(task, ref=int(cursor.lastrowid or 0))
             out = [restored[id(t)] for t in back]
             self._db.executemany("INSERT INTO history (ref, at, state, progress, note) "
@@ -235,7 +238,7 @@ class TaskStore:
                 if unknown:
                     raise ValueError(f"not updatable: {sorted(unknown)}")
                 if values:
-                    assignments = ", ".join(f"{k} = ?" for k in values)
+                    assignments = ", ".join(f"{_COLUMN_OF[k]} = ?" for k in values)
                     self._db.execute(f"UPDATE tasks SET {assignments} WHERE ref = ?",
                                      [*(_encode(k, v) for k, v in values.items()),
                                       update.ref])
@@ -249,9 +252,9 @@ class TaskStore:
                          or time.time(), state,
                          progress, note, update.ref))
 
-    def history(self, ref: int) -> list[tuple[float, str, float | None, str | None]]:
+    def history(self, ref: int) -> list[HistoryEntry]:
         with self._lock:
-            return [tuple(row) for row in self._db.execute(  # type: ignore[misc]
+            return [HistoryEntry.read(*row) for row in self._db.execute(
                 "SELECT at, state, progress, note FROM history WHERE ref = ? ORDER BY id",
                 (ref,))]
 
@@ -264,10 +267,13 @@ def _split_sql(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-def _encode(column: str, value: Any) -> Any:
+def _encode(field: str, value: Any) -> Any:
+    """A field's value as its column holds it."""
+    if field == "download_paths":
+        return "\n".join(value) or None
     if isinstance(value, Snapshot):
         return json.dumps(value.to_json(), ensure_ascii=False)
-    if column == "raw" and value is not None:
+    if field == "raw" and value is not None:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, enum.Enum):
         return value.value
@@ -284,7 +290,8 @@ def _decode_json(text: str | None) -> Any:
 
 
 def _row_to_task(row: Sequence[Any]) -> TrackedTask:
-    data = dict(zip(_COLUMNS, row, strict=True))
+    data = dict(zip(_FIELDS, row, strict=True))
+    data["download_paths"] = tuple(p for p in (data["download_paths"] or "").split("\n") if p)
     data["state"] = TaskState(data["state"])
     data["watch"] = Watch(data["watch"])
     if data["download_state"] is not None:

@@ -200,7 +200,7 @@ class DownloadManager:
         paths, reused = self._choose_paths(task)
         self._claimed[ref] = paths
         self.book.update(ref, {"download_state": DownloadState.DOWNLOADING,
-                                    "download_path": "\n".join(str(p) for p in paths),
+                                    "download_paths": tuple(str(p) for p in paths),
                                     "download_error": None})
         await self.book.flush()  # the paths are durable before the first byte
         key = await self._get_key(profile.name)
@@ -243,9 +243,9 @@ class DownloadManager:
         except (LookupProblem, DiskError, VideomonError, OSError) as exc:
             self._fail(ref, str(exc))
             return
-        joined = "\n".join(str(p) for p in done)
-        self.book.update(ref, {"download_state": DownloadState.DONE, "download_path": joined,
-                                    "download_error": None})
+        self.book.update(ref, {"download_state": DownloadState.DONE,
+                               "download_paths": tuple(str(p) for p in done),
+                               "download_error": None})
         self._progress.pop(ref, None)
 
     def _choose_paths(self, task: TrackedTask) -> tuple[list[Path], bool]:

@@ -36,6 +36,7 @@ from videomon.core.providers.formats.catalog import FormatCatalog
 from videomon.core.providers.profiles import Profile, ProfileProblem, insecure_base_url
 from videomon.ui import wording
 from videomon.ui.settings.detect_row import DetectRow
+from videomon.ui.settings.edit import SettingsEdit
 from videomon.ui.settings.format_editor import FormatEditor
 from videomon.ui.settings.general_page import GeneralPage
 from videomon.ui.settings.presets import (
@@ -50,7 +51,7 @@ from videomon.ui.settings.skipped_note import SkippedNote
 
 
 class SettingsDialog(QDialog):
-    saveRequested = Signal(list, object, dict, list)
+    saveRequested = Signal(object)  # SettingsEdit
     testRequested = Signal(object, object)
     detectRequested = Signal(str, object, str, object)  # base URL, key, task ID, proxy
     welcomeRequested = Signal()
@@ -363,11 +364,9 @@ class SettingsDialog(QDialog):
 
     def _invalid(self, exc: ConfigError) -> str:
         """What is wrong with the form, in the user's language; the field gets the focus."""
-        widgets = {"name": self.name, "base_url": self.base_url, "auth": self.auth,
-                   "interval": self.interval, "max_concurrency": self.concurrency,
-                   "proxy": self.proxy}
-        if exc.field in widgets:
-            widgets[exc.field].setFocus()
+        field = "concurrency" if exc.field == "max_concurrency" else exc.field or ""
+        if field in ("name", "base_url", "auth", "interval", "concurrency", "proxy"):
+            getattr(self, field).setFocus()  # (the form's widgets are named by the fields)
         return invalid_field_text(exc.field) or str(exc)
 
     def _detect(self, task_id: str) -> None:
@@ -393,7 +392,8 @@ class SettingsDialog(QDialog):
         removed = sorted(self.original_names - {p.name for p in self.profiles})
         self.save_button.setEnabled(False)
         self.error.setText(self.tr("Saving…"))
-        self.saveRequested.emit(list(self.profiles), settings, dict(self.keys), removed)
+        self.saveRequested.emit(SettingsEdit(list(self.profiles), settings, dict(self.keys),
+                                             removed))
 
     def show_save_error(self, message: str) -> None:
         self.save_button.setEnabled(True)

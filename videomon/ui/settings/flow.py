@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from videomon.core.config.settings import Settings
 from videomon.core.domain.errors import VideomonError
 from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.providers.lookup import LookupResult
@@ -16,6 +15,7 @@ from videomon.core.tracking.commands import Commands
 from videomon.ui import wording
 from videomon.ui.runtime.async_tasks import TaskRunner
 from videomon.ui.settings.dialog import SettingsDialog
+from videomon.ui.settings.edit import SettingsEdit
 from videomon.ui.settings.presets import ProviderPreset
 
 
@@ -42,7 +42,7 @@ class SettingsFlow:
                                     keyring_problem, self.commands.default_download_dir(),
                                     self.parent, catalog=self.commands.format_catalog(),
                                     skipped=self.commands.skipped_profiles())
-            dialog.saveRequested.connect(lambda p, s, k, r: self._save(dialog, p, s, k, r))
+            dialog.saveRequested.connect(lambda edit: self._save(dialog, edit))
             dialog.testRequested.connect(lambda p, k: self._test(dialog, p, k))
             dialog.detectRequested.connect(
                 lambda url, k, task, proxy: self._detect(dialog, url, k, task, proxy))
@@ -56,8 +56,7 @@ class SettingsFlow:
         self.runner.spawn(self.commands.key_sources([p.name for p in profiles]), ready,
                           name="settings")
 
-    def _save(self, dialog: SettingsDialog, profiles: list[Profile], settings: Settings,
-              keys: dict[str, str], removed: list[str]) -> None:
+    def _save(self, dialog: SettingsDialog, edit: SettingsEdit) -> None:
         def failed(exc: BaseException) -> None:
             if isinstance(exc, VideomonError):  # e.g. the keyring refused the key
                 dialog.show_save_error(str(exc))
@@ -71,7 +70,8 @@ class SettingsFlow:
             dialog.accept()
             self.on_saved()
 
-        self.runner.spawn(self.commands.save(profiles, settings, keys, removed), saved,
+        self.runner.spawn(self.commands.save(edit.profiles, edit.settings, edit.keys,
+                                             edit.removed), saved,
                           name="save-settings", on_error=failed)
 
     def _test(self, dialog: SettingsDialog, profile: Profile, key: str | None) -> None:

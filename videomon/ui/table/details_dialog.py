@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from videomon.core.domain.snapshot import TaskState
-from videomon.core.domain.task import TrackedTask
+from videomon.core.domain.task import HistoryEntry, TrackedTask, Watch
 from videomon.core.tracking.commands import Commands
 from videomon.ui import wording
 from videomon.ui.runtime.async_tasks import TaskRunner
@@ -35,12 +35,10 @@ def _when(value: float | int | None) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(value)))
 
 
-def _state_word(state: str) -> str:
+def _state_word(state: TaskState | Watch) -> str:
     """A timeline entry's state (a provider state, or how the task stopped being followed)."""
-    try:
-        return wording.state_word(TaskState(state))
-    except ValueError:
-        return wording.watch_word(state)
+    return wording.state_word(state) if isinstance(state, TaskState) \
+        else wording.watch_word(state)
 
 
 class DetailsDialog(QDialog):
@@ -107,7 +105,7 @@ class DetailsDialog(QDialog):
             form.addRow(name, label)
         return page
 
-    def set_history(self, rows: Sequence[tuple[float, str, float | None, str | None]]) -> None:
+    def set_history(self, rows: Sequence[HistoryEntry]) -> None:
         self.timeline.clear()
         for at, state, progress, note in rows:
             self.timeline.addTopLevelItem(QTreeWidgetItem(

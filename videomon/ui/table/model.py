@@ -52,7 +52,7 @@ def _fields(task: TrackedTask) -> tuple[Any, ...]:
             (task.added_at, task.state, task.snapshot and task.snapshot.created_at),
             (task.last_checked_at, task.next_poll_at, task.watch),
             (task.download_state, task.download_error, task.expires_at),
-            (tuple(task.video_urls), task.download_state, task.download_path,
+            (tuple(task.video_urls), task.download_state, task.download_paths,
              task.problem_message, task.error))
 
 
@@ -306,7 +306,7 @@ class TaskTableModel(QAbstractTableModel):
             return self.tr("{state}: {reasons}").format(
                 state=wording.state_text(task), reasons="\n".join(found)) if found else None
         if column is Column.OUTPUT:
-            where = task.download_paths if task.saved else task.video_urls
+            where = list(task.download_paths if task.saved else task.video_urls)
             return "\n".join(dict.fromkeys(where[:1] + wording.reasons(task))) or None
         return None
 

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from videomon.core.domain.errors import ProblemKind
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import TrackedTask, Watch
 from videomon.core.providers.credentials import KeyringStatus
-from videomon.core.providers.profiles import ProfileProblem
+from videomon.core.providers.profiles import ProfileProblem, ProfileTrouble
 from videomon.ui import wording
 from videomon.ui.desktop.tray import Tray
 from videomon.ui.look.elided_label import ElidedLabel
@@ -67,7 +68,7 @@ class StatusSummary(QObject):
         if self.keyring_problem:
             lines.append(html.escape(wording.keyring_text(self.keyring_problem)))
         for profile, problem in sorted(self.profile_problems.items()):
-            if problem.kind == "key":
+            if problem.kind is ProfileTrouble.KEY:
                 text = self.tr("<b>{profile}</b>: {message} — polling is paused until the "
                                "key changes. <a href='settings'>Open Settings</a>")
             else:
@@ -108,7 +109,8 @@ class StatusSummary(QObject):
         self.window.setWindowTitle(self.tr("videomon — {active} active").format(active=active)
                                    if active else "videomon")
         self.tray.set_counts(active, finished, failed, not_found)
-        network = any(t.problem_kind == "network" and t.watch is Watch.ACTIVE for t in tasks)
+        network = any(t.problem_kind == ProblemKind.NETWORK and t.watch is Watch.ACTIVE
+                      for t in tasks)
         self.network_label.setText(self.tr("⚠ network problem — retrying") if network
                                    else self.tr("● online"))
         self.update_line(tasks, selected)
