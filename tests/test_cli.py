@@ -360,3 +360,17 @@ def test_no_display_gives_a_clear_message_instead_of_a_qt_abort() -> None:
     result = run(env={"DISPLAY": None, "WAYLAND_DISPLAY": None, "QT_QPA_PLATFORM": None})
     assert result.returncode == 2
     assert "no graphical display" in result.stderr and "videomon watch --demo" in result.stderr
+
+
+def test_format_is_the_options_name_and_dialect_still_works(server: ScriptedServer) -> None:
+    """One word for a provider's API shape: --format (--dialect, its former name, is
+    still accepted for now)."""
+    added = run("provider", "add", "fm", "--format", "openai", "--base-url", server.base_url)
+    assert added.returncode == 0, added.stderr
+    assert "--format FORMAT" in run("provider", "add", "--help").stdout
+    server.script("/v1/videos/task_f1", Reply(200, {"id": "task_f1", "status": "queued"}))
+    for option in ("--format", "--dialect"):
+        looked = run("status", "--base-url", server.base_url, option, "openai", "--json",
+                     "task_f1", env={"VIDEOMON_API_KEY": "sk-test-format"})
+        assert looked.returncode == 0, looked.stderr
+        assert '"state": "queued"' in looked.stdout

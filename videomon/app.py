@@ -10,6 +10,7 @@ stop → the store is flushed and closed → HTTP connections close; all within 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 import os
@@ -130,56 +131,66 @@ def main(argv: Sequence[str] | None = None, *, demo: bool = False,
          task_ids: Sequence[str] = ()) -> int:
     """Open the window on a qasync loop; `demo` uses an in-process simulated relay.
     When a window already runs on the same data, `task_ids` go to it and it comes forward."""
-    from videomon.ui.runtime.event_loop import EventLoop
+    qapp = _qt_application(argv)
+    with contextlib.ExitStack() as stack:
+        stack.callback(setattr, sys, "excepthook", sys.__excepthook__)
+        tasks: list[tuple[str, str]] = []
+        if demo:
+            paths, tasks = _demo_world(stack)
+        else:
+            paths = AppPaths.from_environment()
+            if hand_over(server_name(paths.data_dir), task_ids):
+                print("videomon is already running: its window was brought forward"
+                      + (f" with {len(task_ids)} task ID(s)" if task_ids else ""),
+                      file=sys.stderr)
+                return 0
+        return _run_window(qapp, paths, setup_logging(paths.log_dir), demo, tasks, task_ids)
+    return 0  # (not reached)
 
+
+def _qt_application(argv: Sequence[str] | None) -> QApplication:
     qapp = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     assert isinstance(qapp, QApplication)
     qapp.setApplicationName("videomon")  # = the .desktop file's StartupWMClass
     qapp.setDesktopFileName(APP_ID)
     qapp.setWindowIcon(app_icon())
-    relay = world = None
-    tasks: list[tuple[str, str]] = []
-    if demo:
-        from videomon.simulator.demo import DEMO_TASKS, RelayThread, make_world
+    return qapp
 
-        relay = RelayThread(demo=True).__enter__()
-        world = make_world(relay.relay.base_url)
-        paths = world.paths
-        tasks = [(profile, task_id) for profile, _, task_id in DEMO_TASKS]
-    else:
-        paths = AppPaths.from_environment()
-        if hand_over(server_name(paths.data_dir), task_ids):
-            print("videomon is already running: its window was brought forward"
-                  + (f" with {len(task_ids)} task ID(s)" if task_ids else ""), file=sys.stderr)
-            return 0
-    log_path = setup_logging(paths.log_dir)
+
+def _demo_world(stack: contextlib.ExitStack) -> tuple[AppPaths, list[tuple[str, str]]]:
+    """`--demo`: a relay on its own thread and a throwaway data folder, both gone when
+    `stack` closes."""
+    from videomon.simulator.demo import DEMO_TASKS, RelayThread, make_world, remove_world
+
+    relay = stack.enter_context(RelayThread(demo=True))
+    world = make_world(relay.relay.base_url)
+    stack.callback(remove_world, world)
+    return world.paths, [(profile, task_id) for profile, _, task_id in DEMO_TASKS]
+
+
+def _run_window(qapp: QApplication, paths: AppPaths, log_path: Path, demo: bool,
+                tasks: Sequence[tuple[str, str]], task_ids: Sequence[str]) -> int:
+    """The window and its engine on a qasync loop, until the window closes."""
+    from videomon.ui.runtime.event_loop import EventLoop
+
     loop = EventLoop(qapp)
     asyncio.set_event_loop(loop)
-    try:
-        with loop:
-            try:
-                app = _build(paths, log_path, demo)
-            except (VideomonError, StoreError) as exc:
-                QMessageBox.critical(None, QCoreApplication.translate(
-                    "VideomonApp", "videomon cannot start"), str(exc))
-                return 1
-            sys.excepthook = app.reporter.excepthook
-            loop.set_exception_handler(app.reporter.loop_handler)
-            listener = None if demo else InstanceServer(server_name(paths.data_dir),
-                                                        app.window.bring_forward)
-            if task_ids:
-                loop.call_soon(app.window.bring_forward, list(task_ids))
-            loop.run_until_complete(app.run(tasks, check_keyring=not demo))
-            if listener is not None:
-                listener.close()
-    finally:
-        sys.excepthook = sys.__excepthook__
-        if relay is not None:
-            relay.__exit__(None, None, None)
-        if world is not None:
-            from videomon.simulator.demo import remove_world
-
-            remove_world(world)
+    with loop:
+        try:
+            app = _build(paths, log_path, demo)
+        except (VideomonError, StoreError) as exc:
+            QMessageBox.critical(None, QCoreApplication.translate(
+                "VideomonApp", "videomon cannot start"), str(exc))
+            return 1
+        sys.excepthook = app.reporter.excepthook
+        loop.set_exception_handler(app.reporter.loop_handler)
+        listener = None if demo else InstanceServer(server_name(paths.data_dir),
+                                                    app.window.bring_forward)
+        if task_ids:
+            loop.call_soon(app.window.bring_forward, list(task_ids))
+        loop.run_until_complete(app.run(tasks, check_keyring=not demo))
+        if listener is not None:
+            listener.close()
     return 0
 
 

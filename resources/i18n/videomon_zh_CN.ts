@@ -193,7 +193,7 @@ e.g. {example}</source>
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../videomon/ui/table/details_dialog.py" line="+50"/>
+        <location filename="../../videomon/ui/table/details_dialog.py" line="+48"/>
         <source>Task {id}</source>
         <translation>任务 {id}</translation>
     </message>
@@ -1092,7 +1092,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>最大并发请求必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings/dialog.py" line="+64"/>
+        <location filename="../../videomon/ui/settings/dialog.py" line="+65"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1128,12 +1128,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>(dialect default)</source>
-        <translation>（按接口格式默认）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+22"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -1153,8 +1148,13 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>名称：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Dialect:</source>
+        <location line="-22"/>
+        <source>(the format&apos;s default)</source>
+        <translation>（按接口格式默认）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Format:</source>
         <translation>接口格式：</translation>
     </message>
     <message>
@@ -1273,12 +1273,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>代理必须是带主机名的 http、https 或 socks5 地址。</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings/dialog.py" line="+34"/>
+        <location filename="../../videomon/ui/settings/dialog.py" line="+32"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings/flow.py" line="-57"/>
+        <location filename="../../videomon/ui/settings/flow.py" line="-58"/>
         <source>Saving failed; see the log for details.</source>
         <translation>保存失败，详情请查看日志。</translation>
     </message>
@@ -1314,7 +1314,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>StatusSummary</name>
     <message>
-        <location filename="../../videomon/ui/window/status_summary.py" line="+63"/>
+        <location filename="../../videomon/ui/window/status_summary.py" line="+64"/>
         <source>&lt;b&gt;Demo&lt;/b&gt;: the tasks of the demo-… providers come from a relay simulated on this computer (no key, no network); it stays until you remove it. &lt;a href=&apos;remove-demo&apos;&gt;Remove the demo&lt;/a&gt;</source>
         <translation>&lt;b&gt;演示&lt;/b&gt;：demo-… 服务商的任务来自本机模拟的中转站（无需密钥，不联网）；移除前会一直保留。&lt;a href=&apos;remove-demo&apos;&gt;移除演示&lt;/a&gt;</translation>
     </message>
@@ -1369,7 +1369,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>videomon — {active} 个进行中</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>⚠ network problem — retrying</source>
         <translation>⚠ 网络异常，正在重试</translation>
     </message>
@@ -1536,7 +1536,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>VideomonApp</name>
     <message>
-        <location filename="../../videomon/app.py" line="+163"/>
+        <location filename="../../videomon/app.py" line="+182"/>
         <source>videomon cannot start</source>
         <translation>videomon 无法启动</translation>
     </message>

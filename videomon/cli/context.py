@@ -42,11 +42,13 @@ class Target:
 
 def add_selector_args(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(
-        "provider selection", "either a saved profile, or --base-url with --dialect "
+        "provider selection", "either a saved profile, or --base-url with --format "
         "(the key then comes from $VIDEOMON_API_KEY)")
     group.add_argument("--profile", "-p", metavar="NAME", help="a saved provider profile")
     group.add_argument("--base-url", metavar="URL", help="provider base URL, e.g. https://relay.example")
-    group.add_argument("--dialect", choices=sorted(DIALECTS), help="the provider's API format")
+    group.add_argument("--format", "--dialect", dest="dialect", choices=sorted(DIALECTS),
+                       metavar="FORMAT", help="the provider's API format (--dialect: its "
+                       "former name, still accepted)")
     group.add_argument("--auth", metavar="SCHEME",
                        help=" | ".join(AUTH_FORMS) + " (default depends on the dialect)")
     parser.add_argument("--timeout", type=float, default=30.0, metavar="S",
@@ -56,13 +58,13 @@ def add_selector_args(parser: argparse.ArgumentParser) -> None:
 def resolve_target(ctx: CliContext, args: argparse.Namespace) -> Target:
     if args.profile:
         if args.base_url or args.dialect or args.auth:
-            raise ConfigError("use either --profile or --base-url/--dialect/--auth, not both")
+            raise ConfigError("use either --profile or --base-url/--format/--auth, not both")
         profile = ctx.config.get(args.profile)
         label: str | None = profile.name
     else:
         if not (args.base_url and args.dialect):
             raise ConfigError("say which provider to ask: --profile NAME, or --base-url URL "
-                              "--dialect D")
+                              "--format F")
         profile = Profile(name="ad-hoc", dialect=args.dialect, base_url=args.base_url,
                           auth=args.auth or "")
         label = None

@@ -82,7 +82,7 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     fmt = FormatLibrary(ctx.paths.formats_dir).import_file(args.file)
     print(f"imported format {fmt.name!r} ({fmt.summary or fmt.query}); use it with "
-          f"'videomon provider add NAME --dialect {fmt.name} --base-url URL'")
+          f"'videomon provider add NAME --format {fmt.name} --base-url URL'")
     return 0
 
 

@@ -24,7 +24,7 @@ a window already open comes forward instead of a second one; `videomon --demo`: 
 against a built-in simulated relay, no key or network needed). With one, it works in the
 terminal:
 
-  videomon provider add myrelay --dialect openai --base-url https://relay.example
+  videomon provider add myrelay --format openai --base-url https://relay.example
   videomon provider set-key myrelay
   videomon status -p myrelay sora-2:task_01k81e7r1mf0qtvp3ett3mr4jm
   videomon watch -p myrelay ID1 ID2 --download ~/Videos
@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    # the user's formats first: `--dialect` accepts their names too
+    # the user's formats first: `--format` accepts their names too
     skipped = load_user_formats(AppPaths.from_environment().formats_dir)
     parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]

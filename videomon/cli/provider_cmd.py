@@ -12,6 +12,7 @@ import sys
 from videomon.cli.context import CliContext
 from videomon.cli.render import table
 from videomon.core.domain.errors import CredentialError
+from videomon.core.providers.auth import AUTH_FORMS
 from videomon.core.providers.credentials import ADHOC_ENV, env_var_for
 from videomon.core.providers.detect import QUICK, Detection, detect_format
 from videomon.core.providers.dialects import DIALECTS
@@ -34,12 +35,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add = psub.add_parser("add", help="add a provider profile",
                           description="Add a provider profile.")
     add.add_argument("name", metavar="NAME", help="profile name (letters, digits, . _ - space)")
-    add.add_argument("--dialect", required=True, choices=sorted(DIALECTS),
-                     help="API format: " + "; ".join(f"{d.name}: {d.summary}"
-                                                      for d in DIALECTS.values()))
+    add.add_argument("--format", "--dialect", dest="dialect", required=True,
+                     choices=sorted(DIALECTS), metavar="FORMAT",
+                     help="the provider's API format (--dialect: its former name, still "
+                     "accepted): " + "; ".join(f"{d.name}: {d.summary}"
+                                               for d in DIALECTS.values()))
     add.add_argument("--base-url", required=True, metavar="URL", help="e.g. https://relay.example")
     add.add_argument("--auth", metavar="SCHEME", default="",
-                     help="bearer | raw | header:NAME | prefix:WORD | kling-jwt | none "
+                     help=" | ".join(AUTH_FORMS) + " "
                      "(default: the format's own, see 'videomon format list')")
     add.add_argument("--interval", type=float, default=5.0, metavar="S",
                      help="seconds between polls of a task (default 5)")
@@ -119,7 +122,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
         return 0
     if not profiles:
         if not skipped:  # (skipped ones were named above)
-            print("no profiles yet; add one with: videomon provider add NAME --dialect D "
+            print("no profiles yet; add one with: videomon provider add NAME --format F "
                   "--base-url URL")
         return 0
     rows = [[p.name, p.dialect, p.auth, f"{p.interval:g}s", ctx.credentials.key_source(p.name),
@@ -175,6 +178,6 @@ def cmd_detect(ctx: CliContext, args: argparse.Namespace) -> int:
             print(f"the task reads as: {snap.state.value}{progress}"
                   + (f", video {snap.video_urls[0]}" if snap.video_urls else "")
                   + (f", error: {snap.error}" if snap.error else ""))
-            print(f"add it with: videomon provider add NAME --dialect {found.chosen} "
+            print(f"add it with: videomon provider add NAME --format {found.chosen} "
                   f"--base-url {base_url}")
     return 0 if found.chosen else 1

@@ -51,7 +51,7 @@ def cmd_simulate(ctx: object, args: argparse.Namespace) -> int:
         async with sim:
             print(f"simulated relay: {sim.base_url}   (CDN {sim.cdn_url})", flush=True)
             print("try:  videomon watch --base-url " + sim.base_url +
-                  " --dialect openai sora-2:task_demo1 video_demo2 demo-fail-3", flush=True)
+                  " --format openai sora-2:task_demo1 video_demo2 demo-fail-3", flush=True)
             print("Ctrl+C to stop", flush=True)
             await asyncio.Event().wait()
 

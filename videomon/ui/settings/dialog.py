@@ -130,7 +130,7 @@ class SettingsDialog(QDialog):
         self.base_url.setPlaceholderText("https://relay.example")
         self.auth = QComboBox()
         self.auth.setEditable(True)
-        self.auth.addItems([self.tr("(dialect default)"), *AUTH_CHOICES])
+        self.auth.addItems([self.tr("(the format's default)"), *AUTH_CHOICES])
         self.auth.currentTextChanged.connect(self._redescribe_key)
         self.interval = QDoubleSpinBox()
         self.interval.setRange(*INTERVAL_RANGE)
@@ -153,7 +153,7 @@ class SettingsDialog(QDialog):
         self.form = QWidget()
         form = QFormLayout(self.form)
         form.addRow(self.tr("Name:"), self.name)
-        form.addRow(self.tr("Dialect:"), self.dialect)
+        form.addRow(self.tr("Format:"), self.dialect)
         form.addRow(self.tr("Base URL:"), self.base_url)
         self.insecure = QLabel(self.tr("⚠ Plain http:// to another computer: the API key "
                                        "would travel unencrypted. Use https:// if the "
