@@ -76,7 +76,7 @@ def test_provider_detect_names_the_format_and_its_reading() -> None:
                       env={"VIDEOMON_API_KEY": "sk-detect-0123456789"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "the provider answers in the seedance format" in result.stdout
-    assert "--dialect seedance" in result.stdout
+    assert "--format seedance" in result.stdout
     data = json.loads(as_json.stdout)
     assert data["format"] == "seedance" and data["matches"]["seedance"]["state"] == "succeeded"
     assert nothing.returncode == 1 and "no known format" in nothing.stdout

@@ -106,3 +106,17 @@ def test_ui_rooms_keep_their_import_rules() -> None:
     assert broken == []
     loose = sorted(p.name for p in ui.glob("*.py") if p.stem not in ("__init__", "wording"))
     assert loose == [], "modules of ui/ belong in a room"
+
+
+def test_functions_stay_short() -> None:
+    """No function over 60 lines: a longer builder is named parts."""
+    import ast
+
+    long = []
+    for path in (ROOT / "videomon").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                size = (node.end_lineno or node.lineno) - node.lineno + 1
+                if size > 60:
+                    long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({size})")
+    assert long == []

@@ -93,7 +93,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/window/main_window.py" line="+252"/>
+        <location filename="../../videomon/ui/window/main_window.py" line="+255"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>Checking %n task now…</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+43"/>
         <source>The demo was removed: %n task(s), its providers and the videos it saved.</source>
         <translation>
             <numerusform>The demo was removed: %n task, its providers and the videos it saved.</numerusform>

@@ -472,7 +472,7 @@ The details are also in {path}.</source>
 <context>
     <name>FormatEditor</name>
     <message>
-        <location filename="../../videomon/ui/settings/format_editor.py" line="+66"/>
+        <location filename="../../videomon/ui/settings/format_editor.py" line="+82"/>
         <source>Formats</source>
         <translation>接口格式</translation>
     </message>
@@ -507,7 +507,7 @@ The details are also in {path}.</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Format definition (TOML)</source>
         <translation>接口格式定义（TOML）</translation>
     </message>
@@ -532,7 +532,7 @@ The details are also in {path}.</source>
         <translation>保存接口格式</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>API key (used for this test only)</source>
         <translation>API 密钥（仅用于本次测试）</translation>
     </message>
@@ -562,7 +562,7 @@ The details are also in {path}.</source>
         <translation>任务 ID：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Definition (TOML):</source>
         <translation>定义（TOML）：</translation>
     </message>
@@ -577,7 +577,7 @@ The details are also in {path}.</source>
         <translation>videomon 读到的内容：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+19"/>
         <source>{name} (built in)</source>
         <translation>{name}（内置）</translation>
     </message>
@@ -790,14 +790,22 @@ The details are also in {path}.</source>
     </message>
 </context>
 <context>
+    <name>InsecureUrlNote</name>
+    <message>
+        <location filename="../../videomon/ui/settings/insecure_note.py" line="+14"/>
+        <source>⚠ Plain http:// to another computer: the API key would travel unencrypted. Use https:// if the provider offers it.</source>
+        <translation>⚠ 这是连到另一台计算机的明文 http:// 地址：API 密钥将以未加密方式传输。服务商支持时请改用 https://。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../videomon/ui/window/main_window.py" line="+105"/>
+        <location filename="../../videomon/ui/window/main_window.py" line="+114"/>
         <source>Tracked tasks</source>
         <translation>跟踪的任务</translation>
     </message>
     <message numerus="yes">
-        <location line="+147"/>
+        <location line="+141"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>正在查询 %n 个任务…</numerusform>
@@ -833,7 +841,7 @@ The details are also in {path}.</source>
         <translation>设置已保存</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The demo was removed: %n task(s), its providers and the videos it saved.</source>
         <translation>
             <numerusform>演示已移除：%n 个任务、其服务商及其保存的视频。</numerusform>
@@ -1016,7 +1024,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../videomon/ui/settings/presets.py" line="+101"/>
+        <location filename="../../videomon/ui/settings/presets.py" line="+102"/>
         <source>OpenAI Videos API and compatible relays: GET /v1/videos/{id}</source>
         <extracomment>the built-in formats&apos; summaries</extracomment>
         <translation>OpenAI Videos API 及兼容的中转站：GET /v1/videos/{id}</translation>
@@ -1092,18 +1100,18 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>最大并发请求必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings/dialog.py" line="+65"/>
+        <location filename="../../videomon/ui/settings/dialog.py" line="+66"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+32"/>
+        <location line="+46"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-43"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -1113,7 +1121,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>接口格式</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+42"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -1128,7 +1136,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -1163,12 +1171,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>接口地址：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>⚠ Plain http:// to another computer: the API key would travel unencrypted. Use https:// if the provider offers it.</source>
-        <translation>⚠ 这是连到另一台计算机的明文 http:// 地址：API 密钥将以未加密方式传输。服务商支持时请改用 https://。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+3"/>
         <source>Auth:</source>
         <translation>认证方式：</translation>
     </message>
@@ -1203,7 +1206,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>不确定接口格式？</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-80"/>
         <source>No provider yet. Press Add to set one up.</source>
         <translation>还没有服务商。点击“添加”来设置一个。</translation>
     </message>
@@ -1213,7 +1216,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>认证方式须为 bearer、raw、none、header:名称（例如 header:x-goog-api-key）、prefix:前缀词 或 kling-jwt。</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings/dialog.py" line="+62"/>
+        <location filename="../../videomon/ui/settings/dialog.py" line="+129"/>
         <source>Tracked tasks refer to a saved provider by its name.</source>
         <translation>已跟踪的任务按名称关联已保存的服务商，因此名称不可更改。</translation>
     </message>

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import json
 import os
 import re
@@ -208,31 +209,18 @@ class Downloader:
                     if target is not None:  # the key goes only to the provider's origin
                         current = target
                         continue
-                    if status == 416 and have:
-                        total = _range_total(response.headers.get("content-range"))
-                        if total == have:  # the part file is already complete
-                            with _disk("finish", dest):
-                                return await asyncio.to_thread(_finish, part, meta_path, dest)
-                        have = 0
-                        _discard(part, meta_path)
-                        continue
-                    offset = 0
-                    if status == 206 and have and _range_start(response) == have:
-                        offset = have
-                        total = _range_total(response.headers.get("content-range"))
-                    elif status == 200 or (status == 206 and not have):
-                        total = _content_length(response)
-                        if status == 206:  # a range we did not ask for: refuse it
-                            raise BadResponse("the server sent a partial answer to a full "
-                                              "request")
-                    elif status == 206:
-                        # a range that does not continue our file: start over
-                        have = 0
-                        _discard(part, meta_path)
-                        continue
-                    else:
+                    plan = _plan(response, have)
+                    if plan is None:
                         raise problem_for_status(status, await response.aread(), secrets,
                                                  download=True)
+                    step, offset, total = plan
+                    if step is _Step.COMPLETE:  # the part file was already whole
+                        with _disk("finish", dest):
+                            return await asyncio.to_thread(_finish, part, meta_path, dest)
+                    if step is _Step.RESTART:
+                        have = 0
+                        _discard(part, meta_path)
+                        continue
                     with _disk("write", meta_path):
                         _write_meta(meta_path, url, response, total)
                     received = await _write_stream(response, part, offset, total,
@@ -250,6 +238,30 @@ class Downloader:
             with _disk("finish", dest):
                 return await asyncio.to_thread(_finish, part, meta_path, dest)
         raise BadResponse(f"too many redirects while downloading from {urlsplit(url).netloc}")
+
+
+class _Step(enum.Enum):
+    COMPLETE = "complete"  # the part file is already whole
+    RESTART = "restart"    # the part file cannot be continued: from the start
+    WRITE = "write"        # the body goes into the part file from `offset`
+
+
+def _plan(response: httpx.Response, have: int) -> tuple[_Step, int, int | None] | None:
+    """What an answer (not a redirect) means for a part file of `have` bytes: the step, the
+    offset to write from and the total size; None for an error answer."""
+    status = response.status_code
+    if status == 416 and have:
+        total = _range_total(response.headers.get("content-range"))
+        return (_Step.COMPLETE, have, total) if total == have else (_Step.RESTART, 0, None)
+    if status == 206 and have:
+        if _range_start(response) == have:
+            return _Step.WRITE, have, _range_total(response.headers.get("content-range"))
+        return _Step.RESTART, 0, None  # a range that does not continue our file
+    if status == 206:  # a range we did not ask for: refuse it
+        raise BadResponse("the server sent a partial answer to a full request")
+    if status == 200:
+        return _Step.WRITE, 0, _content_length(response)
+    return None
 
 
 @contextlib.contextmanager

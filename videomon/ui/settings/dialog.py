@@ -33,18 +33,19 @@ from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.credentials import KeyringStatus, env_var_for
 from videomon.core.providers.detect import Detection
 from videomon.core.providers.formats.catalog import FormatCatalog
-from videomon.core.providers.profiles import Profile, ProfileProblem, insecure_base_url
+from videomon.core.providers.profiles import Profile, ProfileProblem
 from videomon.ui import wording
 from videomon.ui.settings.detect_row import DetectRow
 from videomon.ui.settings.edit import SettingsEdit
 from videomon.ui.settings.format_editor import FormatEditor
 from videomon.ui.settings.general_page import GeneralPage
+from videomon.ui.settings.insecure_note import InsecureUrlNote
 from videomon.ui.settings.presets import (
     ALL_PRESETS,
     AUTH_CHOICES,
     CONCURRENCY_RANGE,
-    DIALECT_SUMMARIES,
     INTERVAL_RANGE,
+    format_choices,
     invalid_field_text,
 )
 from videomon.ui.settings.skipped_note import SkippedNote
@@ -100,7 +101,21 @@ class SettingsDialog(QDialog):
 
     # -- pages ----------------------------------------------------------------------------
     def _providers_page(self) -> QWidget:
+        columns = QHBoxLayout()
+        columns.addLayout(self._provider_list(), 1)
+        right = QVBoxLayout()
+        right.addWidget(self._provider_form())
+        self.empty = QLabel(self.tr("No provider yet. Press Add to set one up."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right.addWidget(self.empty)
+        columns.addLayout(right, 3)
         page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.skipped_note)
+        layout.addLayout(columns, 1)
+        return page
+
+    def _provider_list(self) -> QVBoxLayout:
         self.list = QListWidget()
         self.list.addItems([p.name for p in self.profiles])
         self.list.currentRowChanged.connect(self._select)
@@ -114,13 +129,16 @@ class SettingsDialog(QDialog):
         add.setMenu(presets)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self._remove_profile)
+        row = QHBoxLayout()
+        for button in (add, self.remove_button):
+            row.addWidget(button)
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(self.remove_button)
         left.addLayout(row)
+        return left
 
+    def _provider_form(self) -> QWidget:
+        """The provider's fields, Test connection and Detect format."""
         self.name = QLineEdit()
         self.name.textEdited.connect(self._name_edited)
         self.dialect = QComboBox()
@@ -155,14 +173,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Format:"), self.dialect)
         form.addRow(self.tr("Base URL:"), self.base_url)
-        self.insecure = QLabel(self.tr("⚠ Plain http:// to another computer: the API key "
-                                       "would travel unencrypted. Use https:// if the "
-                                       "provider offers it."))
-        self.insecure.setWordWrap(True)
-        self.insecure.setObjectName("inlineMessage")
-        self.insecure.setVisible(False)
-        self.base_url.textChanged.connect(
-            lambda text: self.insecure.setVisible(insecure_base_url(text)))
+        self.insecure = InsecureUrlNote(self.base_url)
         form.addRow("", self.insecure)
         form.addRow(self.tr("Auth:"), self.auth)
         form.addRow(self.tr("Poll interval:"), self.interval)
@@ -175,18 +186,7 @@ class SettingsDialog(QDialog):
         self.detect = DetectRow()
         self.detect.detectRequested.connect(self._detect)
         form.addRow(self.tr("Unsure of the format?"), self.detect)
-        self.empty = QLabel(self.tr("No provider yet. Press Add to set one up."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        right = QVBoxLayout()
-        right.addWidget(self.form)
-        right.addWidget(self.empty)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 3)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.skipped_note)
-        layout.addLayout(columns, 1)
-        return page
+        return self.form
 
     def update_skipped(self, usable: dict[str, Profile],
                        skipped: dict[str, ProfileProblem]) -> None:
@@ -206,11 +206,8 @@ class SettingsDialog(QDialog):
         """The formats to choose from (again after one is saved or imported)."""
         chosen = self.dialect.currentData()
         self.dialect.clear()
-        for entry in self.catalog.entries():
-            summary = DIALECT_SUMMARIES.get(entry.name)
-            self.dialect.addItem(f"{entry.name} — {self.tr(summary)}" if summary
-                                 else f"{entry.name} — {entry.summary}".rstrip(" —"),
-                                 entry.name)
+        for text, name in format_choices(self.catalog):
+            self.dialect.addItem(text, name)
         self.dialect.setCurrentIndex(max(0, self.dialect.findData(chosen)))
 
     def _welcome(self) -> None:

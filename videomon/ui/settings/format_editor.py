@@ -62,6 +62,22 @@ class FormatEditor(QWidget):
     def __init__(self, catalog: FormatCatalog, parent: Any = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
+        buttons = self._list_buttons()
+        self._editors()
+        test_form = self._test_form()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._panes(test_form), 1)
+        layout.addLayout(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)  # as the user types: once the keys settle
+        self._timer.timeout.connect(self.update_preview)
+        self._format: Format | None = None
+        self.reload()
+
+    # -- building ---------------------------------------------------------------------------
+    def _list_buttons(self) -> QHBoxLayout:
+        """The list of formats and the buttons under it."""
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Formats"))
         self.list.currentItemChanged.connect(self._show)
@@ -81,6 +97,10 @@ class FormatEditor(QWidget):
         for button in (new, self.copy_button, import_button, self.export_button,
                        self.delete_button):
             buttons.addWidget(button)
+        return buttons
+
+    def _editors(self) -> None:
+        """The definition, the sample answer and the live reading of it."""
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.definition = QPlainTextEdit()
         self.definition.setFont(mono)
@@ -100,6 +120,9 @@ class FormatEditor(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.save_button = QPushButton(self.tr("Save format"))
         self.save_button.clicked.connect(self._save)
+
+    def _test_form(self) -> QFormLayout:
+        """Trying a format being edited against the real provider."""
         self.test_base = QLineEdit()
         self.test_base.setPlaceholderText("https://relay.example")
         self.test_key = QLineEdit()
@@ -116,7 +139,10 @@ class FormatEditor(QWidget):
         test_form.addRow(self.tr("API key:"), self.test_key)
         test_form.addRow(self.tr("Task ID:"), self.test_id)
         test_form.addRow(test, self.test_result)
+        return test_form
 
+    def _panes(self, test_form: QFormLayout) -> QSplitter:
+        """List | definition | sample, reading and test, side by side."""
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         left_box = QWidget()
@@ -139,15 +165,7 @@ class FormatEditor(QWidget):
         for box in (left_box, editor_box, tryout_box):
             splitter.addWidget(box)
         splitter.setSizes([150, 330, 330])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)  # as the user types: once the keys settle
-        self._timer.timeout.connect(self.update_preview)
-        self._format: Format | None = None
-        self.reload()
+        return splitter
 
     # -- the list -------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:

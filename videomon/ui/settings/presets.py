@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from videomon.core.providers.auth import AUTH_EXAMPLES
 from videomon.core.providers.formats.builtin import VENDOR_BASE_URLS
+from videomon.core.providers.formats.catalog import FormatCatalog
 from videomon.core.providers.profiles import CONCURRENCY_RANGE, INTERVAL_RANGE
 
 
@@ -140,3 +141,15 @@ def invalid_field_text(field: str | None) -> str | None:
             "SettingsDialog", "The proxy must be an http, https or socks5 URL with a host."),
     }
     return texts.get(field or "")
+
+
+def format_choices(catalog: FormatCatalog) -> list[tuple[str, str]]:
+    """(shown text, name) of each known format, its summary translated where it is one of
+    ours (the rest are the user's own words)."""
+    out = []
+    for entry in catalog.entries():
+        summary = DIALECT_SUMMARIES.get(entry.name)
+        out.append((f"{entry.name} — {QCoreApplication.translate('SettingsDialog', summary)}"
+                    if summary else f"{entry.name} — {entry.summary}".rstrip(" —"),
+                    entry.name))
+    return out

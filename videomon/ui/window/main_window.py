@@ -100,6 +100,15 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------------
     def _build(self) -> None:
+        self._build_table()
+        self._build_around()
+        self.actions = WindowActions(self, self, self.proxy)
+        self.filter_edit = self.actions.filter_edit
+        self.state_filter = self.actions.state_filter
+        self.stack.setCurrentWidget(self.table)  # until `load`: the rows are on their way
+        self._update_actions()
+
+    def _build_table(self) -> None:
         self.table = TaskTableView(self._download_before_drag)
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Tracked tasks"))
@@ -119,12 +128,13 @@ class MainWindow(QMainWindow):
         for signal in (self.proxy.layoutChanged, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(self._rows_left)
 
+    def _build_around(self) -> None:
+        """The welcome or table, the banner and note bar above, the preview beside."""
         self.stack = TaskArea(self.table)
         self.empty, self.welcome = self.stack.empty, self.stack.welcome
         self.welcome.presetChosen.connect(
             lambda preset: self.settings_flow.open(self.summary.keyring_problem, preset))
         self.welcome.demoRequested.connect(self.demoRequested)
-
         self.summary = StatusSummary(self, self.tray)
         self.banner = self.summary.banner
         self.problem_label = self.summary.problem_label
@@ -139,7 +149,6 @@ class MainWindow(QMainWindow):
                                    lambda text, undo: self.adding.say(text, undo=undo),
                                    self.select_refs, self)
         self.files = FileActions(self.selected_tasks, self.inline_bar, self)
-
         self.preview_slot = PreviewSlot()
         self.preview_slot.downloadRequested.connect(self.download_selected)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -148,7 +157,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1000, 300])
-
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -156,11 +164,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.inline_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.actions = WindowActions(self, self, self.proxy)
-        self.filter_edit = self.actions.filter_edit
-        self.state_filter = self.actions.state_filter
-        self.stack.setCurrentWidget(self.table)  # until `load`: the rows are on their way
-        self._update_actions()
 
     # -- engine events ------------------------------------------------------------------------
     def load(self, tasks: Sequence[TrackedTask]) -> None:
@@ -320,17 +323,16 @@ class MainWindow(QMainWindow):
         profile = self.commands.profile(task.profile) if task else None
         self.preview_slot.show_task(task, profile, several=len(tasks) > 1)
 
-    # -- settings -------------------------------------------------------------------------------
+    # -- settings, and the state shown around the table ---------------------------------------
     def open_settings(self) -> None:
         self.settings_flow.open(self.summary.keyring_problem)
 
     def _settings_saved(self) -> None:
-        self.statusBar().showMessage(self.tr("Settings saved"), 3000)
+        self._say(self.tr("Settings saved"))
         self.theme.apply(self.commands.settings().appearance)
         self._update_empty()  # the welcome gives way once a provider is set up
         self._update_actions()
 
-    # -- state shown around the table -------------------------------------------------------
     def providers_changed(self, *_: object) -> None:
         """Providers came or went (the demo): the welcome, the hint or the table."""
         self._update_empty()

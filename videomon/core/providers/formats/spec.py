@@ -119,27 +119,8 @@ def format_from_dict(data: Mapping[str, Any], *, builtin: bool = False) -> Forma
     for header in headers:
         if not _HEADER.match(header):
             raise FormatError(f"invalid header name {header!r}", field="headers")
-    field_table = data.get("fields", {})
-    if not isinstance(field_table, Mapping):
-        raise FormatError("'fields' must be a table of paths", field="fields")
-    paths: dict[str, tuple[str, ...]] = {}
-    for key, value in field_table.items():
-        if key not in FIELD_NAMES:
-            raise FormatError(f"unknown field {key!r} (known: {', '.join(FIELD_NAMES)})",
-                              field=f"fields.{key}")
-        paths[key] = _paths(value, f"fields.{key}")
-    if not paths.get("state"):
-        raise FormatError("the format needs at least one path for the task's state",
-                          field="fields.state")
-    states: dict[str, str] = {}
-    state_table = data.get("states", {})
-    if not isinstance(state_table, Mapping):
-        raise FormatError("'states' must map the provider's words to states", field="states")
-    for word, target in state_table.items():
-        if target not in STATE_TARGETS:
-            raise FormatError(f"state {word!r} maps to {target!r}; use one of: "
-                              + ", ".join(STATE_TARGETS), field=f"states.{word}")
-        states[state_key(str(word))] = target
+    paths = _field_paths(data.get("fields", {}))
+    states = _state_words(data.get("states", {}))
     scale = _text(data, "progress_scale") or "auto"
     if scale not in SCALES:
         raise FormatError(f"progress_scale {scale!r}: use one of {', '.join(SCALES)}",
@@ -157,6 +138,35 @@ def format_from_dict(data: Mapping[str, Any], *, builtin: bool = False) -> Forma
                   auth=auth, also_query=also, headers=headers, states=states,
                   progress_scale=scale, time_zone=zone, default_video_url=default_url,
                   then=then, id_has_slashes=slashes, builtin=builtin)
+
+
+def _field_paths(table: Any) -> dict[str, tuple[str, ...]]:
+    """The [fields] table: where each field is read (a state path is required)."""
+    if not isinstance(table, Mapping):
+        raise FormatError("'fields' must be a table of paths", field="fields")
+    paths: dict[str, tuple[str, ...]] = {}
+    for key, value in table.items():
+        if key not in FIELD_NAMES:
+            raise FormatError(f"unknown field {key!r} (known: {', '.join(FIELD_NAMES)})",
+                              field=f"fields.{key}")
+        paths[key] = _paths(value, f"fields.{key}")
+    if not paths.get("state"):
+        raise FormatError("the format needs at least one path for the task's state",
+                          field="fields.state")
+    return paths
+
+
+def _state_words(table: Any) -> dict[str, str]:
+    """The [states] table: the provider's words → videomon's states."""
+    if not isinstance(table, Mapping):
+        raise FormatError("'states' must map the provider's words to states", field="states")
+    states: dict[str, str] = {}
+    for word, target in table.items():
+        if target not in STATE_TARGETS:
+            raise FormatError(f"state {word!r} maps to {target!r}; use one of: "
+                              + ", ".join(STATE_TARGETS), field=f"states.{word}")
+        states[state_key(str(word))] = target
+    return states
 
 
 def format_to_dict(fmt: Format) -> dict[str, Any]:
