@@ -132,6 +132,8 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
             # -- Ctrl+V: my tasks go to my provider, never to the demo's ----------------------
             await paste(window, "  ".join(MINE))
             await until(lambda: window.model.rowCount() == 7, 10)
+            # (the rows come with the engine's batch, the note when the command returns)
+            await until(lambda: "Added 2 tasks" in window.inline_bar.text.text(), 5)
             note = window.inline_bar.text.text()
             assert "Added 2 tasks to localrelay" in note and "guess" not in note
             assert {window.model.task(rows(window)[i]).profile for i in MINE} == {"localrelay"}
