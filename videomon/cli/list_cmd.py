@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from videomon.cli.context import CliContext
 from videomon.cli.render import progress_text, table
 from videomon.core.domain.errors import ConfigError
+from videomon.core.domain.snapshot import Snapshot
 from videomon.core.domain.task import TrackedTask
 from videomon.core.tracking.paste import parse_pasted
 from videomon.core.tracking.store import TaskStore
@@ -81,11 +82,11 @@ def cmd_track(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def list_json(task: TrackedTask, dialect: str | None = None) -> dict[str, object]:
     # a task never answered for (queued, or not found) has every field, null or empty
-    data: dict[str, object] = task.snapshot.to_json() if task.snapshot else {
-        "task_id": task.task_id, "profile": task.profile, "dialect": dialect,
-        "state": task.state.value, "progress": task.progress, "video_urls": [],
-        "error": None, "error_code": None, "raw_status": None, "model": None,
-        "created_at": None, "finished_at": None, "expires_at": None}
+    snapshot = task.snapshot or Snapshot(task.task_id, dialect or "", task.state,
+                                         task.progress)
+    data: dict[str, object] = snapshot.to_json()
+    if task.snapshot is None:
+        data["dialect"] = dialect  # (null when its profile is gone)
     data.update({"profile": task.profile, "state": task.status, "added_at": task.added_at,
                  "watch": task.watch.value,
                  "download_state": task.download_state.value if task.download_state else None,
