@@ -64,7 +64,7 @@ async def shoot(out: Path, language: str, appearance: str) -> None:
 
     try:
         await save("welcome")
-        window.welcome.demo_button.click()
+        window.stack.welcome.demo_button.click()
         await until(lambda: window.model.rowCount() == 5)
         await until(lambda: any(t.progress and 20 < t.progress < 90
                                 for t in app.commands.tasks()))

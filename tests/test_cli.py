@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import load_fixtures
 from tests.httpserver import Reply, ScriptedServer
-from videomon.core.providers.dialects import get_dialect
+from videomon.core.providers.dialects import builtin_dialect
 
 VIDEOMON = Path(sys.executable).with_name("videomon")
 KEY = "sk-cli-test-0123456789ABCDEF"
@@ -35,7 +35,7 @@ def run(*args: str, stdin: str | None = None, env: dict[str, str | None] | None 
 
 
 def serve_fixture(server: ScriptedServer, fixture: dict) -> None:
-    url = get_dialect(fixture["dialect"]).task_url(server.base_url, fixture["task_id"])
+    url = builtin_dialect(fixture["dialect"]).task_url(server.base_url, fixture["task_id"])
     path = url[len(server.base_url):].split("?")[0]
     server.script(path, Reply(fixture["http_status"], fixture["body"],
                               headers=fixture.get("headers", {})))

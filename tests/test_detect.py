@@ -8,7 +8,7 @@ import asyncio
 import pytest
 
 from videomon.core.providers.detect import detect_format
-from videomon.core.providers.dialects import DIALECTS
+from videomon.core.providers.dialects import BUILTIN_DIALECTS
 from videomon.core.providers.dialects.formatted import FormatDialect
 from videomon.core.providers.formats.spec import format_from_dict
 from videomon.core.providers.http import HttpClient, RetryPolicy
@@ -27,13 +27,14 @@ def task_id_for(dialect: str) -> str:
     return "detect_task_1"
 
 
-@pytest.mark.parametrize("dialect", list(DIALECTS))
+@pytest.mark.parametrize("dialect", list(BUILTIN_DIALECTS))
 def test_detection_finds_the_format_the_relay_speaks(dialect: str) -> None:
     async def main() -> None:
         async with SimulatedRelay(strict=True, speed=50.0) as relay:
             relay.relay.seed_task(dialect, task_id_for(dialect), queue_for=0.0, fails=False)
             async with HttpClient(QUICK) as http:
-                found = await detect_format(http, relay.base_url, KEY, task_id_for(dialect))
+                found = await detect_format(http, relay.base_url, KEY, task_id_for(dialect),
+                                            dialects=BUILTIN_DIALECTS)
         assert found.chosen == dialect, (found.summary(), found.attempts)
         assert found.snapshot is not None and found.snapshot.dialect == dialect
         assert len(found.attempts) <= 16  # polite: a few requests, one per endpoint
@@ -47,7 +48,8 @@ def test_two_formats_reading_the_task_differently_make_it_refuse() -> None:
             relay.relay.seed_task("runway", "same_id", queue_for=0.0, run_for=1e9)
             relay.relay.seed_task("replicate", "same_id", queue_for=1e9)
             async with HttpClient(QUICK) as http:
-                found = await detect_format(http, relay.base_url, KEY, "same_id")
+                found = await detect_format(http, relay.base_url, KEY, "same_id",
+                                            dialects=BUILTIN_DIALECTS)
         assert found.chosen is None and found.ambiguous
         assert {name for name, _ in found.matches} == {"runway", "replicate"}
         assert "not guessing" in found.summary()
@@ -58,7 +60,8 @@ def test_two_formats_reading_the_task_differently_make_it_refuse() -> None:
 def test_nothing_found_says_so() -> None:
     async def main() -> None:
         async with SimulatedRelay(strict=True) as relay, HttpClient(QUICK) as http:
-            found = await detect_format(http, relay.base_url, KEY, "nobody_knows_me")
+            found = await detect_format(http, relay.base_url, KEY, "nobody_knows_me",
+                                        dialects=BUILTIN_DIALECTS)
         assert found.chosen is None and not found.ambiguous and not found.matches
         assert "no known format" in found.summary()
 
@@ -75,7 +78,7 @@ def test_a_format_pointing_at_another_host_is_not_sent_the_key() -> None:
             relay.relay.seed_task("runway", "t1", queue_for=0.0)
             found = await detect_format(http, relay.base_url, KEY, "t1",
                                         dialects={"elsewhere": elsewhere,
-                                                  "runway": DIALECTS["runway"]})
+                                                  "runway": BUILTIN_DIALECTS["runway"]})
         assert found.chosen == "runway"
         assert all("other.example" not in a.url for a in found.attempts)
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import load_fixtures
 from videomon.core.domain.errors import BadResponse, ConfigError, LookupProblem, NotFound
-from videomon.core.providers.dialects import DIALECTS, get_dialect
+from videomon.core.providers.dialects import BUILTIN_DIALECTS, builtin_dialect
 
 BASE = "https://relay.example"
 FIXTURES = load_fixtures()
@@ -27,7 +27,7 @@ def expected_for(fixture: dict, base: str) -> dict:
 
 def test_fixture_set_covers_every_dialect_and_seed() -> None:
     dialects = {f["dialect"] for f in FIXTURES}
-    assert dialects == set(DIALECTS)
+    assert dialects == set(BUILTIN_DIALECTS)
     sources = " ".join(f["source"] for f in FIXTURES)
     for seed in ("seed 000", "seed 001", "seed 002", "seed 003", "seed 004"):
         assert seed in sources
@@ -35,7 +35,7 @@ def test_fixture_set_covers_every_dialect_and_seed() -> None:
 
 @pytest.mark.parametrize("fixture", SNAPSHOT_FIXTURES, ids=lambda f: f["name"])
 def test_fixture_parses_to_expected_snapshot(fixture: dict) -> None:
-    dialect = get_dialect(fixture["dialect"])
+    dialect = builtin_dialect(fixture["dialect"])
     snapshot = dialect.parse(fixture["body"], task_id=fixture["task_id"], base_url=BASE)
     assert snapshot.to_json() == expected_for(fixture, BASE)
     assert snapshot.raw == fixture["body"]
@@ -44,7 +44,7 @@ def test_fixture_parses_to_expected_snapshot(fixture: dict) -> None:
 
 @pytest.mark.parametrize("fixture", PROBLEM_FIXTURES, ids=lambda f: f["name"])
 def test_fixture_with_http_200_but_no_task_is_a_problem(fixture: dict) -> None:
-    dialect = get_dialect(fixture["dialect"])
+    dialect = builtin_dialect(fixture["dialect"])
     with pytest.raises(LookupProblem) as caught:
         dialect.parse(fixture["body"], task_id=fixture["task_id"], base_url=BASE)
     assert caught.value.kind.value == fixture["expected_problem"]
@@ -53,18 +53,18 @@ def test_fixture_with_http_200_but_no_task_is_a_problem(fixture: dict) -> None:
 
 def test_unknown_status_names_the_word() -> None:
     with pytest.raises(BadResponse, match="teleporting"):
-        get_dialect("openai").parse({"status": "teleporting"}, task_id="x", base_url=BASE)
+        builtin_dialect("openai").parse({"status": "teleporting"}, task_id="x", base_url=BASE)
 
 
 def test_envelope_saying_task_missing_is_not_found() -> None:
     body = {"code": 404, "message": "任务不存在", "data": None}
     with pytest.raises(NotFound):
-        get_dialect("unified").parse(body, task_id="x", base_url=BASE)
+        builtin_dialect("unified").parse(body, task_id="x", base_url=BASE)
 
 
 def test_unknown_dialect_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="openai"):
-        get_dialect("klingon")
+        builtin_dialect("klingon")
 
 
 @pytest.mark.parametrize(
@@ -83,14 +83,14 @@ def test_unknown_dialect_is_a_config_error() -> None:
     ],
 )
 def test_task_urls(dialect: str, task_id: str, expected: str) -> None:
-    assert get_dialect(dialect).task_url(BASE, task_id) == BASE + expected
+    assert builtin_dialect(dialect).task_url(BASE, task_id) == BASE + expected
 
 
 def test_base_url_with_version_suffix_is_not_doubled() -> None:
-    assert get_dialect("openai").task_url(BASE + "/v1/", "x") == BASE + "/v1/videos/x"
-    assert get_dialect("gemini").task_url(BASE + "/v1beta", "operations/x") == \
+    assert builtin_dialect("openai").task_url(BASE + "/v1/", "x") == BASE + "/v1/videos/x"
+    assert builtin_dialect("gemini").task_url(BASE + "/v1beta", "operations/x") == \
         BASE + "/v1beta/operations/x"
-    assert get_dialect("openai").task_url(BASE + "/api", "x") == BASE + "/api/v1/videos/x"
+    assert builtin_dialect("openai").task_url(BASE + "/api", "x") == BASE + "/api/v1/videos/x"
 
 
 json_values = st.recursive(
@@ -115,11 +115,11 @@ shaped = st.recursive(
 )
 
 
-@pytest.mark.parametrize("dialect_name", sorted(DIALECTS))
+@pytest.mark.parametrize("dialect_name", sorted(BUILTIN_DIALECTS))
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=json_values | shaped)
 def test_fuzzed_bodies_only_raise_lookup_problems(dialect_name: str, body: object) -> None:
-    dialect = DIALECTS[dialect_name]
+    dialect = BUILTIN_DIALECTS[dialect_name]
     try:
         snapshot = dialect.parse(body, task_id="task-1", base_url=BASE)
     except (BadResponse, NotFound):

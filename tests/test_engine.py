@@ -12,6 +12,7 @@ import pytest
 from videomon.core.config.paths import AppPaths
 from videomon.core.domain.task import DownloadState
 from videomon.core.providers.credentials import CredentialStore
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.profiles import ConfigStore, Profile
 from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.scheduler import SchedulerConfig
@@ -24,7 +25,7 @@ KEY = "sk-engine-test-key-0123456789"
 
 def make_engine(home: Path, sim: SimulatedRelay, *, auto: bool = True) -> Engine:
     paths = AppPaths.from_environment({"VIDEOMON_HOME": str(home)})
-    config = ConfigStore(paths.config_file)
+    config = ConfigStore(paths.config_file, FormatRegistry())
     for name, dialect in (("oa", "openai"), ("un", "unified"), ("gm", "gemini")):
         config.put(Profile(name, dialect, sim.base_url, interval=0.5), replace_existing=True)
     config.save({**config.load(), "settings": {"download_dir": str(home / "videos"),

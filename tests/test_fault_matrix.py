@@ -24,7 +24,7 @@ import pytest
 from tests.conftest import load_fixtures
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import Watch
-from videomon.core.providers.dialects import DIALECTS
+from videomon.core.providers.dialects import BUILTIN_DIALECTS, FormatRegistry
 from videomon.core.providers.http import HttpClient, RetryPolicy
 from videomon.core.providers.lookup import TaskLookup
 from videomon.core.providers.profiles import Profile
@@ -156,7 +156,7 @@ def run_cell(dialect: str, fault: Fault, store: TaskStore, cell: int) -> dict:
         profile = Profile(name=f"p-{dialect}", dialect=dialect, base_url=BASE)
         async with HttpClient(POLICY, rng=random.Random(1),
                               transport=httpx.MockTransport(respond)) as http:
-            lookup = TaskLookup(http)
+            lookup = TaskLookup(http, FormatRegistry())
             for poll in range(fault.polls):
                 result = await lookup.fetch(profile, KEY, task.task_id, label=profile.name)
                 change = settle(task, counters, INTERVAL, result, NOW + poll, PolicyConfig(),
@@ -183,7 +183,7 @@ def test_fault_matrix(tmp_path: Path) -> None:
     rows: list[tuple[str, str, str, str]] = []
     failures: list[str] = []
     cells = 0
-    for dialect in DIALECTS:
+    for dialect in BUILTIN_DIALECTS:
         for fault in FAULTS:
             cells += 1
             try:

@@ -16,7 +16,7 @@ import pytest
 from tests.httpserver import Reply, ScriptedServer
 from videomon.core.domain.errors import ProblemKind
 from videomon.core.providers.auth import auth_headers, kling_token
-from videomon.core.providers.dialects import DIALECTS, get_dialect, use_formats
+from videomon.core.providers.dialects import FormatRegistry, builtin_dialect
 from videomon.core.providers.formats.builtin import BUILTIN_FORMATS
 from videomon.core.providers.formats.library import FormatLibrary
 from videomon.core.providers.formats.spec import (
@@ -58,8 +58,9 @@ def lookup(base_url: str, task_id: str, dialect: str, key: str | None = "k-12345
     async def run() -> LookupResult:
         async with HttpClient(FAST, rng=random.Random(1)) as http:
             profile = Profile(name="p", dialect=dialect, base_url=base_url,
-                              auth=auth or get_dialect(dialect).default_auth)
-            return await TaskLookup(http).fetch(profile, key, task_id, label="p")
+                              auth=auth or builtin_dialect(dialect).default_auth)
+            lookup = TaskLookup(http, FormatRegistry())
+            return await lookup.fetch(profile, key, task_id, label="p")
 
     return asyncio.run(run())
 
@@ -132,25 +133,22 @@ def test_import_keeps_a_good_file_refuses_a_bad_one_and_built_in_names(tmp_path:
 
 def test_a_user_format_reads_its_own_words_paths_and_query_parameter() -> None:
     fmt = parse_format_text(MINE, json_text=False)
-    use_formats([fmt])
-    try:
-        dialect = get_dialect("myrelay")
-        assert dialect.task_url("https://r.example", "a b&c") == \
-            "https://r.example/api/job?id=a%20b%26c"
-        body = {"job": {"phase": "ALL DONE", "percent": 100, "when": "2025-01-02T03:04:05Z",
-                        "files": [{"href": "https://cdn.example/1.mp4"}]}}
-        snap = dialect.parse(body, task_id="t1", base_url="https://r.example")
-        assert snap.state.value == "succeeded" and snap.dialect == "myrelay"
-        assert snap.video_urls == ("https://cdn.example/1.mp4",)
-        assert snap.created_at == 1735787045
-        busy = dialect.parse({"job": {"phase": "busy", "percent": "40%"}}, task_id="t1",
-                             base_url="x")
-        assert busy.state.value == "running" and busy.progress == 40.0
-        with pytest.raises(Exception, match="does not exist"):
-            dialect.parse({"job": {"phase": "GONE"}}, task_id="t1", base_url="x")
-    finally:
-        use_formats([])
-    assert "myrelay" not in DIALECTS
+    formats = FormatRegistry([fmt])
+    dialect = formats.dialect("myrelay")
+    assert dialect.task_url("https://r.example", "a b&c") == \
+        "https://r.example/api/job?id=a%20b%26c"
+    body = {"job": {"phase": "ALL DONE", "percent": 100, "when": "2025-01-02T03:04:05Z",
+                    "files": [{"href": "https://cdn.example/1.mp4"}]}}
+    snap = dialect.parse(body, task_id="t1", base_url="https://r.example")
+    assert snap.state.value == "succeeded" and snap.dialect == "myrelay"
+    assert snap.video_urls == ("https://cdn.example/1.mp4",)
+    assert snap.created_at == 1735787045
+    busy = dialect.parse({"job": {"phase": "busy", "percent": "40%"}}, task_id="t1",
+                         base_url="x")
+    assert busy.state.value == "running" and busy.progress == 40.0
+    with pytest.raises(Exception, match="does not exist"):
+        dialect.parse({"job": {"phase": "GONE"}}, task_id="t1", base_url="x")
+    assert "myrelay" not in FormatRegistry()
 
 
 def test_kling_tries_image2video_when_text2video_does_not_know_the_task() -> None:
@@ -228,7 +226,7 @@ def test_runway_sends_its_version_header() -> None:
 def test_the_catalog_lists_formats_and_reads_a_definition_as_typed() -> None:
     from videomon.core.providers.formats.catalog import FormatCatalog
 
-    catalog = FormatCatalog()
+    catalog = FormatCatalog(FormatRegistry())
     entries = {e.name: e for e in catalog.entries()}
     assert entries["openai"].builtin and entries["openai"].definition
     assert entries["gemini"].format is None and entries["gemini"].definition is None

@@ -14,6 +14,7 @@ import pytest
 
 from tests.httpserver import DroppingServer, Reply, ScriptedServer
 from videomon.core.domain.errors import ProblemKind
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.http import HttpClient, RetryPolicy, parse_retry_after, same_origin
 from videomon.core.providers.lookup import LookupResult, TaskLookup
 from videomon.core.providers.profiles import Profile
@@ -33,7 +34,8 @@ def lookup(base_url: str, task_id: str = "vid_1", policy: RetryPolicy = FAST,
     async def run() -> LookupResult:
         async with HttpClient(policy, rng=random.Random(1), backend=backend) as http:
             profile = Profile(name="test", dialect=dialect, base_url=base_url)
-            return await TaskLookup(http).fetch(profile, key, task_id, label="test")
+            lookup = TaskLookup(http, FormatRegistry())
+            return await lookup.fetch(profile, key, task_id, label="test")
 
     return asyncio.run(run())
 

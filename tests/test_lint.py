@@ -120,3 +120,49 @@ def test_functions_stay_short() -> None:
                 if size > 60:
                     long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({size})")
     assert long == []
+
+
+_MUTATORS = {"append", "extend", "update", "pop", "popitem", "clear", "setdefault", "add",
+             "discard", "remove", "insert"}
+
+
+def _module_level_mutations(source: str) -> list[str]:
+    """Where a function changes a module-level name's contents (or declares `global`)."""
+    import ast
+
+    tree = ast.parse(source)
+    names: set[str] = set()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, ast.AnnAssign) else []
+        names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    found = []
+    for func in ast.walk(tree):
+        if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        params = {a.arg for a in func.args.args + func.args.kwonlyargs}
+        for node in ast.walk(func):
+            if isinstance(node, ast.Global):
+                found.append(f"{node.lineno}: global {', '.join(node.names)}")
+            target = None
+            if isinstance(node, ast.Assign | ast.AugAssign | ast.Delete):
+                for t in (node.targets if not isinstance(node, ast.AugAssign)
+                          else [node.target]):
+                    if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name):
+                        target = t.value.id
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in _MUTATORS and isinstance(node.func.value, ast.Name):
+                target = node.func.value.id
+            if target in names and target not in params:
+                found.append(f"{node.lineno}: {target}")
+    return found
+
+
+def test_no_module_level_state_is_changed() -> None:
+    """Module-level tables are constants: registries (the formats), caches and settings
+    belong to objects the composition roots build and pass on."""
+    assert _module_level_mutations("REG = {}\ndef use(x):\n    REG[x] = 1\n") == ["3: REG"]
+    changed = [f"{path.relative_to(ROOT)}:{where}"
+               for path in (ROOT / "videomon").rglob("*.py")
+               for where in _module_level_mutations(path.read_text(encoding="utf-8"))]
+    assert changed == []

@@ -11,14 +11,24 @@ import pytest
 from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.auth import auth_headers, check_auth
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.profiles import ConfigStore, Profile
 
 
-def test_default_auth_per_dialect() -> None:
-    assert Profile("a", "openai", "https://x.example").auth == "bearer"
-    assert Profile("a", "unified", "https://x.example").auth == "bearer"
-    assert Profile("a", "tasks", "https://x.example").auth == "raw"
-    assert Profile("a", "gemini", "https://x.example").auth == "header:x-goog-api-key"
+def test_default_auth_per_format() -> None:
+    """A profile naming no auth takes its format's, filled in by the registry that knows
+    the format (and refuses one it does not know)."""
+    formats = FormatRegistry()
+    assert Profile("a", "openai", "https://x.example").auth == ""  # "the format's own"
+    assert formats.complete(Profile("a", "openai", "https://x.example")).auth == "bearer"
+    assert formats.complete(Profile("a", "unified", "https://x.example")).auth == "bearer"
+    assert formats.complete(Profile("a", "tasks", "https://x.example")).auth == "raw"
+    assert formats.complete(Profile("a", "gemini", "https://x.example")).auth == \
+        "header:x-goog-api-key"
+    assert formats.complete(Profile("a", "tasks", "https://x.example", auth="none")).auth \
+        == "none"
+    with pytest.raises(ConfigError, match="unknown format 'nope'"):
+        formats.complete(Profile("a", "nope", "https://x.example"))
 
 
 @pytest.mark.parametrize(
@@ -40,7 +50,7 @@ def test_invalid_auth(bad: str) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [({"base_url": "ftp://x"}, "base URL"), ({"base_url": "https://x?a=1"}, "query"),
-     ({"name": "../evil"}, "profile name"), ({"dialect": "nope"}, "dialect"),
+     ({"name": "../evil"}, "profile name"), ({"dialect": "no pe"}, "format name"),
      ({"interval": 0.1}, "interval"), ({"max_concurrency": 0}, "concurrent"),
      ({"proxy": "not a url"}, "proxy")],
 )
@@ -57,7 +67,7 @@ def test_videomon_home_puts_everything_under_it(tmp_path: Path) -> None:
 
 
 def test_config_round_trip_is_atomic_and_private(isolated_home: Path) -> None:
-    store = ConfigStore(AppPaths.from_environment().config_file)
+    store = ConfigStore(AppPaths.from_environment().config_file, FormatRegistry())
     assert store.profiles() == []
     store.put(Profile("relay", "openai", "https://x.example/", interval=3, proxy="http://p:1"))
     with pytest.raises(ConfigError, match="already exists"):
@@ -77,7 +87,7 @@ def test_config_round_trip_is_atomic_and_private(isolated_home: Path) -> None:
 
 
 def test_unknown_fields_survive_a_rewrite(isolated_home: Path) -> None:
-    store = ConfigStore(AppPaths.from_environment().config_file)
+    store = ConfigStore(AppPaths.from_environment().config_file, FormatRegistry())
     store.save({"profiles": [{"name": "r", "dialect": "openai", "base_url": "https://x.example",
                               "future_field": 7}], "settings": {"theme": "dark"}})
     store.put(Profile("s", "openai", "https://z.example"))
@@ -90,7 +100,7 @@ def test_unknown_fields_survive_a_rewrite(isolated_home: Path) -> None:
 
 
 def test_corrupt_config_is_reported_not_overwritten(isolated_home: Path) -> None:
-    store = ConfigStore(AppPaths.from_environment().config_file)
+    store = ConfigStore(AppPaths.from_environment().config_file, FormatRegistry())
     store.path.parent.mkdir(parents=True)
     store.path.write_text("{not json")
     with pytest.raises(ConfigError, match="not valid JSON"):
@@ -100,7 +110,7 @@ def test_corrupt_config_is_reported_not_overwritten(isolated_home: Path) -> None
 
 def test_write_failure_leaves_old_file(isolated_home: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    store = ConfigStore(AppPaths.from_environment().config_file)
+    store = ConfigStore(AppPaths.from_environment().config_file, FormatRegistry())
     store.put(Profile("relay", "openai", "https://x.example"))
     before = store.path.read_bytes()
 

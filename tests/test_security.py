@@ -13,6 +13,7 @@ import pytest
 
 from tests.httpserver import ForwardProxy
 from tests.test_cli import run
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.transfers.downloader import sanitize_filename
 from videomon.simulator.demo import RelayThread
 
@@ -150,7 +151,7 @@ def test_plain_http_is_warned_about_in_settings(qapp) -> None:  # type: ignore[n
     from videomon.ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog([Profile("relay", "openai", "http://relay.example")], Settings(),
-                            {}, None, "/tmp/videos", catalog=FormatCatalog())
+                            {}, None, "/tmp/videos", catalog=FormatCatalog(FormatRegistry()))
     dialog.show()
     assert dialog.insecure.isVisibleTo(dialog)
     dialog.base_url.setText("https://relay.example")

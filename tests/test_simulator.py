@@ -16,6 +16,7 @@ import pytest
 
 from videomon.core.domain.errors import ProblemKind
 from videomon.core.domain.snapshot import TaskState
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.http import HttpClient, RetryPolicy
 from videomon.core.providers.lookup import LookupResult, TaskLookup
 from videomon.core.providers.profiles import Profile
@@ -30,7 +31,7 @@ async def poll_until_done(sim: SimulatedRelay, dialect: str, task_id: str,
                           key: str | None = None) -> list[LookupResult]:
     seen: list[LookupResult] = []
     async with HttpClient(FAST) as http:
-        lookup = TaskLookup(http)
+        lookup = TaskLookup(http, FormatRegistry())
         profile = Profile("sim", dialect, sim.base_url)
         for _ in range(200):
             result = await lookup.fetch(profile, key, task_id)
@@ -78,8 +79,8 @@ def test_missing_ids_are_not_found_in_every_dialect() -> None:
     async def main() -> None:
         async with SimulatedRelay() as sim, HttpClient(FAST) as http:
             for dialect in ("openai", "unified", "tasks", "gemini"):
-                result = await TaskLookup(http).fetch(Profile("s", dialect, sim.base_url),
-                                                      None, "missing-123")
+                result = await TaskLookup(http, FormatRegistry()).fetch(
+                    Profile("s", dialect, sim.base_url), None, "missing-123")
                 assert result.problem is not None, dialect
                 assert result.problem.kind is ProblemKind.NOT_FOUND, dialect
 
@@ -95,8 +96,8 @@ def test_missing_ids_are_not_found_in_every_dialect() -> None:
 def test_faults(spec: str, kind: ProblemKind) -> None:
     async def main() -> None:
         async with SimulatedRelay(faults=Faults.parse(spec)) as sim, HttpClient(FAST) as http:
-            result = await TaskLookup(http).fetch(Profile("s", "openai", sim.base_url), None,
-                                                  "vid_1")
+            result = await TaskLookup(http, FormatRegistry()).fetch(
+                Profile("s", "openai", sim.base_url), None, "vid_1")
             assert result.problem is not None and result.problem.kind is kind
 
     asyncio.run(main())
@@ -106,7 +107,7 @@ def test_latency_fault_and_required_key() -> None:
     async def main() -> None:
         async with SimulatedRelay(faults=Faults.parse("latency=0.3"), key="sk-sim") as sim, \
                 HttpClient(FAST) as http:
-            lookup = TaskLookup(http)
+            lookup = TaskLookup(http, FormatRegistry())
             started = time.monotonic()
             ok = await lookup.fetch(Profile("s", "openai", sim.base_url), "sk-sim", "vid_1")
             assert ok.snapshot is not None and time.monotonic() - started >= 0.3

@@ -28,7 +28,7 @@ from videomon import APP_ID
 from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import VideomonError
 from videomon.core.providers.credentials import CredentialStore
-from videomon.core.providers.formats.library import load_user_formats
+from videomon.core.providers.formats.library import load_registry
 from videomon.core.providers.profiles import ConfigStore
 from videomon.core.tracking.commands import Commands
 from videomon.core.tracking.engine import Engine
@@ -54,8 +54,9 @@ class VideomonApp:
                  log_path: Path | None = None,
                  scheduler_config: SchedulerConfig | None = None) -> None:
         self.paths = paths
-        self.format_problems = load_user_formats(paths.formats_dir)
-        self.config = ConfigStore(paths.config_file)
+        # one registry of formats for everything this window does: built in and the user's
+        self.formats, self.format_problems = load_registry(paths.formats_dir)
+        self.config = ConfigStore(paths.config_file, self.formats)
         self.credentials = credentials or CredentialStore()
         self.engine = Engine(paths, self.config, self.credentials,
                              scheduler_config=scheduler_config)
@@ -70,21 +71,19 @@ class VideomonApp:
         if isinstance(qapp, QApplication):
             qapp.setQuitOnLastWindowClosed(False)  # closing runs the ordered shutdown first
             # before any widget exists: widgets take their words when they are built
-            self.translators = i18n.install(qapp, self.commands.settings().language,
+            self.translators = i18n.install(qapp, self.commands.providers.settings().language,
                                             paths.cache_dir / "i18n")
         self.reporter = ErrorReporter(None, log_path)
         self.runner = TaskRunner(self.reporter.report)
         self.window = MainWindow(self.commands, self.bridge, self.state,
-                                 state_icons(), app_icon(), self.runner)
-        self.window.reporter = self.reporter
-        self.demo = DemoSession(self.commands)
+                                 state_icons(), app_icon(), self.runner, self.reporter)
+        self.demo = DemoSession(self.commands.demo)
         self.window.demoRequested.connect(
             lambda: self.runner.spawn(self.demo.start(), self.window.providers_changed,
                                       name="demo"))
         self.window.demoRemovalRequested.connect(
             lambda: self.runner.spawn(self.demo.remove(), self.window.demo_removed,
                                       name="remove-demo"))
-        self.reporter.parent = self.window
         self._closed = asyncio.Event()
         self.window.closed.connect(self._closed.set)
 
@@ -95,7 +94,7 @@ class VideomonApp:
         self.window.show()
         await self.engine.start()
         await self.demo.resume()
-        self.window.load(self.commands.tasks())
+        self.window.load(self.commands.tasks.copies())
         # what start-up built lives as long as the window: keep it out of the collector's
         # full passes, which otherwise stop the window for 50-130 ms with 10,000 tasks
         gc.collect()
@@ -103,7 +102,7 @@ class VideomonApp:
         for profile, task_id in tasks:
             await self.engine.scheduler.add(profile, [task_id])
         if check_keyring:  # (the demo's profiles need no key)
-            self.runner.spawn(self.commands.keyring_problem(),
+            self.runner.spawn(self.commands.providers.keyring_problem(),
                               self.window.set_keyring_problem)
 
     async def wait_closed(self) -> None:

@@ -11,15 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from videomon.core.domain.task import TrackedTask
-from videomon.core.tracking.commands import Commands
+from videomon.core.tracking.commands import DemoCommands
 
 if TYPE_CHECKING:  # the simulator (a web server) is loaded when the demo starts
     from videomon.simulator.demo import RelayThread
 
 
 class DemoSession:
-    def __init__(self, commands: Commands) -> None:
-        self.commands = commands
+    def __init__(self, demo: DemoCommands) -> None:
+        self.demo = demo
         self.relay: RelayThread | None = None
 
     async def start(self) -> list[TrackedTask]:
@@ -29,19 +29,19 @@ class DemoSession:
             relay = RelayThread(demo=True)
             await asyncio.to_thread(relay.__enter__)  # off the UI thread: it waits for a port
             self.relay = relay
-        return await self.commands.add_demo(self.relay.relay.base_url, DEMO_TASKS)
+        return await self.demo.add(self.relay.relay.base_url, DEMO_TASKS)
 
     async def remove(self) -> list[TrackedTask]:
         """The demo's tasks, profiles and downloaded files go; the relay stops."""
-        gone = await self.commands.remove_demo()
-        await asyncio.to_thread(_delete_files, gone, self.commands.demo_download_dir())
+        gone = await self.demo.remove()
+        await asyncio.to_thread(_delete_files, gone, self.demo.download_dir())
         await self.close()
         return gone
 
     async def resume(self) -> None:
         """The demo of an earlier run stays until it is removed: its relay runs again (on a
         new port) and its providers point at it."""
-        if self.relay is None and self.commands.demo_profiles():
+        if self.relay is None and self.demo.profiles():
             await self.start()
 
     async def close(self) -> None:

@@ -183,11 +183,11 @@ async def _simulated_task(report: Callable[[Check], None]) -> None:
             size = app.window.size()
             report(("window", True, f"built ({size.width()}×{size.height()}, "
                                     f"{os.environ.get('QT_QPA_PLATFORM') or 'default'})"))
-            await app.commands.add_text(SELF_TEST_TASK, "sim")
+            await app.commands.tasks.add_text(SELF_TEST_TASK, "sim")
             deadline = time.monotonic() + 30
             task = None
             while time.monotonic() < deadline:
-                task = next(iter(app.commands.tasks()), None)
+                task = next(iter(app.commands.tasks.copies()), None)
                 if task is not None and task.saved:
                     break
                 await asyncio.sleep(0.1)

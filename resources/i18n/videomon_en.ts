@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Moved %n task(s) to {name}.</source>
         <translation>
             <numerusform>Moved %n task to {name}.</numerusform>

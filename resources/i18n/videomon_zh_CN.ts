@@ -47,7 +47,7 @@
         <translation>{sentence}。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Set up a provider first (Settings…), then paste the task IDs again.</source>
         <translation>请先添加服务商（设置…），然后重新粘贴任务 ID。</translation>
     </message>
@@ -662,7 +662,7 @@ The details are also in {path}.</source>
         <translation>接口格式文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings/flow.py" line="+120"/>
+        <location filename="../../videomon/ui/settings/flow.py" line="+122"/>
         <source>✔ Format saved.</source>
         <translation>✔ 接口格式已保存。</translation>
     </message>
@@ -800,12 +800,12 @@ The details are also in {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../videomon/ui/window/main_window.py" line="+114"/>
+        <location filename="../../videomon/ui/window/main_window.py" line="+117"/>
         <source>Tracked tasks</source>
         <translation>跟踪的任务</translation>
     </message>
     <message numerus="yes">
-        <location line="+141"/>
+        <location line="+138"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>正在查询 %n 个任务…</numerusform>
@@ -1024,9 +1024,9 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../videomon/ui/settings/presets.py" line="+102"/>
+        <location filename="../../videomon/ui/settings/presets.py" line="+103"/>
         <source>OpenAI Videos API and compatible relays: GET /v1/videos/{id}</source>
-        <extracomment>the built-in formats&apos; summaries</extracomment>
+        <extracomment>the built-in formats&apos; summaries, as the core writes them, marked for translation (tests/ui/test_language.py checks that these are the core&apos;s words, all of them)</extracomment>
         <translation>OpenAI Videos API 及兼容的中转站：GET /v1/videos/{id}</translation>
     </message>
     <message>
@@ -1035,62 +1035,62 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>统一中转格式：GET /v2/videos/generations/{id}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>tasks relay format: GET /v1/videos/tasks/{id} (bare key)</source>
         <translation>任务式中转格式：GET /v1/videos/tasks/{id}（直接填密钥）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Google Veo via the Gemini API: GET /v1beta/{operation name}</source>
         <translation>通过 Gemini API 调用 Google Veo：GET /v1beta/{operation name}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Kling official API (access key + secret key)</source>
-        <translation>可灵官方接口（Access Key + Secret Key 两个密钥）</translation>
+        <source>Kling official API: GET /v1/videos/text2video/{id} (then image2video); JWT from access key + secret key</source>
+        <translation>可灵官方接口：GET /v1/videos/text2video/{id}（再试 /v1/videos/image2video/）；由 Access Key + Secret Key 两个密钥生成 JWT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kling through a relay: GET /kling/v1/videos/text2video/{id} (bearer key)</source>
+        <translation>经中转站使用可灵：GET /kling/v1/videos/text2video/{id}（Bearer 密钥）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Doubao Seedance (Volcengine Ark): GET /api/v3/contents/generations/tasks/{id}</source>
+        <translation>豆包 Seedance（火山方舟）：GET /api/v3/contents/generations/tasks/{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alibaba Wan (DashScope): GET /api/v1/tasks/{id}</source>
+        <translation>阿里万相（DashScope）：GET /api/v1/tasks/{id}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Kling through a relay</source>
-        <translation>经中转站使用可灵</translation>
+        <source>MiniMax Hailuo: GET /v1/query/video_generation?task_id={id}, then /v1/files/retrieve for the file</source>
+        <translation>MiniMax 海螺：GET /v1/query/video_generation?task_id={id}，再用 /v1/files/retrieve 取文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Runway: GET /v1/tasks/{id} (X-Runway-Version 2024-11-06)</source>
+        <translation>Runway：GET /v1/tasks/{id}（X-Runway-Version 2024-11-06）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Doubao Seedance (Volcengine Ark)</source>
-        <translation>豆包 Seedance（火山方舟）</translation>
+        <source>Luma Dream Machine: GET /dream-machine/v1/generations/{id}</source>
+        <translation>Luma Dream Machine：GET /dream-machine/v1/generations/{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replicate predictions: GET /v1/predictions/{id}</source>
+        <translation>Replicate 预测任务：GET /v1/predictions/{id}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Alibaba Wan (DashScope)</source>
-        <translation>阿里万相（DashScope）</translation>
+        <source>fal queue: GET {base}/{model}/requests/{request}/status, then the result</source>
+        <translation>fal 队列：GET {base}/{model}/requests/{request}/status，再取结果</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>MiniMax Hailuo</source>
-        <translation>MiniMax 海螺</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Runway</source>
-        <translation>Runway</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Luma Dream Machine</source>
-        <translation>Luma Dream Machine</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Replicate predictions</source>
-        <translation>Replicate 预测任务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>fal queue</source>
-        <translation>fal 队列</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The poll interval must be between {low} and {high} seconds.</source>
         <translation>查询间隔必须在 {low} 到 {high} 秒之间。</translation>
     </message>
@@ -1539,7 +1539,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>VideomonApp</name>
     <message>
-        <location filename="../../videomon/app.py" line="+182"/>
+        <location filename="../../videomon/app.py" line="+181"/>
         <source>videomon cannot start</source>
         <translation>videomon 无法启动</translation>
     </message>
@@ -1547,7 +1547,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../videomon/ui/settings/presets.py" line="-103"/>
+        <location filename="../../videomon/ui/settings/presets.py" line="-108"/>
         <source>OpenAI Sora, or a compatible relay</source>
         <extracomment>the four the welcome shows as cards; `MORE_PRESETS` are in its &quot;More video APIs&quot; list</extracomment>
         <translation>OpenAI Sora 或兼容的中转站</translation>

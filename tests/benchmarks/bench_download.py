@@ -60,21 +60,21 @@ async def videomon_download(home: Path) -> dict:
     await app.start(check_keyring=False)
     beat = Heartbeat()
     try:
-        task = app.commands.tasks()[0]
+        task = app.commands.tasks.copies()[0]
         rss0 = rss_mb()
         await asyncio.sleep(0.5)
         beat.start()
         started = time.perf_counter()
-        app.commands.download([task.ref])
-        while not any(t.saved for t in app.commands.tasks()):
-            failed = [t.download_error for t in app.commands.tasks() if t.download_error]
+        app.commands.tasks.download([task.ref])
+        while not any(t.saved for t in app.commands.tasks.copies()):
+            failed = [t.download_error for t in app.commands.tasks.copies() if t.download_error]
             if failed:
                 raise SystemExit(f"download failed: {failed[0]}")
             await asyncio.sleep(0.01)
         seconds = time.perf_counter() - started
         await asyncio.sleep(0.1)
         beat.stop()
-        path = Path(next(t for t in app.commands.tasks() if t.saved).download_paths[0])
+        path = Path(next(t for t in app.commands.tasks.copies() if t.saved).download_paths[0])
         return {"seconds": seconds, "bytes": path.stat().st_size,
                 "rss_growth_mb": rss_mb() - rss0,
                 "max_gui_stall_ms": beat.figures()["heartbeat_max_ms"]}

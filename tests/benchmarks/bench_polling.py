@@ -64,6 +64,7 @@ def engine(base: str, count: int, interval: float, seconds: float, transport: st
     from PySide6.QtWidgets import QApplication  # noqa: I001 - PySide6 before qasync
     import qasync
 
+    from videomon.core.providers.dialects import FormatRegistry
     from videomon.core.providers.http import HttpClient
     from videomon.core.providers.lookup import TaskLookup
     from videomon.core.providers.profiles import Profile
@@ -81,7 +82,7 @@ def engine(base: str, count: int, interval: float, seconds: float, transport: st
 
     async def main() -> None:
         http = HttpClient(backend=transport)
-        lookup = TaskLookup(http)
+        lookup = TaskLookup(http, FormatRegistry())
         profile = Profile("bench", "openai", base, interval=interval, max_concurrency=64)
         store = TaskStore(Path(tempfile.mkdtemp()) / "tasks.db")
 

@@ -103,10 +103,10 @@ async def _usability(app: Any) -> dict[str, float]:
     keystrokes = []
     for end in range(1, len(FILTER_TEXT) + 1):
         started = time.perf_counter()
-        window.filter_edit.setText(FILTER_TEXT[:end])
+        window.actions.filter_edit.setText(FILTER_TEXT[:end])
         keystrokes.append(time.perf_counter() - started)
         await asyncio.sleep(0.05)
-    window.filter_edit.clear()
+    window.actions.filter_edit.clear()
     await asyncio.sleep(0.2)
     sorts = {}
     for column in Column:

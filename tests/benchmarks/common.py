@@ -56,11 +56,12 @@ def make_home(home: Path, base_url: str, *, polling: int, rows: int,
     from videomon.core.config.paths import AppPaths
     from videomon.core.domain.snapshot import Snapshot, TaskState
     from videomon.core.domain.task import DownloadState, Watch
+    from videomon.core.providers.dialects import FormatRegistry
     from videomon.core.providers.profiles import ConfigStore, Profile
     from videomon.core.tracking.store import TaskStore, TaskUpdate
 
     paths = AppPaths.under(home)
-    config = ConfigStore(paths.config_file)
+    config = ConfigStore(paths.config_file, FormatRegistry())
     config.put(Profile(PROFILE, "openai", base_url, auth="none", interval=5.0,
                        max_concurrency=64), replace_existing=True)
     config.save({**config.load(), "settings": {"download_dir": str(home / "downloads"),

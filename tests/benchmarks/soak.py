@@ -97,7 +97,7 @@ async def soak(minutes: float, tasks: int, faults: str) -> dict[str, Any]:
             nonlocal serial
             ids = [f"soak_{serial + i:06d}" for i in range(count)]
             serial += count
-            await commands.add_text("\n".join(ids), profile=PROFILE)
+            await commands.tasks.add_text("\n".join(ids), profile=PROFILE)
 
         try:
             await track(tasks)
@@ -114,15 +114,15 @@ async def soak(minutes: float, tasks: int, faults: str) -> dict[str, Any]:
                     warm = (samples[-1][1], samples[-1][2])
                 if time.monotonic() >= next_churn:
                     next_churn += 30
-                    done = [t.ref for t in commands.tasks() if t.state.terminal][:25]
-                    await commands.remove(done)
+                    done = [t.ref for t in commands.tasks.copies() if t.state.terminal][:25]
+                    await commands.tasks.remove(done)
                     removed += len(done)
                     await track(25)
             # what the relay says now, then the store two poll intervals later (a task
             # whose last lookup met a fault is backing off: its interval is longer)
-            told = await truth(base, [t.task_id for t in commands.tasks()])
+            told = await truth(base, [t.task_id for t in commands.tasks.copies()])
             await asyncio.sleep(2 * INTERVAL + 2)  # two poll intervals, and a flush
-            stored = {t.task_id: t for t in commands.tasks()}
+            stored = {t.task_id: t for t in commands.tasks.copies()}
             finished = {"completed", "failed"}
             stuck = [i for i, word in told.items()
                      if word in finished and i in stored and not stored[i].state.terminal]

@@ -54,7 +54,7 @@ def main() -> None:
             top_left = widget.mapTo(window, widget.rect().topLeft())
             return [top_left.x(), top_left.y(), widget.width(), widget.height()]
 
-        banner = window.banner
+        banner = window.summary.banner
         facts = {"screen": [available.x(), available.y(), available.width(),
                             available.height()],
                  "frame": [frame.x(), frame.y(), frame.width(), frame.height()],

@@ -38,3 +38,43 @@ def column(app: VideomonApp, col: Column, role: int = Qt.ItemDataRole.DisplayRol
     model = app.window.model
     return {model.data(model.index(r, Column.TASK_ID), Role.TASK).task_id:
             model.data(model.index(r, col), role) for r in range(model.rowCount())}
+
+
+class Page:
+    """The window's parts a test reads or clicks, found where they live (the window keeps
+    no aliases for tests)."""
+
+    def __init__(self, window: object) -> None:
+        self.window = window
+
+    @property
+    def filter_edit(self):
+        return self.window.actions.filter_edit
+
+    @property
+    def state_filter(self):
+        return self.window.actions.state_filter
+
+    @property
+    def banner(self):
+        return self.window.summary.banner
+
+    @property
+    def problem_label(self):
+        return self.window.summary.problem_label
+
+    @property
+    def counts_label(self):
+        return self.window.summary.counts_label
+
+    @property
+    def empty(self):
+        return self.window.stack.empty
+
+    @property
+    def welcome(self):
+        return self.window.stack.welcome
+
+
+def page(window: object) -> Page:
+    return Page(window)

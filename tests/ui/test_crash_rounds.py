@@ -26,6 +26,7 @@ from tests.httpserver import Reply, ScriptedServer, SlowFileServer
 from tests.ui.app_child import LOGGED
 from videomon.core.config.paths import AppPaths
 from videomon.core.domain.task import TrackedTask
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.profiles import ConfigStore, Profile
 from videomon.core.tracking.store import TaskStore
 from videomon.simulator.demo import RelayThread
@@ -147,7 +148,7 @@ def test_ten_kills_lose_nothing_and_downloads_resume_identical(tmp_path: Path) -
             api.script(f"/v1/videos/video_big_{i}", Reply(body={
                 "id": f"video_big_{i}", "status": "completed", "progress": 100,
                 "video_url": f"{cdn.base_url}/v/big{i}.mp4"}))
-        config = ConfigStore(paths.config_file)
+        config = ConfigStore(paths.config_file, FormatRegistry())
         config.put(Profile("sim", "openai", relay.relay.base_url, interval=2.0))
         config.put(Profile("big", "openai", api.base_url, interval=1.0))
         config.save({**config.load(), "settings": {
@@ -218,8 +219,9 @@ def test_ten_kills_lose_nothing_and_downloads_resume_identical(tmp_path: Path) -
 SAVER = r"""
 import sys, itertools
 from pathlib import Path
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.profiles import ConfigStore, Profile
-config = ConfigStore(Path(sys.argv[1]))
+config = ConfigStore(Path(sys.argv[1]), FormatRegistry())
 for n in itertools.count():
     config.put(Profile(f"p{n % 7}", "openai", f"https://relay{n}.example"),
                replace_existing=True)
@@ -242,7 +244,7 @@ def test_a_settings_save_killed_mid_write_never_leaves_half_a_file(tmp_path: Pat
         kill(child)
         data = json.loads(path.read_text(encoding="utf-8"))  # whole, every time
         assert data["settings"]["download_dir"].startswith("/videos/")
-        assert ConfigStore(path).profiles()  # and it still reads as profiles
+        assert ConfigStore(path, FormatRegistry()).profiles()  # and it still reads as profiles
         assert not [p for p in path.parent.iterdir() if p.name != "config.json"
                     and not p.name.startswith(".")], list(path.parent.iterdir())
 
@@ -250,7 +252,7 @@ def test_a_settings_save_killed_mid_write_never_leaves_half_a_file(tmp_path: Pat
 def test_videomon_track_killed_mid_write_keeps_the_list_whole(tmp_path: Path) -> None:
     home = tmp_path / "home"
     paths = AppPaths.under(home)
-    ConfigStore(paths.config_file).put(Profile("p", "openai", "https://relay.example"))
+    ConfigStore(paths.config_file, FormatRegistry()).put(Profile("p", "openai", "https://relay.example"))
     env = {**os.environ, "VIDEOMON_HOME": str(home)}
     videomon = Path(sys.executable).with_name("videomon")
     tracked: set[str] = set()

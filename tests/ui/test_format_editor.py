@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget
 
 from tests.conftest import MemoryKeyring
 from tests.ui.helpers import make_app, until
-from videomon.core.providers.dialects import DIALECTS, use_formats
+from videomon.core.providers.dialects import BUILTIN_DIALECTS, FormatRegistry
 from videomon.simulator.demo import RelayThread
 from videomon.ui.settings.dialog import SettingsDialog
 
@@ -58,7 +58,7 @@ def test_the_preview_follows_typing_and_a_saved_format_can_be_used(
                 # a built-in format is shown read-only, with its definition
                 assert "kling-jwt" in next(
                     editor.definition.toPlainText() for _ in [editor.list.setCurrentRow(
-                        list(DIALECTS).index("kling"))])
+                        list(BUILTIN_DIALECTS).index("kling"))])
                 assert editor.definition.isReadOnly()
                 QTest.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
                 editor.definition.selectAll()
@@ -83,11 +83,12 @@ def test_the_preview_follows_typing_and_a_saved_format_can_be_used(
                 editor.definition.setPlainText(text)
                 await until(lambda: "Succeeded" in editor.preview.text(), 5)
                 QTest.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-                await until(lambda: "jobrelay" in DIALECTS, 5)
+                await until(lambda: "jobrelay" in app.formats, 5)
                 assert (app.paths.formats_dir / "jobrelay.toml").exists()
                 assert dialog.dialect.findData("jobrelay") >= 0  # offered for providers
                 assert editor.list.currentItem().data(Qt.ItemDataRole.UserRole) == "jobrelay"
                 # "Test with a task ID" against the simulated provider, which speaks it now
+                relay.relay.formats = app.formats  # it speaks the user's formats too
                 relay.relay.relay.seed_task("jobrelay", "job-7", queue_for=0.0, run_for=0.05)
                 await asyncio.sleep(0.1)
                 editor.test_base.setText(relay.relay.base_url)
@@ -100,7 +101,6 @@ def test_the_preview_follows_typing_and_a_saved_format_can_be_used(
             finally:
                 app.window.close()
                 await app.shutdown()
-                use_formats([])
 
     loop.run_until_complete(main())
 
@@ -145,7 +145,7 @@ def test_settings_names_a_provider_left_out_and_takes_it_back(qapp) -> None:  # 
 
     problem = ProfileProblem("config", "its format 'mine' is not installed")
     dialog = SettingsDialog([], Settings(), {}, None, "/tmp/videos",
-                            catalog=FormatCatalog(), skipped={"old": problem})
+                            catalog=FormatCatalog(FormatRegistry()), skipped={"old": problem})
     dialog.show()
     assert dialog.skipped_note.isVisibleTo(dialog)
     assert "<b>old</b>" in dialog.skipped_note.text() and "not installed" in \

@@ -23,7 +23,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import MemoryKeyring
-from tests.ui.helpers import ARTIFACTS, until
+from tests.ui.helpers import ARTIFACTS, page, until
 from videomon.app import VideomonApp
 from videomon.cli.main import main as cli_main
 from videomon.core.config.paths import AppPaths
@@ -102,13 +102,14 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
         window, commands = app.window, app.commands
         try:
             # -- the welcome, then the demo ------------------------------------------------
-            assert window.stack.currentWidget() is window.welcome
-            window.welcome.demo_button.click()
+            assert window.stack.currentWidget() is page(window).welcome
+            page(window).welcome.demo_button.click()
             await until(lambda: window.model.rowCount() == 5 or bool(app.reporter.shown), 15)
             assert app.reporter.shown == []
             demo = set(rows(window))
             # the demo's relay answers only the tasks it issued
-            asked = await commands.look_up(commands.profile("demo-openai"), None, MINE[0])
+            asked = await commands.formats.look_up(commands.providers.profile("demo-openai"),
+                                                   None, MINE[0])
             assert asked.problem is not None and asked.problem.kind is ProblemKind.NOT_FOUND
 
             # -- a provider of my own, in Settings ---------------------------------------------
@@ -151,7 +152,7 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
             mine = [window.model.task(rows(window)[i]) for i in MINE]
             assert all(t is not None and t.saved for t in mine)
             my_files = [Path(p) for t in mine if t for p in t.download_paths]
-            demo_dir = commands.demo_download_dir()
+            demo_dir = commands.demo.download_dir()
             demo_files = [Path(p) for i in demo for p in window.model.task(rows(window)[i])
                           .download_paths]
             assert demo_files and all(p.parent == demo_dir and p.is_file() for p in demo_files)
@@ -169,12 +170,12 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
             window.actions.undo.trigger()  # Ctrl+Z: back, selected
             await until(lambda: MINE[0] in rows(window)
                         and window.preview.shown_ref == rows(window)[MINE[0]], 5)
-            window.filter_edit.setText("nothing-is-called-this")  # hides the selected row
+            page(window).filter_edit.setText("nothing-is-called-this")  # hides the selected row
             assert window.proxy.rowCount() == 0
             assert window.preview.shown_ref is None
-            window.filter_edit.setFocus()
-            QTest.keyClick(window.filter_edit, Qt.Key.Key_Escape)  # Escape clears the filter
-            assert window.filter_edit.text() == "" and window.proxy.rowCount() == 7
+            page(window).filter_edit.setFocus()
+            QTest.keyClick(page(window).filter_edit, Qt.Key.Key_Escape)  # Escape clears the filter
+            assert page(window).filter_edit.text() == "" and window.proxy.rowCount() == 7
 
             # -- Show in folder with no file manager and no launcher: said, with Copy path --
             select(window, MINE[1])
@@ -192,16 +193,17 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
             await until(lambda: UNKNOWN in rows(window)
                         and window.model.task(rows(window)[UNKNOWN]).watch is Watch.NOT_FOUND,
                         20)
-            await until(lambda: "1 not found" in window.counts_label.text(), 5)
+            await until(lambda: "1 not found" in page(window).counts_label.text(), 5)
             failed = sum(1 for i in demo if window.model.task(rows(window)[i]).state
                          is TaskState.FAILED)
-            assert f"{failed} failed" in window.counts_label.text()
+            assert f"{failed} failed" in page(window).counts_label.text()
             assert cell(window, UNKNOWN, Column.STATE) == "Not found"
-            window.state_filter.setCurrentIndex(window.state_filter.findData("Not found"))
+            states = page(window).state_filter
+            states.setCurrentIndex(states.findData("Not found"))
             assert window.proxy.rowCount() == 1
-            window.state_filter.setCurrentIndex(0)
+            page(window).state_filter.setCurrentIndex(0)
             select(window, UNKNOWN)
-            line = window.problem_label.text()
+            line = page(window).problem_label.text()
             assert "Not found: HTTP 404" in line, line  # said once, with what the relay said
             assert "does not know" not in line.lower() and "{" not in line, line
             listed = {json.loads(x)["task_id"]: json.loads(x)
@@ -212,12 +214,12 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
             assert UNKNOWN in table and "not found" in table
 
             # -- Remove the demo: its tasks, profiles and every file it wrote ---------------
-            window.banner.linkActivated.emit("remove-demo")
+            page(window).banner.linkActivated.emit("remove-demo")
             await until(lambda: not (demo & set(rows(window))), 10)
             await until(lambda: "The demo was removed: 5 tasks" in window.inline_bar.text.text(),
                         5)
             await until(lambda: not demo_dir.exists(), 5)
-            assert not commands.demo_profiles()
+            assert not commands.demo.profiles()
             assert all(p.is_file() for p in my_files)  # mine are untouched
             assert set(rows(window)) == {*MINE, UNKNOWN}
 
@@ -303,9 +305,10 @@ def test_closing_with_a_tray_hides_to_it_and_quit_quits(
 
     async def main() -> None:
         app = make(paths, memory_keyring)
-        await app.commands.save([Profile("localrelay", "openai", local_relay.relay.base_url,
-                                         interval=0.5)], app.commands.settings(),
-                                {"localrelay": KEY})
+        await app.commands.providers.save([Profile("localrelay", "openai",
+                                                   local_relay.relay.base_url, interval=0.5)],
+                                          app.commands.providers.settings(),
+                                          {"localrelay": KEY})
         await app.start(check_keyring=False)
         window = app.window
         window.tray.available = True  # (offscreen has no tray: its icon stays None)
@@ -343,9 +346,9 @@ def test_the_demo_stays_across_a_restart_until_removed(
         app = make(paths, memory_keyring)
         await app.start(check_keyring=False)
         try:
-            app.window.welcome.demo_button.click()
+            page(app.window).welcome.demo_button.click()
             await until(lambda: app.window.model.rowCount() == 5, 15)
-            await until(lambda: any(t.saved for t in app.commands.tasks()), 45)
+            await until(lambda: any(t.saved for t in app.commands.tasks.copies()), 45)
         finally:
             app.window.quit()
             await app.shutdown()
@@ -356,16 +359,17 @@ def test_the_demo_stays_across_a_restart_until_removed(
         window = app.window
         try:
             assert window.model.rowCount() == 5
-            assert "remove-demo" in window.banner.text() and window.banner.isVisibleTo(window)
+            banner = page(window).banner
+            assert "remove-demo" in banner.text() and banner.isVisibleTo(window)
             # its relay runs again: the demo's providers answer
-            profile = app.commands.profile("demo-openai")
+            profile = app.commands.providers.profile("demo-openai")
             assert profile is not None
-            asked = await app.commands.look_up(profile, None, "video_demo_ok_5c6a605a")
+            asked = await app.commands.formats.look_up(profile, None, "video_demo_ok_5c6a605a")
             assert asked.snapshot is not None
-            assert app.commands.demo_download_dir().is_dir()
-            window.banner.linkActivated.emit("remove-demo")
+            assert app.commands.demo.download_dir().is_dir()
+            page(window).banner.linkActivated.emit("remove-demo")
             await until(lambda: window.model.rowCount() == 0, 10)
-            assert not app.commands.demo_download_dir().exists()
+            assert not app.commands.demo.download_dir().exists()
         finally:
             window.quit()
             await app.shutdown()

@@ -19,6 +19,7 @@ from tests.ui.widget_texts import texts
 from videomon.app import VideomonApp
 from videomon.core.config.paths import AppPaths
 from videomon.core.providers.credentials import CredentialStore
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.profiles import ConfigStore, Profile
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.simulator.demo import RelayThread
@@ -44,7 +45,7 @@ def test_the_window_shows_copies_and_logs_no_key(
         with RelayThread(speed=40.0, seed=12) as thread:
             thread.relay.key = KEY
             base = thread.relay.base_url
-            config = ConfigStore(paths.config_file)
+            config = ConfigStore(paths.config_file, FormatRegistry())
             config.put(Profile("sim", "openai", base, interval=0.5))
             config.put(Profile("wrong", "openai", base, interval=0.5))
             config.save({**config.load(), "settings": {
@@ -57,12 +58,12 @@ def test_the_window_shows_copies_and_logs_no_key(
             await app.start(check_keyring=False)
             window = app.window
             try:
-                await app.commands.add_text("task_ok_key1\nvideo_ok_key2\ntask_fail_key3",
+                await app.commands.tasks.add_text("task_ok_key1\nvideo_ok_key2\ntask_fail_key3",
                                             profile="sim")
-                await app.commands.add_text("task_ok_key4", profile="wrong")
-                await until(lambda: sum(t.saved for t in app.commands.tasks()) == 2, 30)
+                await app.commands.tasks.add_text("task_ok_key4", profile="wrong")
+                await until(lambda: sum(t.saved for t in app.commands.tasks.copies()) == 2, 30)
                 await until(lambda: any(t.state.value == "failed"
-                                        for t in app.commands.tasks()), 30)
+                                        for t in app.commands.tasks.copies()), 30)
                 window.table.selectAll()
                 clipboard = QApplication.clipboard()
                 for action in (window.actions.copy, window.actions.copy_id,
@@ -71,7 +72,7 @@ def test_the_window_shows_copies_and_logs_no_key(
                     data = clipboard.mimeData()
                     seen_texts.append(clipboard.text())
                     seen_texts.extend(u.toString() for u in data.urls())
-                failed = next(t for t in app.commands.tasks() if t.state.value == "failed")
+                failed = next(t for t in app.commands.tasks.copies() if t.state.value == "failed")
                 window.select_refs([failed.ref])
                 window.show_details()
                 await asyncio_sleep(0.5)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.conftest import MemoryKeyring
-from tests.ui.helpers import column, make_app, until
+from tests.ui.helpers import column, make_app, page, until
 from videomon.simulator.demo import RelayThread
 from videomon.ui.settings.dialog import SettingsDialog
 from videomon.ui.table.model import Column, Role
@@ -89,7 +89,7 @@ def test_tab_order_shortcuts_and_names(loop: qasync.QEventLoop,
         try:
             window.add_text("video_ok_key1 video_ok_key2")
             await until(lambda: window.model.rowCount() == 2, 10)
-            await until(lambda: all(t.saved for t in app.commands.tasks()), 30)
+            await until(lambda: all(t.saved for t in app.commands.tasks.copies()), 30)
             window.select_refs([column(app, Column.STATE, Role.REF)["video_ok_key1"]])
             await until(lambda: window.preview.play_button.isEnabled(), 10)
             window.activateWindow()
@@ -104,7 +104,7 @@ def test_tab_order_shortcuts_and_names(loop: qasync.QEventLoop,
             unnamed = [type(w).__name__ for w in chain if not spoken_name(w)]
             assert not unnamed, unnamed
             QTest.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-            assert QApplication.focusWidget() is window.filter_edit  # Ctrl+F: the filter
+            assert QApplication.focusWidget() is page(window).filter_edit  # Ctrl+F: the filter
 
             # every action: a shortcut, or an entry in the row's menu
             window.actions.row_menu(window.table, QPoint(10, 10))

@@ -16,17 +16,18 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.conftest import MemoryKeyring
-from tests.ui.helpers import ARTIFACTS, column, make_app, until
+from tests.ui.helpers import ARTIFACTS, column, make_app, page, until
 from tests.ui.widget_texts import clipped, plain, texts
 from videomon.app import VideomonApp
 from videomon.core.providers.credentials import KeyringStatus, KeyringTrouble
-from videomon.core.providers.dialects import DIALECTS
+from videomon.core.providers.dialects import BUILTIN_DIALECTS, FormatRegistry
 from videomon.core.providers.formats.catalog import FormatCatalog
 from videomon.simulator.demo import RelayThread
 from videomon.ui.adding.dialog import AddTasksDialog
 from videomon.ui.runtime import i18n
 from videomon.ui.runtime.i18n import i18n_dir, resolve_language, system_language
 from videomon.ui.settings.dialog import AUTH_CHOICES, SettingsDialog
+from videomon.ui.settings.presets import FORMAT_SUMMARIES, format_choices
 from videomon.ui.table.model import Column, Role
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,8 +40,9 @@ KEPT = {"videomon", "API", "ID", "URL", "Ctrl", "Shift", "Bearer", "GET", "OpenA
         "id", "operation", "name", "model", "date", "time", "task", "profile", "label",
         "index", "KB", "MB", "GB", "Videos",
         "PROFILE", "JSON", "TOML", "Access", "Secret", "Key", "Seedance", "DashScope",
-        "MiniMax", "Runway", "Luma", "Dream", "Machine", "Replicate", "Volcengine", "Ark"}
-KEPT |= {w for name in DIALECTS for w in name.split("-")}  # format names are identifiers
+        "MiniMax", "Runway", "Luma", "Dream", "Machine", "Replicate", "Volcengine", "Ark",
+        "JWT", "base"}  # ("{base}" starts a URL template)
+KEPT |= {w for name in BUILTIN_DIALECTS for w in name.split("-")}  # format names are identifiers
 
 
 # -- the catalogues -----------------------------------------------------------------------------
@@ -97,6 +99,15 @@ def glossary() -> dict[str, str]:
         if match and not set(match.group(1)) <= set("-: ") and match.group(1) != "English":
             rows[match.group(1)] = match.group(2)
     return rows
+
+
+def test_the_window_translates_the_cores_own_format_summaries(qapp: QApplication) -> None:
+    """A built-in format's summary is written once, in the core; the window marks those
+    very words for translation (a summary changed in the core shows up here)."""
+    assert tuple(d.summary for d in BUILTIN_DIALECTS.values()) == FORMAT_SUMMARIES
+    shown = dict((name, text) for text, name in format_choices(FormatCatalog(
+        FormatRegistry())))
+    assert shown["kling"] == f"kling — {BUILTIN_DIALECTS['kling'].summary}"  # (English)
 
 
 def test_the_chinese_keeps_to_the_glossary() -> None:
@@ -157,10 +168,10 @@ async def visit_everything(app: VideomonApp, shot: str,
                                              KeyringTrouble.NO_BACKEND))
     window.add_text(f"{FAILED_ID} {OK_ID}")
     await until(lambda: column(app, Column.TASK_ID).keys() >= {FAILED_ID, OK_ID}, 10)
-    await until(lambda: all(t.state.terminal for t in app.commands.tasks()), 40)
+    await until(lambda: all(t.state.terminal for t in app.commands.tasks.copies()), 40)
     refs = column(app, Column.STATE, Role.REF)
     window.select_refs([refs[FAILED_ID]])
-    await until(lambda: bool(window.problem_label.text()), 5)
+    await until(lambda: bool(page(window).problem_label.text()), 5)
     ARTIFACTS.mkdir(exist_ok=True)
     window.grab().save(str(ARTIFACTS / f"{shot}-window.png"))
     check("main window", window)
@@ -192,7 +203,7 @@ async def visit_everything(app: VideomonApp, shot: str,
     settings._welcome()  # "Show the welcome page"
     check("welcome", window)
     window.grab().save(str(ARTIFACTS / f"{shot}-welcome.png"))
-    window.welcome.back_button.click()
+    page(window).welcome.back_button.click()
 
 
 def cells(app: VideomonApp) -> Iterator[tuple[str, str]]:
@@ -211,7 +222,7 @@ def data_words(app: VideomonApp) -> set[str]:
     """What is the user's or the provider's (IDs, provider names, models, the provider's
     status words and error messages) rather than the window's."""
     words = set()
-    for task in app.commands.tasks():
+    for task in app.commands.tasks.copies():
         snap = task.snapshot
         words |= {task.task_id, task.profile, task.model or "", task.label or "",
                   task.error or "", task.problem_message or "",
@@ -220,8 +231,8 @@ def data_words(app: VideomonApp) -> set[str]:
 
 
 #: names and config values shown as they are in every language
-NAMES = {"videomon", "English", *DIALECTS, *AUTH_CHOICES,
-         *(word for name in (*DIALECTS, *AUTH_CHOICES) for word in name.split("-"))}
+NAMES = {"videomon", "English", *BUILTIN_DIALECTS, *AUTH_CHOICES,
+         *(word for name in (*BUILTIN_DIALECTS, *AUTH_CHOICES) for word in name.split("-"))}
 MARKED = re.compile(r"⟦[^⟦⟧]*⟧")
 DATA = re.compile(r"(https?://|/)\S*|[\w.:-]*[_:][\w.:-]*|\w+(?:-\w+){2,}|\S*\.mp4")
 
@@ -321,7 +332,7 @@ def test_a_settings_mistake_is_told_in_the_users_language(qapp: QApplication) ->
     try:
         dialog = SettingsDialog([Profile("relay", "openai", "https://relay.example")],
                                 Settings(), {}, None, "/tmp/videos",
-                                catalog=FormatCatalog())
+                                catalog=FormatCatalog(FormatRegistry()))
         dialog.show()
         dialog.base_url.setText("ftp://relay.example")
         dialog._save()

@@ -24,6 +24,7 @@ from tests.ui.helpers import ARTIFACTS, until
 from videomon.app import VideomonApp
 from videomon.core.config.paths import AppPaths
 from videomon.core.providers.credentials import CredentialStore
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.profiles import ConfigStore, Profile
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.core.transfers.media import drag_payload
@@ -38,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def write_config(home: Path, api: str, *, auto: bool = True) -> AppPaths:
     paths = AppPaths.under(home)
-    config = ConfigStore(paths.config_file)
+    config = ConfigStore(paths.config_file, FormatRegistry())
     config.put(Profile("relay", "openai", api, interval=0.5), replace_existing=True)
     config.save({**config.load(), "settings": {"download_dir": str(home / "videos"),
                                                "auto_download": auto}})
@@ -113,7 +114,7 @@ def test_preview_streams_a_keyless_url_and_drag_gives_files(
             await app.start(check_keyring=False)
             window = app.window
             try:
-                await app.commands.add_text("video_prev_1")
+                await app.commands.tasks.add_text("video_prev_1")
                 await until(lambda: window.model.rowCount() == 1 and window.model.data(
                     window.model.index(0, Column.STATE)) == "Succeeded", 10)
                 frames: list[Any] = []

@@ -35,12 +35,12 @@ async def main():
         await app.start(check_keyring=False)
         print("pane:", type(app.window.preview).__name__)
         print("says:", app.window.preview.message.text().splitlines()[0])
-        await app.commands.add_text("sora-2:task_ok_nomedia", "sim")
+        await app.commands.tasks.add_text("sora-2:task_ok_nomedia", "sim")
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not any(t.saved for t in app.commands.tasks()):
+        while time.monotonic() < deadline and not any(t.saved for t in app.commands.tasks.copies()):
             await asyncio.sleep(0.1)
-        print("saved:", any(t.saved for t in app.commands.tasks()))
-        app.window.select_refs([t.ref for t in app.commands.tasks()])
+        print("saved:", any(t.saved for t in app.commands.tasks.copies()))
+        app.window.select_refs([t.ref for t in app.commands.tasks.copies()])
         app.window.quit()
         await app.shutdown()
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch, snapshot_values
-from videomon.core.providers.dialects import get_dialect
+from videomon.core.providers.dialects import builtin_dialect
 from videomon.ui import wording
 from videomon.ui.table.model import Column, Role, TaskTableModel
 from videomon.ui.table.order import TaskFilterProxy
@@ -24,7 +24,7 @@ NOW = 1_760_000_000.0
 def recorded(dialect: str, name: str, ref: int, profile: str = "relay") -> TrackedTask:
     """A tracked task whose last snapshot is a recorded provider response."""
     fixture = json.loads((FIXTURES / dialect / f"{name}.json").read_text(encoding="utf-8"))
-    snap = get_dialect(dialect).parse(fixture["body"], task_id=fixture["task_id"],
+    snap = builtin_dialect(dialect).parse(fixture["body"], task_id=fixture["task_id"],
                                       base_url="https://relay.example")
     task = TrackedTask(ref, profile, fixture["task_id"], added_at=NOW - 125,
                        last_checked_at=NOW - 3, last_change_at=NOW - 3, next_poll_at=NOW + 4)

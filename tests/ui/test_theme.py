@@ -47,11 +47,11 @@ def test_appearance_setting_switches_the_window(loop: qasync.QEventLoop,
             window = app.window
             try:
                 window.add_text("sora-2:task_ok_dark1 video_ok_dark2 demo-fail-dark3")
-                await until(lambda: {t.state.value for t in app.commands.tasks()}
+                await until(lambda: {t.state.value for t in app.commands.tasks.copies()}
                             >= {"succeeded", "failed"}, 30)
-                settings = app.commands.settings()
+                settings = app.commands.providers.settings()
                 from dataclasses import replace
-                await app.commands.save(list(app.commands.profiles().values()),
+                await app.commands.providers.save(list(app.commands.providers.profiles().values()),
                                         replace(settings, appearance="dark"), {})
                 window._settings_saved()
                 base = QApplication.palette().color(R.Base)
@@ -59,7 +59,7 @@ def test_appearance_setting_switches_the_window(loop: qasync.QEventLoop,
                 assert "#3d3420" in window.styleSheet()  # the dark banner colours
                 ARTIFACTS.mkdir(exist_ok=True)
                 assert window.grab().save(str(ARTIFACTS / "window-dark.png"))
-                await app.commands.save(list(app.commands.profiles().values()),
+                await app.commands.providers.save(list(app.commands.providers.profiles().values()),
                                         replace(settings, appearance="light"), {})
                 window._settings_saved()
                 assert QApplication.palette().color(R.Base).lightness() > 200

@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 from tests.conftest import MemoryKeyring
-from tests.ui.helpers import ARTIFACTS, column, make_app, until
+from tests.ui.helpers import ARTIFACTS, column, make_app, page, until
 from videomon.core.domain.task import Watch
 from videomon.simulator.demo import RelayThread
 from videomon.ui.table.model import Column, Role
@@ -33,12 +33,12 @@ def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThr
         app = make_app(home, relay.relay.base_url, memory_keyring)
         await app.start()
         window = app.window
-        assert window.stack.currentWidget() is window.empty  # the empty-state hint
+        assert window.stack.currentWidget() is page(window).empty  # the empty-state hint
         QGuiApplication.clipboard().setText(f"{IDS[0]}\n{IDS[1]}, {IDS[2]}")
         window.activateWindow()
         await until(lambda: QGuiApplication.focusWindow() is not None, 5)
-        assert window.focusWidget() is window.empty
-        QTest.keyClick(window.empty, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        assert window.focusWidget() is page(window).empty
+        QTest.keyClick(page(window).empty, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
         await until(lambda: window.model.rowCount() == 3, 10)
         await until(lambda: "Added 3 tasks to sim" in window.inline_bar.text.text(), 5)
         assert window.stack.currentWidget() is window.table
@@ -54,7 +54,7 @@ def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThr
                     60)
         states = column(app, Column.STATE)
         assert states == {IDS[0]: "Succeeded", IDS[1]: "Succeeded", IDS[2]: "Failed"}
-        assert "0 active" in window.counts_label.text()
+        assert "0 active" in page(window).counts_label.text()
         assert window.windowTitle() == "videomon"
         QGuiApplication.clipboard().setText(IDS[0])  # pasting it again: a duplicate
         window.table.setFocus()
@@ -67,7 +67,7 @@ def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThr
         header.setSectionHidden(Column.MODEL, True)  # remembered across restarts:
         header.moveSection(header.visualIndex(Column.OUTPUT), 1)
         window.table.sortByColumn(Column.PROGRESS, Qt.SortOrder.DescendingOrder)
-        window.state_filter.setCurrentText("Failed")
+        page(window).state_filter.setCurrentText("Failed")
         started = time.monotonic()
         window.quit()
         await app.wait_closed()
@@ -87,7 +87,7 @@ def test_paste_track_finish_and_restart(loop: qasync.QEventLoop, relay: RelayThr
             assert header.isSectionHidden(Column.MODEL)
             assert header.visualIndex(Column.OUTPUT) == 1
             assert header.sortIndicatorSection() == Column.PROGRESS
-            assert app.window.state_filter.currentText() == "Failed"
+            assert page(app.window).state_filter.currentText() == "Failed"
             assert app.window.proxy.rowCount() == 1
         finally:
             app.window.quit()
@@ -191,8 +191,8 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
         assert states["video_paused_05"] == "Paused"
         assert states["video_gone_08"] == "Not found" and states["video_stale_09"] == "Stale"
         assert column(app, Column.PROGRESS, Role.INDETERMINATE)["veo3:placeholder-stall-03"]
-        banner = window.banner.text()
-        assert window.banner.isVisibleTo(window) and "rejected" in banner
+        banner = page(window).banner.text()
+        assert page(window).banner.isVisibleTo(window) and "rejected" in banner
         assert "paused until the key changes" in banner
         assert "<b>old</b> is not polled: its format &#x27;mine&#x27; is not" in banner
         ARTIFACTS.mkdir(exist_ok=True)
@@ -206,9 +206,9 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
         assert details.grab().save(str(ARTIFACTS / "details-dialog.png"))
         details.close()
         dialog = SettingsDialog(list(app.engine.scheduler.profiles.values()),
-                                app.commands.settings(), {"sim": "keyring"}, None,
+                                app.commands.providers.settings(), {"sim": "keyring"}, None,
                                 str(tmp_path / "downloads"), window,
-                                catalog=app.commands.format_catalog())
+                                catalog=app.commands.formats.catalog())
         assert dialog.key.echoMode() == dialog.key.EchoMode.Password
         assert dialog.grab().save(str(ARTIFACTS / "settings-dialog.png"))
         dialog.close()

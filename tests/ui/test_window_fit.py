@@ -15,7 +15,7 @@ import qasync
 from PySide6.QtCore import QRect, QSize, Qt
 
 from tests.conftest import SCREENS, MemoryKeyring
-from tests.ui.helpers import ARTIFACTS, column, make_app, until
+from tests.ui.helpers import ARTIFACTS, column, make_app, page, until
 from videomon.simulator.demo import RelayThread
 from videomon.ui.table.column_fit import fit_widths
 from videomon.ui.table.model import Column, Role
@@ -109,8 +109,8 @@ def test_a_failed_tasks_reason_is_in_sight(loop: qasync.QEventLoop, tmp_path: Pa
                 assert tooltip.startswith("Failed: ") and reason in tooltip
                 refs = column(app, Column.STATE, Role.REF)
                 window.select_refs([refs[failed_id]])
-                assert reason in window.problem_label.text()
-                assert window.problem_label.text().startswith(f"{failed_id} — Failed")
+                assert reason in page(window).problem_label.text()
+                assert page(window).problem_label.text().startswith(f"{failed_id} — Failed")
                 ARTIFACTS.mkdir(exist_ok=True)
                 assert window.grab().save(str(ARTIFACTS / "window-failed-reason-1280x800.png"))
                 # a user drags the window half off a screen, larger than it: saved so

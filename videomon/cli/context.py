@@ -10,7 +10,7 @@ from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.auth import AUTH_FORMS
 from videomon.core.providers.credentials import CredentialStore
-from videomon.core.providers.dialects import DIALECTS
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.profiles import (
     INSECURE_WARNING,
     ConfigStore,
@@ -25,10 +25,14 @@ class CliContext:
     config: ConfigStore
     credentials: CredentialStore
 
+    @property
+    def formats(self) -> FormatRegistry:
+        return self.config.formats
+
     @classmethod
-    def create(cls) -> CliContext:
+    def create(cls, formats: FormatRegistry) -> CliContext:
         paths = AppPaths.from_environment()
-        return cls(paths, ConfigStore(paths.config_file), CredentialStore())
+        return cls(paths, ConfigStore(paths.config_file, formats), CredentialStore())
 
 
 @dataclass(frozen=True)
@@ -40,13 +44,13 @@ class Target:
     label: str | None
 
 
-def add_selector_args(parser: argparse.ArgumentParser) -> None:
+def add_selector_args(parser: argparse.ArgumentParser, formats: FormatRegistry) -> None:
     group = parser.add_argument_group(
         "provider selection", "either a saved profile, or --base-url with --format "
         "(the key then comes from $VIDEOMON_API_KEY)")
     group.add_argument("--profile", "-p", metavar="NAME", help="a saved provider profile")
     group.add_argument("--base-url", metavar="URL", help="provider base URL, e.g. https://relay.example")
-    group.add_argument("--format", "--dialect", dest="dialect", choices=sorted(DIALECTS),
+    group.add_argument("--format", "--dialect", dest="dialect", choices=sorted(formats),
                        metavar="FORMAT", help="the provider's API format (--dialect: its "
                        "former name, still accepted)")
     group.add_argument("--auth", metavar="SCHEME",
@@ -65,8 +69,8 @@ def resolve_target(ctx: CliContext, args: argparse.Namespace) -> Target:
         if not (args.base_url and args.dialect):
             raise ConfigError("say which provider to ask: --profile NAME, or --base-url URL "
                               "--format F")
-        profile = Profile(name="ad-hoc", dialect=args.dialect, base_url=args.base_url,
-                          auth=args.auth or "")
+        profile = ctx.formats.complete(Profile(
+            name="ad-hoc", dialect=args.dialect, base_url=args.base_url, auth=args.auth or ""))
         label = None
     key = ctx.credentials.get_key(label)
     if key is not None and insecure_base_url(profile.base_url):

@@ -9,7 +9,7 @@ from pathlib import Path
 from videomon.cli.context import CliContext
 from videomon.cli.render import table
 from videomon.core.domain.errors import ConfigError
-from videomon.core.providers.dialects import DIALECTS, is_builtin
+from videomon.core.providers.dialects import FormatRegistry, is_builtin
 from videomon.core.providers.dialects.formatted import FormatDialect
 from videomon.core.providers.formats.library import FormatLibrary
 from videomon.core.providers.formats.spec import Format, format_to_dict, format_to_toml
@@ -47,8 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     rm.set_defaults(handler=cmd_remove)
 
 
-def _format(name: str) -> Format:
-    dialect = DIALECTS.get(name.strip().lower())
+def _format(formats: FormatRegistry, name: str) -> Format:
+    dialect = formats.get(name)
     if dialect is None:
         raise ConfigError(f"no format named {name!r}; see 'videomon format list'")
     if not isinstance(dialect, FormatDialect):
@@ -59,7 +59,7 @@ def _format(name: str) -> Format:
 
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     rows = []
-    for name, dialect in DIALECTS.items():
+    for name, dialect in ctx.formats.items():
         origin = "built in" if is_builtin(name) else "yours"
         if args.json:
             print(json.dumps({"name": name, "origin": origin, "auth": dialect.default_auth,
@@ -71,7 +71,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
-    fmt = _format(args.name)
+    fmt = _format(ctx.formats, args.name)
     if args.json:
         print(json.dumps(format_to_dict(fmt), ensure_ascii=False, indent=2))
     else:
@@ -87,7 +87,7 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
-    fmt = _format(args.name)
+    fmt = _format(ctx.formats, args.name)
     target = args.file or Path(f"{fmt.name}.toml")
     FormatLibrary(ctx.paths.formats_dir).export(fmt, target)
     print(f"wrote format {fmt.name!r} to {target}")

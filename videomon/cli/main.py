@@ -13,7 +13,8 @@ from videomon.cli import format_cmd, list_cmd, provider_cmd, simulate_cmd, tasks
 from videomon.cli.context import CliContext
 from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import ConfigError, CredentialError, VideomonError, redact
-from videomon.core.providers.formats.library import load_user_formats
+from videomon.core.providers.dialects import FormatRegistry
+from videomon.core.providers.formats.library import load_registry
 from videomon.core.tracking.paste import parse_pasted
 
 DESCRIPTION = """\
@@ -35,7 +36,8 @@ terminal:
 Files live under the platform's config/data dirs, or all under $VIDEOMON_HOME."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(formats: FormatRegistry) -> argparse.ArgumentParser:
+    """The parser; `--format` offers the names in `formats` (the user's ones too)."""
     parser = argparse.ArgumentParser(
         prog="videomon", description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -46,8 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="check this installation (window, media, keyring, one simulated "
                         "task downloaded and previewed); exit 0 when all pass")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    provider_cmd.register(sub)
-    tasks_cmd.register(sub)
+    provider_cmd.register(sub, formats)
+    tasks_cmd.register(sub, formats)
     list_cmd.register(sub)
     format_cmd.register(sub)
     simulate_cmd.register(sub)
@@ -57,8 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     # the user's formats first: `--format` accepts their names too
-    skipped = load_user_formats(AppPaths.from_environment().formats_dir)
-    parser = build_parser()
+    formats, skipped = load_registry(AppPaths.from_environment().formats_dir)
+    parser = build_parser(formats)
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     if words and words[0] not in commands and all(_looks_like_a_task(w) for w in words):
         return gui_main(task_ids=words)  # `videomon ID…`: track them in the window
@@ -73,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"videomon: format file {problem.file} skipped: {problem.message}",
               file=sys.stderr)
     try:
-        ctx = CliContext.create()
+        ctx = CliContext.create(formats)
         for entry in ctx.config.read_profiles()[1]:
             print(f"videomon: provider {entry.name!r} skipped: {entry.problem}",
                   file=sys.stderr)

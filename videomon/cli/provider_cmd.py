@@ -15,7 +15,7 @@ from videomon.core.domain.errors import CredentialError
 from videomon.core.providers.auth import AUTH_FORMS
 from videomon.core.providers.credentials import ADHOC_ENV, env_var_for
 from videomon.core.providers.detect import QUICK, Detection, detect_format
-from videomon.core.providers.dialects import DIALECTS
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.http import HttpClient
 from videomon.core.providers.profiles import (
     INSECURE_WARNING,
@@ -26,7 +26,7 @@ from videomon.core.providers.profiles import (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction, formats: FormatRegistry) -> None:
     provider = sub.add_parser("provider", help="manage provider profiles and their keys",
                               description="Manage provider profiles. Keys are kept in the "
                               "OS keyring (service 'videomon'), never in the config file.")
@@ -36,10 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                           description="Add a provider profile.")
     add.add_argument("name", metavar="NAME", help="profile name (letters, digits, . _ - space)")
     add.add_argument("--format", "--dialect", dest="dialect", required=True,
-                     choices=sorted(DIALECTS), metavar="FORMAT",
+                     choices=sorted(formats), metavar="FORMAT",
                      help="the provider's API format (--dialect: its former name, still "
                      "accepted): " + "; ".join(f"{d.name}: {d.summary}"
-                                               for d in DIALECTS.values()))
+                                               for d in formats.values()))
     add.add_argument("--base-url", required=True, metavar="URL", help="e.g. https://relay.example")
     add.add_argument("--auth", metavar="SCHEME", default="",
                      help=" | ".join(AUTH_FORMS) + " "
@@ -159,7 +159,8 @@ def cmd_detect(ctx: CliContext, args: argparse.Namespace) -> int:
 
     async def run() -> Detection:
         async with HttpClient(QUICK) as http:
-            return await detect_format(http, base_url, key, args.task_id, proxy=args.proxy)
+            return await detect_format(http, base_url, key, args.task_id,
+                                       dialects=ctx.formats, proxy=args.proxy)
 
     found = asyncio.run(run())
     if args.json:

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 
+from videomon.cli.context import CliContext
 from videomon.core.domain.errors import ConfigError
 from videomon.simulator.faults import Faults
 
@@ -32,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     sim.set_defaults(handler=cmd_simulate)
 
 
-def cmd_simulate(ctx: object, args: argparse.Namespace) -> int:
+def cmd_simulate(ctx: CliContext, args: argparse.Namespace) -> int:
     from videomon.simulator.server import SimulatedRelay
 
     try:
@@ -45,7 +46,8 @@ def cmd_simulate(ctx: object, args: argparse.Namespace) -> int:
     async def run() -> None:
         try:
             sim = SimulatedRelay(port=args.port, cdn_port=args.cdn_port, speed=args.speed,
-                                 faults=faults, seed=args.seed, key=args.key)
+                                 faults=faults, seed=args.seed, key=args.key,
+                                 formats=ctx.formats)  # the user's formats too
         except OSError as exc:
             raise ConfigError(f"cannot listen on the requested port: {exc.strerror}") from None
         async with sim:

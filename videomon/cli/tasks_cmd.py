@@ -13,6 +13,7 @@ from videomon.cli.context import CliContext, add_selector_args, resolve_target
 from videomon.cli.render import LiveDisplay, results_table
 from videomon.cli.tracking_run import EXIT_NOT_DOWNLOADED, TrackingRun, watch_until_done
 from videomon.core.domain.errors import ConfigError
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.lookup import LookupResult
 
 EXIT_HELP = """exit status:
@@ -24,13 +25,13 @@ EXIT_HELP = """exit status:
 (the status of the first failed lookup is used)"""
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction, formats: FormatRegistry) -> None:
     fmt = argparse.RawDescriptionHelpFormatter
     status = sub.add_parser(
         "status", help="look tasks up once and print their state",
         description="Look each task up once and print its normalized state.",
         epilog=EXIT_HELP, formatter_class=fmt)
-    add_selector_args(status)
+    add_selector_args(status, formats)
     status.add_argument("--json", action="store_true",
                         help="one JSON object per line per ID (see README for the fields)")
     status.add_argument("ids", nargs="+", metavar="ID", help="task IDs")
@@ -42,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "per task, then print the results (and download the videos if asked).",
         epilog=EXIT_HELP + f"\n  {EXIT_NOT_DOWNLOADED}  (with --download) a finished task's video "
         "could not be downloaded", formatter_class=fmt)
-    add_selector_args(watch)
+    add_selector_args(watch, formats)
     watch.add_argument("--json", action="store_true",
                        help="final results as JSON lines on stdout (live view on stderr)")
     watch.add_argument("--interval", type=float, metavar="S",
@@ -64,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "overwritten. The key is sent only to the provider's own scheme, host and port.",
         epilog=EXIT_HELP + f"\n  {EXIT_NOT_DOWNLOADED}  a task is not finished, failed, or its "
         "video could not be written", formatter_class=fmt)
-    add_selector_args(download)
+    add_selector_args(download, formats)
     download.add_argument("--out", "-o", required=True, type=Path, metavar="DIR",
                           help="folder to write the videos into (created if missing)")
     download.add_argument("ids", nargs="+", metavar="ID", help="task IDs")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from videomon.core.config.paths import AppPaths
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.profiles import ConfigStore, Profile
 from videomon.simulator.server import SimulatedRelay
 
@@ -42,7 +43,7 @@ def make_world(base_url: str, home: Path | None = None,
     """A data dir whose profiles (one per dialect, no auth, 1 s interval) use `base_url`."""
     home = home or Path(tempfile.mkdtemp(prefix="videomon-demo-"))
     paths = AppPaths.under(home)
-    config = ConfigStore(paths.config_file)
+    config = ConfigStore(paths.config_file, FormatRegistry())  # the demo's are built in
     for name, dialect in sorted({(p, d) for p, d, _ in tasks}):
         config.put(Profile(name, dialect, base_url, auth="none", interval=1.0),
                    replace_existing=True)

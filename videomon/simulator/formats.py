@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from videomon.core.providers.dialects import DIALECTS
+from videomon.core.providers.dialects import BUILTIN_DIALECTS, Dialect, FormatRegistry
 from videomon.core.providers.dialects.formatted import FormatDialect
 from videomon.core.providers.formats.spec import Format
 
@@ -43,10 +44,14 @@ def _pattern(template: str, slashes: bool) -> tuple[re.Pattern[str], int]:
     return re.compile("^" + "".join(out) + "$"), literal
 
 
-def routes() -> list[Route]:
+#: the formats a simulated relay speaks: the built-in ones, or a registry's (the user's too)
+Formats = FormatRegistry | Mapping[str, Dialect]
+
+
+def routes(formats: Formats = BUILTIN_DIALECTS) -> list[Route]:
     """Every simulated data format's query and follow-up routes, most specific first."""
     found: list[Route] = []
-    for name, dialect in DIALECTS.items():
+    for name, dialect in formats.items():
         if name in HAND_WRITTEN or not isinstance(dialect, FormatDialect):
             continue
         fmt = dialect.format
@@ -60,9 +65,10 @@ def routes() -> list[Route]:
     return sorted(found, key=lambda r: -r.literal)
 
 
-def match(target: str) -> tuple[Route, dict[str, str]] | None:
+def match(target: str, formats: Formats = BUILTIN_DIALECTS
+          ) -> tuple[Route, dict[str, str]] | None:
     """The route for a request's path (with its query string), and its placeholders."""
-    for route in routes():
+    for route in routes(formats):
         found = route.pattern.match(target)
         if found:
             return route, {k: unquote(v) for k, v in found.groupdict().items()}

@@ -46,8 +46,11 @@ class SimulatedRelay:
 
     def __init__(self, *, port: int = 0, cdn_port: int = 0, speed: float = 1.0,
                  faults: Faults | None = None, seed: int = 0, key: str | None = None,
-                 strict: bool = False) -> None:
+                 strict: bool = False,
+                 formats: sim_formats.Formats = sim_formats.BUILTIN_DIALECTS) -> None:
         self.relay = Relay(speed=speed, seed=seed, strict=strict)
+        #: the data formats it speaks (give it a registry to speak the user's formats too)
+        self.formats = formats
         self.faults = faults or Faults()
         self.key = key
         self._rng = random.Random(seed)
@@ -131,7 +134,7 @@ class SimulatedRelay:
             return
         route = next(((prefix, d) for prefix, d in ROUTES if path.startswith(prefix)), None)
         query = scope.get("query_string", b"").decode("latin-1")
-        data_route = sim_formats.match(path + (f"?{query}" if query else ""))
+        data_route = sim_formats.match(path + (f"?{query}" if query else ""), self.formats)
         if data_route is not None and scope["method"] == "GET" and (
                 route is None or data_route[0].literal > len(route[0])):
             await self._data_format(scope, send, *data_route)

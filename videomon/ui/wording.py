@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 
 from videomon.core.domain.errors import ProblemKind, problem_detail
 from videomon.core.domain.snapshot import TaskState
-from videomon.core.domain.task import DownloadState, TrackedTask, Watch
+from videomon.core.domain.task import DownloadState, Group, TrackedTask, Watch
 from videomon.core.providers.credentials import KeyringStatus, KeyringTrouble
 from videomon.core.tracking.commands import ConnectionReport
 from videomon.core.transfers.download_manager import TransferProgress
@@ -20,7 +20,7 @@ from videomon.core.transfers.media import expiry_warning
 #: running with the same progress for this long: the number is a placeholder, not progress
 STALLED_AFTER = 30.0
 
-ACTIVE, FINISHED, FAILED, NOT_FOUND = "active", "finished", "failed", "not_found"
+ACTIVE, FINISHED, FAILED, NOT_FOUND = Group.ACTIVE, Group.FINISHED, Group.FAILED, Group.NOT_FOUND
 
 
 class Wording(QObject):
@@ -30,13 +30,7 @@ class Wording(QObject):
 def state_group(task: TrackedTask) -> str:
     """Active / finished / failed / not found, for the state filter and the counts (a task
     the provider does not know has not failed: it is counted on its own)."""
-    if task.watch is Watch.NOT_FOUND:
-        return NOT_FOUND
-    if task.state is TaskState.SUCCEEDED:
-        return FINISHED
-    if task.state is TaskState.FAILED or task.watch is Watch.STALE:
-        return FAILED
-    return ACTIVE
+    return task.group
 
 
 def state_text(task: TrackedTask) -> str:

@@ -20,6 +20,16 @@ class Watch(enum.StrEnum):
     STALE = "stale"          # no change for a long time; polling stopped
 
 
+class Group(enum.StrEnum):
+    """Where a task stands, for counts and the state filter: still active, finished,
+    failed (or gone stale), or not known to its provider (which is not a failure)."""
+
+    ACTIVE = "active"
+    FINISHED = "finished"
+    FAILED = "failed"
+    NOT_FOUND = "not_found"
+
+
 class DownloadState(enum.StrEnum):
     QUEUED = "queued"
     DOWNLOADING = "downloading"
@@ -66,6 +76,16 @@ class TrackedTask:
         counts, `list`, `list --json`): the provider's state, or ``not_found`` once the
         provider said twice that it does not know the task."""
         return Watch.NOT_FOUND.value if self.watch is Watch.NOT_FOUND else self.state.value
+
+    @property
+    def group(self) -> Group:
+        if self.watch is Watch.NOT_FOUND:
+            return Group.NOT_FOUND
+        if self.state is TaskState.SUCCEEDED:
+            return Group.FINISHED
+        if self.state is TaskState.FAILED or self.watch is Watch.STALE:
+            return Group.FAILED
+        return Group.ACTIVE
 
     @property
     def saved(self) -> bool:

@@ -9,13 +9,14 @@ differently it refuses to guess and says which ones.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from videomon.core.domain.errors import ConfigError, LookupProblem, NotFound
 from videomon.core.domain.snapshot import Snapshot
 from videomon.core.providers.auth import auth_headers, key_secrets
-from videomon.core.providers.dialects import DIALECTS, Dialect
+from videomon.core.providers.dialects import Dialect, FormatRegistry
 from videomon.core.providers.http import HttpClient, RetryPolicy
 
 MAX_REQUESTS = 16
@@ -64,13 +65,14 @@ def _reading(snapshot: Snapshot) -> tuple[object, ...]:
 
 
 async def detect_format(http: HttpClient, base_url: str, key: str | None, task_id: str, *,
-                        proxy: str | None = None,
-                        dialects: dict[str, Dialect] | None = None) -> Detection:
-    """Try the known formats' query endpoints for `task_id` at `base_url`."""
+                        dialects: FormatRegistry | Mapping[str, Dialect],
+                        proxy: str | None = None) -> Detection:
+    """Try the query endpoints of the formats in `dialects` for `task_id` at `base_url`."""
+    known = dict(dialects.items())
     host = urlsplit(base_url).netloc
     groups: dict[tuple[str, tuple[tuple[str, str], ...]], list[str]] = {}
     secrets: set[str] = set()
-    for name, dialect in (dialects or DIALECTS).items():
+    for name, dialect in known.items():
         if dialect.id_has_slashes and "/" not in task_id.strip("/"):
             continue  # its IDs are paths (Gemini operations, fal requests)
         try:
@@ -96,7 +98,7 @@ async def detect_format(http: HttpClient, base_url: str, key: str | None, task_i
         readers = []
         for name in names:
             try:
-                snapshot = DIALECTS[name].parse(response.body, task_id=task_id.strip(),
+                snapshot = known[name].parse(response.body, task_id=task_id.strip(),
                                                 base_url=base_url)
             except LookupProblem:
                 continue

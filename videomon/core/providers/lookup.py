@@ -14,7 +14,7 @@ from videomon.core.domain.errors import (
 )
 from videomon.core.domain.snapshot import Snapshot
 from videomon.core.providers.auth import auth_headers, key_secrets
-from videomon.core.providers.dialects import Dialect, get_dialect
+from videomon.core.providers.dialects import Dialect, FormatRegistry
 from videomon.core.providers.http import HttpClient
 from videomon.core.providers.profiles import Profile
 
@@ -30,10 +30,12 @@ class LookupResult:
 
 
 class TaskLookup:
-    """Queries providers through the shared `HttpClient`."""
+    """Queries providers through the shared `HttpClient`, reading answers with the
+    profile's format from `formats`."""
 
-    def __init__(self, http: HttpClient) -> None:
+    def __init__(self, http: HttpClient, formats: FormatRegistry) -> None:
         self.http = http
+        self.formats = formats
 
     async def fetch(self, profile: Profile, key: str | None, task_id: str, *,
                     label: str | None = None, total: float | None = None,
@@ -49,8 +51,10 @@ class TaskLookup:
         task_id = task_id.strip()
         secrets = key_secrets(profile.auth, key)
         try:
-            dialect = dialect or get_dialect(profile.dialect)
-            headers = {**dialect.headers, **auth_headers(profile.auth, key)}
+            dialect = dialect or self.formats.dialect(profile.dialect)
+            auth = profile.auth or dialect.default_auth
+            secrets = key_secrets(auth, key)
+            headers = {**dialect.headers, **auth_headers(auth, key)}
             urls = dialect.query_urls(profile.base_url, task_id)
             for index, url in enumerate(urls):
                 try:

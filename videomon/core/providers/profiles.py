@@ -7,15 +7,18 @@ import json
 import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from videomon.core.config.atomic import write_atomic
 from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.auth import check_auth
-from videomon.core.providers.dialects import DIALECTS, get_dialect
+
+if TYPE_CHECKING:
+    from videomon.core.providers.dialects import FormatRegistry
 
 _PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$")
+_FORMAT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 CONFIG_VERSION = 1
 
 
@@ -62,7 +65,10 @@ CONCURRENCY_RANGE = (1, 64)
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """How to reach one provider. The API key is not here: it lives in the keyring."""
+    """How to reach one provider. The API key is not here: it lives in the keyring.
+
+    An empty `auth` means "the format's default"; `FormatRegistry.complete` fills it in
+    (and checks that the format is known) wherever profiles are read or saved."""
 
     name: str
     dialect: str
@@ -78,10 +84,12 @@ class Profile:
             raise ConfigError(
                 f"invalid profile name {self.name!r}: use letters, digits, space, . _ - "
                 "(at most 64, starting with a letter or digit)", field="name")
-        dialect = get_dialect(self.dialect)
-        object.__setattr__(self, "dialect", dialect.name)
+        dialect = str(self.dialect).strip().lower()
+        if not _FORMAT_NAME.match(dialect):
+            raise ConfigError(f"invalid format name {self.dialect!r}", field="dialect")
+        object.__setattr__(self, "dialect", dialect)
         object.__setattr__(self, "base_url", check_base_url(self.base_url))
-        object.__setattr__(self, "auth", check_auth(self.auth or dialect.default_auth))
+        object.__setattr__(self, "auth", check_auth(self.auth) if self.auth else "")
         low, high = INTERVAL_RANGE
         if not low <= float(self.interval) <= high:
             raise ConfigError(f"the poll interval must be between {low:g} and {high:g} "
@@ -146,8 +154,9 @@ class SkippedProfile:
 class ConfigStore:
     """The JSON config file: profiles and settings, rewritten atomically on every save."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, formats: FormatRegistry) -> None:
         self.path = path
+        self.formats = formats
 
     def load(self) -> dict[str, Any]:
         try:
@@ -183,7 +192,7 @@ class ConfigStore:
         skipped: list[SkippedProfile] = []
         for number, entry in enumerate(self.load()["profiles"], start=1):
             try:
-                usable.append(Profile.from_json(entry))
+                usable.append(self.formats.complete(Profile.from_json(entry)))
             except (ConfigError, TypeError, AttributeError, ValueError) as exc:
                 name = entry.get("name") if isinstance(entry, dict) else None
                 name = name if isinstance(name, str) and name else f"#{number}"
@@ -194,7 +203,7 @@ class ConfigStore:
 
     def _why(self, entry: Any, exc: Exception) -> str:
         dialect = entry.get("dialect") if isinstance(entry, dict) else None
-        if isinstance(dialect, str) and dialect.strip().lower() not in DIALECTS:
+        if isinstance(dialect, str) and dialect not in self.formats:
             return (f"its format {dialect!r} is not installed (the file "
                     f"{self.path.parent / 'formats' / (dialect + '.toml')} was removed or "
                     "has a mistake); add the format again (Settings → Formats, or "
@@ -214,6 +223,7 @@ class ConfigStore:
                           "add one with 'videomon provider add'")
 
     def put(self, profile: Profile, *, replace_existing: bool = False) -> None:
+        profile = self.formats.complete(profile)
         data = self.load()
         entries = [e for e in data["profiles"] if e.get("name") != profile.name]
         if len(entries) != len(data["profiles"]) and not replace_existing:

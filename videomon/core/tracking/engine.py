@@ -48,7 +48,7 @@ class Engine:
         self.credentials = credentials
         self.settings = settings or Settings.from_json(config.load().get("settings", {}))
         self.http = HttpClient(retry)
-        self.lookup = TaskLookup(self.http)
+        self.lookup = TaskLookup(self.http, config.formats)
         self.store = TaskStore(Path(":memory:") if private else paths.data_dir / "tasks.db")
         self.private = private
         self._anonymous = anonymous
@@ -57,6 +57,8 @@ class Engine:
         skipped: list[SkippedProfile] = []
         if profiles is None:
             profiles, skipped = config.read_profiles()
+        else:
+            profiles = [config.formats.complete(p) for p in profiles]
         #: config entries that cannot be used now (told to observers from `start` on)
         self._skipped = {entry.name: entry.problem for entry in skipped}
         self.scheduler = Scheduler(self.store, profiles, self._fetch, get_key, clock=clock,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from videomon.core.domain.task import TrackedTask
-from videomon.core.tracking.commands import AddOutcome, Commands
+from videomon.core.tracking.commands import AddOutcome, ProviderCommands, TaskCommands
 from videomon.ui.adding.dialog import AddTasksDialog
 from videomon.ui.adding.inline_bar import InlineBar
 from videomon.ui.runtime.async_tasks import TaskRunner
@@ -45,11 +45,13 @@ class AddFlow(QObject):
     """`select(refs)` shows the rows just added (they arrive from the engine's batch
     before the command returns)."""
 
-    def __init__(self, parent: QWidget, commands: Commands, runner: TaskRunner,
+    def __init__(self, parent: QWidget, tasks: TaskCommands, providers: ProviderCommands,
+                 runner: TaskRunner,
                  bar: InlineBar, select: Callable[[Sequence[int]], None]) -> None:
         super().__init__(parent)
         self.parent = parent
-        self.commands = commands
+        self.tasks = tasks
+        self.providers = providers
         self.runner = runner
         self.bar = bar
         self.select = select
@@ -57,17 +59,17 @@ class AddFlow(QObject):
         bar.providerChosen.connect(self.move_guessed)
 
     def say(self, text: str, *, chooser: str | None = None, undo: bool = False) -> None:
-        self.bar.say(text, choices=list(self.commands.profiles()), chosen=chooser, undo=undo)
+        self.bar.say(text, choices=list(self.providers.profiles()), chosen=chooser, undo=undo)
 
     def add_text(self, text: str, profile: str | None = None,
                  dialog: AddTasksDialog | None = None) -> None:
-        if not self.commands.profiles():
+        if not self.providers.profiles():
             self.say(self.tr("Set up a provider first (Settings…), then paste the task IDs "
                              "again."))
             if dialog is not None:
                 dialog.show_message(self.tr("Set up a provider first in Settings."))
             return
-        self.runner.spawn(self.commands.add_text(text, profile),
+        self.runner.spawn(self.tasks.add_text(text, profile),
                           lambda outcome: self._added(outcome, dialog), name="add")
 
     def _added(self, outcome: AddOutcome, dialog: AddTasksDialog | None) -> None:
@@ -99,9 +101,9 @@ class AddFlow(QObject):
             self.guessed = {target: [t.ref for t in tasks]}
             self.say(self.tr("Moved %n task(s) to {name}.", "", len(tasks)).format(name=target))
 
-        self.runner.spawn(self.commands.move(refs, target), moved, name="move")
+        self.runner.spawn(self.tasks.move(refs, target), moved, name="move")
 
     def open_dialog(self) -> None:
-        dialog = AddTasksDialog(list(self.commands.profiles()), self.parent)
+        dialog = AddTasksDialog(list(self.providers.profiles()), self.parent)
         dialog.submitted.connect(lambda text, profile: self.add_text(text, profile, dialog))
         dialog.open()

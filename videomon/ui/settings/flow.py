@@ -11,7 +11,7 @@ from videomon.core.domain.errors import VideomonError
 from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.providers.lookup import LookupResult
 from videomon.core.providers.profiles import Profile, check_base_url
-from videomon.core.tracking.commands import Commands
+from videomon.core.tracking.commands import FormatCommands, ProviderCommands
 from videomon.ui import wording
 from videomon.ui.runtime.async_tasks import TaskRunner
 from videomon.ui.settings.dialog import SettingsDialog
@@ -20,12 +20,14 @@ from videomon.ui.settings.presets import ProviderPreset
 
 
 class SettingsFlow:
-    def __init__(self, parent: QWidget, commands: Commands, runner: TaskRunner,
+    def __init__(self, parent: QWidget, providers: ProviderCommands, formats: FormatCommands,
+                 runner: TaskRunner,
                  report: Callable[[BaseException], None],
                  on_saved: Callable[[], None],
                  on_welcome: Callable[[], None] = lambda: None) -> None:
         self.parent = parent
-        self.commands = commands
+        self.providers = providers
+        self.formats = formats
         self.runner = runner
         self.report = report
         self.on_saved = on_saved
@@ -35,13 +37,13 @@ class SettingsFlow:
     def open(self, keyring_problem: KeyringStatus | None,
              preset: ProviderPreset | None = None) -> None:
         """Find where each key comes from (keyring I/O off the UI thread), then open."""
-        profiles = list(self.commands.profiles().values())
+        profiles = list(self.providers.profiles().values())
 
         def ready(sources: dict[str, str]) -> None:
-            dialog = SettingsDialog(profiles, self.commands.settings(), sources,
-                                    keyring_problem, self.commands.default_download_dir(),
-                                    self.parent, catalog=self.commands.format_catalog(),
-                                    skipped=self.commands.skipped_profiles())
+            dialog = SettingsDialog(profiles, self.providers.settings(), sources,
+                                    keyring_problem, self.providers.default_download_dir(),
+                                    self.parent, catalog=self.formats.catalog(),
+                                    skipped=self.providers.skipped_profiles())
             dialog.saveRequested.connect(lambda edit: self._save(dialog, edit))
             dialog.testRequested.connect(lambda p, k: self._test(dialog, p, k))
             dialog.detectRequested.connect(
@@ -53,7 +55,7 @@ class SettingsFlow:
             if preset is not None:  # from the welcome: a new provider of that kind
                 dialog.add_preset(preset.dialect, preset.base_url)
 
-        self.runner.spawn(self.commands.key_sources([p.name for p in profiles]), ready,
+        self.runner.spawn(self.providers.key_sources([p.name for p in profiles]), ready,
                           name="settings")
 
     def _save(self, dialog: SettingsDialog, edit: SettingsEdit) -> None:
@@ -70,12 +72,12 @@ class SettingsFlow:
             dialog.accept()
             self.on_saved()
 
-        self.runner.spawn(self.commands.save(edit.profiles, edit.settings, edit.keys,
+        self.runner.spawn(self.providers.save(edit.profiles, edit.settings, edit.keys,
                                              edit.removed), saved,
                           name="save-settings", on_error=failed)
 
     def _test(self, dialog: SettingsDialog, profile: Profile, key: str | None) -> None:
-        self.runner.spawn(self.commands.test_connection(profile, key),
+        self.runner.spawn(self.providers.test_connection(profile, key),
                           lambda report: dialog.show_test_result(report.ok,
                                                                  wording.connection_text(report)),
                           name="test-connection",
@@ -91,7 +93,7 @@ class SettingsFlow:
         except VideomonError as exc:
             failed(exc)
             return
-        self.runner.spawn(self.commands.detect_format(base_url, key, task_id, proxy=proxy),
+        self.runner.spawn(self.formats.detect(base_url, key, task_id, proxy=proxy),
                           dialog.show_detection, name="detect-format", on_error=failed)
 
     # -- Settings → Formats -------------------------------------------------------------------
@@ -101,7 +103,7 @@ class SettingsFlow:
         def refresh(name: str | None = None) -> None:
             editor.reload(select=name)
             dialog.fill_dialects()
-            dialog.update_skipped(self.commands.profiles(), self.commands.skipped_profiles())
+            dialog.update_skipped(self.providers.profiles(), self.providers.skipped_profiles())
 
         def saved_as(text: str, name: str | None) -> Callable[[object], None]:
             def done(_: object) -> None:
@@ -122,18 +124,18 @@ class SettingsFlow:
                 "written": QT_TRANSLATE_NOOP("FormatEditor", "✔ Written to {path}."),
                 "deleted": QT_TRANSLATE_NOOP("FormatEditor", "✔ Format deleted.")}
         editor.saveRequested.connect(lambda f: self.runner.spawn(
-            self.commands.save_format(f), saved_as(tr(said["saved"]), f.name),
+            self.formats.save(f), saved_as(tr(said["saved"]), f.name),
             name="save-format", on_error=refused))
         editor.importRequested.connect(lambda path: self.runner.spawn(
-            self.commands.import_format(path),
+            self.formats.import_file(path),
             lambda f: (refresh(f.name), editor.say(tr(said["imported"]).format(name=f.name))),
             name="import-format", on_error=refused))
         editor.exportRequested.connect(lambda f, path: self.runner.spawn(
-            self.commands.export_format(f, path),
+            self.formats.export(f, path),
             saved_as(tr(said["written"]).format(path=path), f.name),
             name="export-format", on_error=refused))
         editor.removeRequested.connect(lambda name: self.runner.spawn(
-            self.commands.remove_format(name), saved_as(tr(said["deleted"]), None),
+            self.formats.remove(name), saved_as(tr(said["deleted"]), None),
             name="remove-format", on_error=refused))
 
         def tested(result: LookupResult) -> None:
@@ -143,5 +145,5 @@ class SettingsFlow:
                              wording.problem_text(problem.kind.value, problem.message))
 
         editor.testRequested.connect(lambda f, url, key, task: self.runner.spawn(
-            self.commands.try_format(f, url, key, task), tested, name="test-format",
+            self.formats.try_format(f, url, key, task), tested, name="test-format",
             on_error=refused))

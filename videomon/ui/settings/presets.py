@@ -97,26 +97,31 @@ ALL_PRESETS = PRESETS + MORE_PRESETS
 
 AUTH_CHOICES = AUTH_EXAMPLES
 # (the form's ranges, CONCURRENCY_RANGE and INTERVAL_RANGE, are the profile's own limits)
-#: the built-in formats' summaries
-DIALECT_SUMMARIES = {
-    "openai": QT_TRANSLATE_NOOP("SettingsDialog",
-                                "OpenAI Videos API and compatible relays: GET /v1/videos/{id}"),
-    "unified": QT_TRANSLATE_NOOP("SettingsDialog",
-                                 "unified relay format: GET /v2/videos/generations/{id}"),
-    "tasks": QT_TRANSLATE_NOOP("SettingsDialog",
-                               "tasks relay format: GET /v1/videos/tasks/{id} (bare key)"),
-    "gemini": QT_TRANSLATE_NOOP("SettingsDialog",
-                                "Google Veo via the Gemini API: GET /v1beta/{operation name}"),
-    "kling": QT_TRANSLATE_NOOP("SettingsDialog", "Kling official API (access key + secret key)"),
-    "kling-relay": QT_TRANSLATE_NOOP("SettingsDialog", "Kling through a relay"),
-    "seedance": QT_TRANSLATE_NOOP("SettingsDialog", "Doubao Seedance (Volcengine Ark)"),
-    "wan": QT_TRANSLATE_NOOP("SettingsDialog", "Alibaba Wan (DashScope)"),
-    "minimax": QT_TRANSLATE_NOOP("SettingsDialog", "MiniMax Hailuo"),
-    "runway": QT_TRANSLATE_NOOP("SettingsDialog", "Runway"),
-    "luma": QT_TRANSLATE_NOOP("SettingsDialog", "Luma Dream Machine"),
-    "replicate": QT_TRANSLATE_NOOP("SettingsDialog", "Replicate predictions"),
-    "fal": QT_TRANSLATE_NOOP("SettingsDialog", "fal queue"),
-}
+#: the built-in formats' summaries, as the core writes them, marked for translation
+#: (tests/ui/test_language.py checks that these are the core's words, all of them)
+FORMAT_SUMMARIES = (
+    QT_TRANSLATE_NOOP("SettingsDialog", "OpenAI Videos API and compatible relays: GET "
+                      "/v1/videos/{id}"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "unified relay format: GET /v2/videos/generations/{id}"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "tasks relay format: GET /v1/videos/tasks/{id} (bare key)"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Google Veo via the Gemini API: GET /v1beta/{operation "
+                      "name}"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Kling official API: GET /v1/videos/text2video/{id} (then "
+                      "image2video); JWT from access key + secret key"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Kling through a relay: GET "
+                      "/kling/v1/videos/text2video/{id} (bearer key)"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Doubao Seedance (Volcengine Ark): GET "
+                      "/api/v3/contents/generations/tasks/{id}"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Alibaba Wan (DashScope): GET /api/v1/tasks/{id}"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "MiniMax Hailuo: GET /v1/query/video_generation?"
+                      "task_id={id}, then /v1/files/retrieve for the file"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Runway: GET /v1/tasks/{id} (X-Runway-Version 2024-11-06)"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Luma Dream Machine: GET "
+                      "/dream-machine/v1/generations/{id}"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "Replicate predictions: GET /v1/predictions/{id}"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "fal queue: GET {base}/{model}/requests/{request}/status, "
+                      "then the result"),
+)
 
 
 def invalid_field_text(field: str | None) -> str | None:
@@ -148,8 +153,7 @@ def format_choices(catalog: FormatCatalog) -> list[tuple[str, str]]:
     ours (the rest are the user's own words)."""
     out = []
     for entry in catalog.entries():
-        summary = DIALECT_SUMMARIES.get(entry.name)
-        out.append((f"{entry.name} — {QCoreApplication.translate('SettingsDialog', summary)}"
-                    if summary else f"{entry.name} — {entry.summary}".rstrip(" —"),
-                    entry.name))
+        summary = QCoreApplication.translate("SettingsDialog", entry.summary) \
+            if entry.builtin else entry.summary
+        out.append((f"{entry.name} — {summary}".rstrip(" —"), entry.name))
     return out

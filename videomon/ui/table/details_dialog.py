@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import HistoryEntry, TrackedTask, Watch
-from videomon.core.tracking.commands import Commands
+from videomon.core.tracking.commands import TaskCommands
 from videomon.ui import wording
 from videomon.ui.runtime.async_tasks import TaskRunner
 
@@ -118,14 +118,14 @@ class DetailsDialog(QDialog):
 
 
 def open_details(task: TrackedTask, parent: Any, shown: list[DetailsDialog],
-                 commands: Commands, runner: TaskRunner) -> DetailsDialog:
+                 tasks: TaskCommands, runner: TaskRunner) -> DetailsDialog:
     """Open a task's details (not modal); its history fills in when it is read. `shown`
     holds the dialogs open now (a closed one is taken out)."""
     dialog = DetailsDialog(task, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     shown.append(dialog)
     dialog.destroyed.connect(lambda: shown.remove(dialog))
-    runner.spawn(commands.history(task.ref), lambda rows: dialog.set_history(rows)
+    runner.spawn(tasks.history(task.ref), lambda rows: dialog.set_history(rows)
                  if dialog in shown else None)  # it may be closed by then
     dialog.open()
     return dialog

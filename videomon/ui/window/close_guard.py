@@ -13,7 +13,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
 from videomon.core.domain.task import TrackedTask, Watch
-from videomon.core.tracking.commands import Commands
+from videomon.core.tracking.commands import ProviderCommands
 from videomon.ui.desktop.tray import Tray
 from videomon.ui.runtime.async_tasks import TaskRunner
 
@@ -27,11 +27,11 @@ def still_tracked(tasks: Sequence[TrackedTask]) -> int:
 
 
 class CloseGuard(QObject):
-    def __init__(self, window: QWidget, commands: Commands, runner: TaskRunner, tray: Tray,
+    def __init__(self, window: QWidget, providers: ProviderCommands, runner: TaskRunner, tray: Tray,
                  state: QSettings, tasks: Callable[[], Sequence[TrackedTask]]) -> None:
         super().__init__(window)
         self.window = window
-        self.commands = commands
+        self.providers = providers
         self.runner = runner
         self.tray = tray
         self.state = state
@@ -51,7 +51,7 @@ class CloseGuard(QObject):
         count = still_tracked(self._tasks())
         if not count:
             return False
-        settings = self.commands.settings()
+        settings = self.providers.settings()
         if self.tray.available and settings.close_to_tray:
             event.ignore()
             self._hide_to_tray(count)
@@ -92,9 +92,9 @@ class CloseGuard(QObject):
             if box.clickedButton() is not quit_button:
                 return
             if remember.isChecked():
-                settings = dataclasses.replace(self.commands.settings(), confirm_quit=False)
+                settings = dataclasses.replace(self.providers.settings(), confirm_quit=False)
                 # quits whether or not the choice could be written (a full disk says so)
-                self.runner.spawn(self.commands.save_settings(settings), lambda _: self.quit(),
+                self.runner.spawn(self.providers.save_settings(settings), lambda _: self.quit(),
                                   name="remember-quit", on_error=lambda _exc: self.quit())
             else:
                 self.quit()

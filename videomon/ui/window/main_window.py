@@ -36,6 +36,7 @@ from videomon.ui.look.theme import Theme
 from videomon.ui.preview.slot import PreviewSlot
 from videomon.ui.runtime.async_tasks import TaskRunner
 from videomon.ui.runtime.bridge import EngineBridge
+from videomon.ui.runtime.errors import ErrorReporter
 from videomon.ui.settings.flow import SettingsFlow
 from videomon.ui.table.columns import CLOCK_COLUMNS, COLUMNS, Column, Delegate
 from videomon.ui.table.details_dialog import DetailsDialog, open_details
@@ -59,16 +60,19 @@ class MainWindow(QMainWindow):
 
     def __init__(self, commands: Commands, bridge: EngineBridge,
                  state: QSettings, icons: dict[str, QIcon], app_icon: QIcon,
-                 runner: TaskRunner | None = None) -> None:
+                 runner: TaskRunner | None = None,
+                 reporter: ErrorReporter | None = None) -> None:
         super().__init__()
         self.commands = commands
         self.state = state
         self.runner = runner or TaskRunner(self._report)
-        self.reporter: Any = None  # ErrorReporter, set by the app
+        self.reporter = reporter  # None: a problem is raised (tests)
+        if reporter is not None:
+            reporter.parent = self  # its dialogs open over the window
         self.setWindowTitle("videomon")
         self.setWindowIcon(app_icon)
         self.theme = Theme(self.setStyleSheet, self)
-        self.theme.apply(commands.settings().appearance)
+        self.theme.apply(commands.providers.settings().appearance)
         self.setMinimumSize(640, 400)  # room to work on a 1024×768 screen
         self.setAcceptDrops(True)
         self.model = TaskTableModel(icons, self)
@@ -76,12 +80,12 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.delegate = ProgressDelegate(self)
         self.tray = Tray(app_icon, self, self)
-        self.close_guard = CloseGuard(self, commands, self.runner, self.tray, state,
+        self.close_guard = CloseGuard(self, commands.providers, self.runner, self.tray, state,
                                       self.model.tasks)
         self.tray.quitRequested.connect(self.quit)
         self._details: list[DetailsDialog] = []
-        self.settings_flow = SettingsFlow(self, commands, self.runner, self._report,
-                                          self._settings_saved,
+        self.settings_flow = SettingsFlow(self, commands.providers, commands.formats, self.runner,
+                                          self._report, self._settings_saved,
                                           lambda: self.stack.show_welcome())
         self._build()
         bridge.tasksChanged.connect(self.on_tasks_changed)
@@ -95,7 +99,8 @@ class MainWindow(QMainWindow):
         self._animation.timeout.connect(self._animate)
         self._animation.start(60)
         self.remembered = window_state.RememberedParts(self.table, self.splitter,
-                                                       self.state_filter, self.filter_edit)
+                                                       self.actions.state_filter,
+                                                       self.actions.filter_edit)
         window_state.restore(self, self.remembered, state)
 
     # -- building ---------------------------------------------------------------------------
@@ -103,8 +108,6 @@ class MainWindow(QMainWindow):
         self._build_table()
         self._build_around()
         self.actions = WindowActions(self, self, self.proxy)
-        self.filter_edit = self.actions.filter_edit
-        self.state_filter = self.actions.state_filter
         self.stack.setCurrentWidget(self.table)  # until `load`: the rows are on their way
         self._update_actions()
 
@@ -131,21 +134,18 @@ class MainWindow(QMainWindow):
     def _build_around(self) -> None:
         """The welcome or table, the banner and note bar above, the preview beside."""
         self.stack = TaskArea(self.table)
-        self.empty, self.welcome = self.stack.empty, self.stack.welcome
-        self.welcome.presetChosen.connect(
+        welcome = self.stack.welcome
+        welcome.presetChosen.connect(
             lambda preset: self.settings_flow.open(self.summary.keyring_problem, preset))
-        self.welcome.demoRequested.connect(self.demoRequested)
+        welcome.demoRequested.connect(self.demoRequested)
         self.summary = StatusSummary(self, self.tray)
-        self.banner = self.summary.banner
-        self.problem_label = self.summary.problem_label
-        self.counts_label = self.summary.counts_label
-        self.banner.linkActivated.connect(lambda link: self.demoRemovalRequested.emit()
+        self.summary.banner.linkActivated.connect(lambda link: self.demoRemovalRequested.emit()
                                           if link == "remove-demo" else self.open_settings())
         self.inline_bar = InlineBar()
         self.inline_bar.undoRequested.connect(self.undo_remove)
-        self.adding = AddFlow(self, self.commands, self.runner, self.inline_bar,
-                              self.select_refs)
-        self.removing = RemoveFlow(self.commands, self.runner,
+        self.adding = AddFlow(self, self.commands.tasks, self.commands.providers, self.runner,
+                              self.inline_bar, self.select_refs)
+        self.removing = RemoveFlow(self.commands.tasks, self.runner,
                                    lambda text, undo: self.adding.say(text, undo=undo),
                                    self.select_refs, self)
         self.files = FileActions(self.selected_tasks, self.inline_bar, self)
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.summary.banner)
         layout.addWidget(self.inline_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         self.summary.set_keyring_problem(status)
 
     def _notify_finished(self, task: TrackedTask) -> None:
-        self.summary.task_finished(task, notify=self.commands.settings().notifications)
+        self.summary.task_finished(task, notify=self.commands.providers.settings().notifications)
 
     # -- paste, drop, add ---------------------------------------------------------------------
     def paste_from_clipboard(self) -> None:
@@ -251,14 +251,14 @@ class MainWindow(QMainWindow):
         return [t.ref for t in (self.selected_tasks() if tasks is None else tasks)]
 
     def refresh_selected(self) -> None:
-        count = self.commands.refresh(self._refs())
+        count = self.commands.tasks.refresh(self._refs())
         self.statusBar().showMessage(self.tr("Checking %n task(s) now…", "", count), 3000)
 
     def pause_selected(self) -> None:
-        self.commands.pause(self._refs())
+        self.commands.tasks.pause(self._refs())
 
     def resume_selected(self) -> None:
-        self.commands.resume(self._refs())
+        self.commands.tasks.resume(self._refs())
 
     def copy_ids(self) -> None:
         self._say(clipboard.copy_ids(self.selected_tasks()))
@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
     def show_details(self) -> None:
         tasks = self.selected_tasks()
         if tasks:
-            open_details(tasks[0], self, self._details, self.commands, self.runner)
+            open_details(tasks[0], self, self._details, self.commands.tasks, self.runner)
 
     def remove_selected(self) -> None:
         near = self.table.first_selected_row()
@@ -285,17 +285,17 @@ class MainWindow(QMainWindow):
     def download_selected(self) -> None:
         tasks = self.selected_tasks()
         saved = {t.ref for t in tasks if drag_payload([t]).files}  # and still there
-        started = self.commands.download([t.ref for t in tasks if t.ref not in saved])
+        started = self.commands.tasks.download([t.ref for t in tasks if t.ref not in saved])
         self._say(self.tr("Downloading %n video(s)…", "", len(started)) if started else
                   self.tr("Already saved: Ctrl+Shift+O opens it") if saved else
                   self.tr("Nothing to download: the selection has no finished video")
                   if tasks else "", 4000)
 
     def cancel_downloads_selected(self) -> None:
-        self.commands.cancel_downloads([t.ref for t in self.selected_tasks()])
+        self.commands.tasks.cancel_downloads([t.ref for t in self.selected_tasks()])
 
     def _download_before_drag(self, pending: list[TrackedTask]) -> None:
-        started = self.commands.download([t.ref for t in pending])
+        started = self.commands.tasks.download([t.ref for t in pending])
         self.adding.say(self.tr("%n video(s) are not downloaded yet: downloading them now — "
                                 "drag them again when they are saved.", "", len(started)))
 
@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
     def _update_preview(self, tasks: list[TrackedTask]) -> None:
         self._previewed = [t.ref for t in tasks]
         task = tasks[0] if len(tasks) == 1 else None
-        profile = self.commands.profile(task.profile) if task else None
+        profile = self.commands.providers.profile(task.profile) if task else None
         self.preview_slot.show_task(task, profile, several=len(tasks) > 1)
 
     # -- settings, and the state shown around the table ---------------------------------------
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self) -> None:
         self._say(self.tr("Settings saved"))
-        self.theme.apply(self.commands.settings().appearance)
+        self.theme.apply(self.commands.providers.settings().appearance)
         self._update_empty()  # the welcome gives way once a provider is set up
         self._update_actions()
 
@@ -343,9 +343,9 @@ class MainWindow(QMainWindow):
                                 "videos it saved.", "", len(tasks)))
 
     def _update_empty(self) -> None:
-        self.stack.show_for(self.model.rowCount(), bool(self.commands.profiles()))
-        self.preview_slot.setVisible(self.stack.currentWidget() is not self.welcome)
-        self.summary.set_demo(bool(self.commands.demo_profiles()))
+        self.stack.show_for(self.model.rowCount(), bool(self.commands.providers.profiles()))
+        self.preview_slot.setVisible(self.stack.currentWidget() is not self.stack.welcome)
+        self.summary.set_demo(bool(self.commands.demo.profiles()))
 
     def _update_summary(self, selected: list[TrackedTask] | None = None) -> None:
         self.summary.update(self.model.tasks(),

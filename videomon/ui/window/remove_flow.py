@@ -8,16 +8,16 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject
 
 from videomon.core.domain.task import TrackedTask
-from videomon.core.tracking.commands import Commands
+from videomon.core.tracking.commands import TaskCommands
 from videomon.ui.runtime.async_tasks import TaskRunner
 
 
 class RemoveFlow(QObject):
-    def __init__(self, commands: Commands, runner: TaskRunner,
+    def __init__(self, tasks: TaskCommands, runner: TaskRunner,
                  say: Callable[[str, bool], None], select: Callable[[Sequence[int]], None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.commands = commands
+        self.tasks = tasks
         self.runner = runner
         self._say = say
         self._select = select
@@ -34,7 +34,7 @@ class RemoveFlow(QObject):
             if after is not None:
                 after()
 
-        self.runner.spawn(self.commands.remove(refs), removed, name="remove")
+        self.runner.spawn(self.tasks.remove(refs), removed, name="remove")
 
     def undo(self) -> None:
         tasks, self.undo_tasks = self.undo_tasks, []
@@ -46,4 +46,4 @@ class RemoveFlow(QObject):
             self._say(self.tr("Restored %n task(s).", "", len(back)), False)
             self._select([t.ref for t in back])
 
-        self.runner.spawn(self.commands.undo_remove(tasks), restored, name="undo")
+        self.runner.spawn(self.tasks.undo_remove(tasks), restored, name="undo")

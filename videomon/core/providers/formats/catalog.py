@@ -2,7 +2,7 @@
 (built in or the user's) and what a definition, as typed, reads from a sample answer.
 
 The window reaches formats only through this (from `Commands.format_catalog`), never
-through the dialect registry or the reader."""
+through the format registry or the reader."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from videomon.core.domain.errors import LookupProblem
 from videomon.core.domain.snapshot import Snapshot
-from videomon.core.providers.dialects import DIALECTS, Dialect, is_builtin
+from videomon.core.providers.dialects import Dialect, FormatRegistry, is_builtin
 from videomon.core.providers.dialects.formatted import FormatDialect
 from videomon.core.providers.formats.reader import follow_up_url, read_snapshot
 from videomon.core.providers.formats.spec import (
@@ -54,13 +54,16 @@ class SampleReading:
 
 
 class FormatCatalog:
-    """The formats known in this process, and readings of definitions being edited."""
+    """The formats in `formats`, and readings of definitions being edited."""
+
+    def __init__(self, formats: FormatRegistry) -> None:
+        self._formats = formats
 
     def entries(self) -> list[FormatEntry]:
-        return [_entry(dialect) for dialect in DIALECTS.values()]
+        return [_entry(dialect) for dialect in self._formats.values()]
 
     def entry(self, name: str) -> FormatEntry | None:
-        dialect = DIALECTS.get(name)
+        dialect = self._formats.get(name)
         return _entry(dialect) if dialect is not None else None
 
     def copy_definition(self, name: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from videomon.core.config.atomic import write_atomic
 from videomon.core.providers.formats.builtin import BUILTIN_FORMATS
@@ -14,6 +15,9 @@ from videomon.core.providers.formats.spec import (
     format_to_toml,
     read_format_file,
 )
+
+if TYPE_CHECKING:
+    from videomon.core.providers.dialects import FormatRegistry
 
 log = logging.getLogger(__name__)
 
@@ -86,11 +90,11 @@ class FormatLibrary:
                               field="name")
 
 
-def load_user_formats(folder: Path) -> list[LoadProblem]:
-    """Make the formats in `folder` known to every profile; returns the files skipped.
-    (The composition roots call this before reading the profiles that use them.)"""
-    from videomon.core.providers.dialects import use_formats
+def load_registry(folder: Path) -> tuple[FormatRegistry, list[LoadProblem]]:
+    """The built-in formats and the usable ones in `folder` (the composition roots build
+    their registry with this before reading the profiles that use them), and the files
+    skipped."""
+    from videomon.core.providers.dialects import FormatRegistry
 
     formats, problems = FormatLibrary(folder).load()
-    use_formats(formats)
-    return problems
+    return FormatRegistry(formats), problems

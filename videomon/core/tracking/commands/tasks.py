@@ -1,0 +1,125 @@
+"""The tasks' door: adding pasted text, moving, removing with undo, polling, downloads
+and a task's history."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from videomon.core.domain.task import HistoryEntry, TrackedTask, Watch
+from videomon.core.tracking.commands.providers import ProviderCommands
+from videomon.core.tracking.engine import Engine
+from videomon.core.tracking.paste import assign_profiles, parse_pasted
+
+
+@dataclass(slots=True)
+class AddOutcome:
+    """What happened to pasted text: added tasks per profile, skipped and rejected pieces."""
+
+    added: list[TrackedTask] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    guessed: dict[str, list[int]] = field(default_factory=dict)  # profile → refs it guessed
+    no_profile: bool = False
+
+    @property
+    def nothing_found(self) -> bool:
+        return not self.added and not self.duplicates
+
+
+class TaskCommands:
+    """What may be done to tracked tasks."""
+
+    def __init__(self, engine: Engine, providers: ProviderCommands) -> None:
+        self._engine = engine
+        self._scheduler = engine.scheduler
+        self._providers = providers
+
+    def copies(self) -> list[TrackedTask]:
+        """Every tracked task, oldest first (the window's first load), as copies: the
+        engine changes its own objects in place, and a caller holding those could not
+        tell what a later batch changed (a State cell stayed "Running" that way)."""
+        return [self._scheduler.tasks[r].copy() for r in sorted(self._scheduler.tasks)]
+
+    # -- polling ---------------------------------------------------------------------------
+    def refresh(self, refs: Sequence[int]) -> int:
+        """Poll these tasks now (all active ones when `refs` is empty); returns how many."""
+        if not refs:
+            refs = [t.ref for t in self._scheduler.tasks.values() if t.watch is Watch.ACTIVE]
+        self._scheduler.refresh(refs)
+        return len(refs)
+
+    def pause(self, refs: Sequence[int]) -> None:
+        self._scheduler.pause(refs)
+
+    def resume(self, refs: Sequence[int]) -> None:
+        self._scheduler.resume(refs)
+
+    # -- adding and removing -----------------------------------------------------------------
+    async def add_text(self, text: str, profile: str | None = None) -> AddOutcome:
+        """Track every task ID in `text` (all in one transaction per profile)."""
+        parsed = parse_pasted(text)
+        outcome = AddOutcome(rejected=parsed.rejected)
+        profiles = list(self._scheduler.profiles.values())
+        if not profiles:
+            outcome.no_profile = bool(parsed.ids)
+            return outcome
+        if profile is not None:
+            plan = [(p.task_id, profile, False) for p in parsed.ids]
+        else:
+            # the demo's relay knows only its own tasks: pasted IDs go to a real provider
+            # whenever there is one
+            real = [p for p in profiles if not p.extra.get("demo")]
+            plan = [(a.task_id, a.profile, a.guessed) for a in assign_profiles(
+                parsed.ids, real or profiles, self._providers.last_profile)]
+        groups: dict[str, list[str]] = {}
+        for task_id, name, _ in plan:
+            groups.setdefault(name, []).append(task_id)
+        guessed = {task_id for task_id, _, g in plan if g}
+        for name, ids in groups.items():
+            added = await self._scheduler.add(name, ids)
+            outcome.added += added
+            new = {t.task_id for t in added}
+            outcome.duplicates += [i for i in ids if i not in new]
+            refs = [t.ref for t in added if t.task_id in guessed]
+            if refs:
+                outcome.guessed[name] = refs
+        if outcome.added:
+            await self._scheduler.flush()  # observers have the new rows when this returns
+            await self._providers.remember_profile(outcome.added[-1].profile)
+        return outcome
+
+    async def move(self, refs: Sequence[int], profile: str) -> list[TrackedTask]:
+        """Track these tasks under another profile instead (the inline provider chooser)."""
+        tasks = [self._scheduler.tasks[r] for r in refs if r in self._scheduler.tasks]
+        ids = [t.task_id for t in tasks if t.profile != profile]
+        await self._scheduler.remove([t.ref for t in tasks if t.profile != profile])
+        added = await self._scheduler.add(profile, ids)
+        await self._scheduler.flush()
+        await self._providers.remember_profile(profile)
+        return added
+
+    async def remove(self, refs: Sequence[int]) -> list[TrackedTask]:
+        for ref in refs:
+            self._engine.downloads.cancel(ref)
+        removed = await self._scheduler.remove(refs)
+        await self._scheduler.flush()  # observers drop the rows before this returns
+        return removed
+
+    async def undo_remove(self, tasks: Sequence[TrackedTask]) -> list[TrackedTask]:
+        restored = await self._scheduler.restore(tasks)
+        await self._scheduler.flush()
+        return restored
+
+    # -- downloads and history ---------------------------------------------------------------
+    def download(self, refs: Sequence[int]) -> list[int]:
+        """Queue downloads (or retry failed/cancelled ones); returns the refs queued."""
+        return [r for r in refs if self._engine.downloads.start(r)]
+
+    def cancel_downloads(self, refs: Sequence[int]) -> None:
+        for ref in refs:
+            self._engine.downloads.cancel(ref)
+
+    async def history(self, ref: int) -> list[HistoryEntry]:
+        return await asyncio.to_thread(self._engine.store.history, ref)
