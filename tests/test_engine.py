@@ -62,6 +62,12 @@ def test_engine_tracks_and_downloads_without_leaking_the_key(tmp_path: Path) -> 
                     (path,) = task.download_paths
                     assert Path(path).read_bytes() == sample_video().read_bytes()
                     assert Path(path).parent == tmp_path / "videos"
+                # the answers are on disk, not in memory (a finished task's largest part)
+                await engine.scheduler.flush()
+                for ref in refs:
+                    task = engine.scheduler.tasks[ref]
+                    assert task.raw is None and task.snapshot.raw is None
+                    assert engine.store.raw(ref) is not None
                 assert sim.cdn_requests, "the CDN was used"
                 for headers in sim.cdn_requests:
                     assert KEY not in " ".join(headers.values())

@@ -50,7 +50,8 @@ def test_updates_snapshots_and_history(store: TaskStore) -> None:
     again = store.get(task.ref)
     assert again is not None
     assert again.state is TaskState.SUCCEEDED and again.video_urls == ["https://c/x.mp4"]
-    assert again.raw == {"status": "completed"} and again.watch == "done"
+    assert again.raw is None and again.watch == "done"  # (read only when asked for)
+    assert store.raw(task.ref) == {"status": "completed"}
     assert [h[1] for h in store.history(task.ref)] == ["queued", "succeeded"]
     with pytest.raises(ValueError):
         store.apply([TaskUpdate(task.ref, {"task_id": "evil"})])

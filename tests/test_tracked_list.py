@@ -40,6 +40,32 @@ def test_track_list_untrack_round_trip(tmp_path: Path) -> None:
             run("list", "--json", env=env).stdout.splitlines()] == ["video_def456"]
 
 
+def test_list_streams_a_long_list_in_columns(tmp_path: Path) -> None:
+    """More rows than the widths are measured on (200): every row comes, in order, aligned
+    to the columns of the first ones; `--json` has one object per task."""
+    from videomon.cli.render import stream_table
+    from videomon.core.config.paths import AppPaths
+    from videomon.core.tracking.store import TaskStore
+
+    env = {"VIDEOMON_HOME": str(tmp_path / "home")}
+    assert run("provider", "add", "relay", "--format", "openai", "--base-url",
+               "https://relay.example", env=env).returncode == 0
+    store = TaskStore(AppPaths.under(tmp_path / "home").data_dir / "tasks.db")
+    ids = [f"video_{i:04d}" for i in range(450)] + ["video_" + "x" * 40]
+    store.add_many("relay", ids)
+    store.close()
+    lines = run("list", env=env).stdout.splitlines()
+    assert lines[0].startswith("TASK ID") and len(lines) == 1 + len(ids)
+    assert [line.split()[0] for line in lines[1:]] == ids
+    column = lines[0].index("PROVIDER")
+    assert all(line[column:].startswith("relay") for line in lines[1:-1])
+    assert [json.loads(line)["task_id"] for line in
+            run("list", "--json", env=env).stdout.splitlines()] == ids
+    assert list(stream_table(["A", "B"], iter([]))) == []
+    assert list(stream_table(["A", "B"], iter([["1", "x"], ["22222", "y"]]), measure=1)) == \
+        ["A  B", "1  x", "22222  y"]
+
+
 def test_track_needs_a_known_profile(tmp_path: Path) -> None:
     env = {"VIDEOMON_HOME": str(tmp_path / "home")}
     result = run("track", "video_abc123", env=env)

@@ -158,7 +158,7 @@
 <context>
     <name>Wording</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/wording.py" line="+124"/>
+        <location filename="../../videomon/ui/wording.py" line="+118"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n s ago</numerusform>

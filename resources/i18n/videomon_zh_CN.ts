@@ -193,7 +193,7 @@ e.g. {example}</source>
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../videomon/ui/table/details_dialog.py" line="+48"/>
+        <location filename="../../videomon/ui/table/details_dialog.py" line="+49"/>
         <source>Task {id}</source>
         <translation>任务 {id}</translation>
     </message>
@@ -203,7 +203,7 @@ e.g. {example}</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>No answer about this task yet. The last lookup: {problem}</source>
         <translation>尚未收到此任务的应答。最近一次查询：{problem}</translation>
     </message>
@@ -213,7 +213,7 @@ e.g. {example}</source>
         <translation>尚未收到响应。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Raw response</source>
         <translation>原始响应</translation>
     </message>
@@ -238,7 +238,8 @@ e.g. {example}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
+        <location line="+6"/>
         <source>loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -328,7 +329,7 @@ e.g. {example}</source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>no history</source>
         <translation>暂无记录</translation>
     </message>
@@ -1940,7 +1941,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../videomon/ui/wording.py" line="+44"/>
+        <location filename="../../videomon/ui/wording.py" line="+38"/>
         <location line="+11"/>
         <source>Not found</source>
         <extracomment>running with the same progress for this long: the number is a placeholder, not progress</extracomment>

@@ -7,6 +7,8 @@ From the moment a fresh process is launched to the window's first paint (Qt offs
                  `--tasks` stored tasks;
   empty window — a bare PySide6 `QMainWindow`, the floor.
 Each is run `--runs` times, one at a time; the figures are the medians (min/max shown).
+For videomon also: launch → a filled, scrollable table (every stored row in the view),
+and the RSS then (`--rows` is the same as `--tasks`).
 """
 
 from __future__ import annotations
@@ -34,12 +36,34 @@ def rss_mb():
             return int(line.split()[1]) / 1024
     return 0.0
 
+ROWS = int(os.environ.get("BENCH_ROWS", "0"))
+
+def filled():
+    # the table holds every stored row and can be scrolled
+    for widget in QApplication.topLevelWidgets():
+        proxy = getattr(widget, "proxy", None)
+        if proxy is not None and proxy.rowCount() >= ROWS and widget.isVisible():
+            return True
+    return False
+
 class FirstPaint(QObject):
+    painted = None
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            print({"seconds": time.time() - launched, "rss_mb": rss_mb()}, flush=True)
-            os._exit(0)
+        if event.type() == QEvent.Type.Paint and self.painted is None:
+            self.painted = {"seconds": time.time() - launched, "rss_mb": rss_mb()}
+            if sys.argv[1] == "empty":
+                print(self.painted, flush=True)
+                os._exit(0)
+            self.timer = QTimer()
+            self.timer.timeout.connect(self.check)
+            self.timer.start(5)
         return False
+
+    def check(self):
+        if filled():
+            print({**self.painted, "filled_s": time.time() - launched,
+                   "filled_rss_mb": rss_mb()}, flush=True)
+            os._exit(0)
 
 watcher = FirstPaint()
 if sys.argv[1] == "empty":
@@ -61,12 +85,13 @@ else:
 """
 
 
-def launch(mode: str, home: Path | None) -> dict:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BENCH_LAUNCHED": repr(time.time())}
+def launch(mode: str, home: Path | None, rows: int = 0) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BENCH_LAUNCHED": repr(time.time()),
+           "BENCH_ROWS": str(rows)}
     if home is not None:
         env["VIDEOMON_HOME"] = str(home)
     done = subprocess.run([sys.executable, "-c", CHILD, mode], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=120, check=False)
+                          capture_output=True, text=True, timeout=600, check=False)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if not lines:
         raise SystemExit(f"{mode}: no paint\n{done.stderr[-3000:]}")
@@ -76,7 +101,8 @@ def launch(mode: str, home: Path | None) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tasks", type=int, default=10000)
+    parser.add_argument("--tasks", "--rows", dest="tasks", type=int, default=10000,
+                        help="stored (finished) tasks in the data folder")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -87,8 +113,8 @@ def main() -> None:
         # PYTHONDONTWRITEBYTECODE set a checkout would compile ~90 modules on every start.
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "videomon")],
                        check=True, capture_output=True)
-        launch("videomon", home)  # a first run warms the disk cache
-        app = [launch("videomon", home) for _ in range(args.runs)]
+        launch("videomon", home, args.tasks)  # a first run warms the disk cache
+        app = [launch("videomon", home, args.tasks) for _ in range(args.runs)]
         empty = [launch("empty", None) for _ in range(args.runs)]
     app_s = [r["seconds"] for r in app]
     empty_s = [r["seconds"] for r in empty]
@@ -96,6 +122,8 @@ def main() -> None:
     figures = {"start_to_paint_s": round(start, 3), "empty_window_s": round(floor, 3),
                "ratio": round(start / floor, 2),
                "rss_mb": round(statistics.median(r["rss_mb"] for r in app), 1),
+               "filled_s": round(statistics.median(r["filled_s"] for r in app), 3),
+               "filled_rss_mb": round(statistics.median(r["filled_rss_mb"] for r in app), 1),
                "runs": {"videomon": [round(s, 3) for s in app_s],
                         "empty": [round(s, 3) for s in empty_s]}, "tasks": args.tasks}
     report(figures, [
@@ -104,6 +132,8 @@ def main() -> None:
         ("empty QMainWindow (s)", f"{floor:.3f}", f"{min(empty_s):.3f}–{max(empty_s):.3f}"),
         ("ratio", f"{start / floor:.2f}×", "≤ 3×"),
         ("RSS at first paint (MB)", str(figures["rss_mb"]), "≤ 200"),
+        ("launch to a filled, scrollable table (s)", f"{figures['filled_s']:.3f}", "≤ 1.0"),
+        ("RSS then (MB)", str(figures["filled_rss_mb"]), "≤ 250"),
     ], args.json)
 
 

@@ -53,9 +53,9 @@ def make_home(home: Path, base_url: str, *, polling: int, rows: int,
     """A data folder: one provider at `base_url`, `rows` tasks of which `polling` are
     followed (paused with `paused`) and the rest finished and saved (with `video_url`:
     finished there, not downloaded yet)."""
+    from tests.benchmarks.fixture import write_finished
     from videomon.core.config.paths import AppPaths
-    from videomon.core.domain.snapshot import Snapshot, TaskState
-    from videomon.core.domain.task import DownloadState, Watch
+    from videomon.core.domain.task import Watch
     from videomon.core.providers.dialects import FormatRegistry
     from videomon.core.providers.profiles import ConfigStore, Profile
     from videomon.core.tracking.store import TaskStore, TaskUpdate
@@ -70,27 +70,13 @@ def make_home(home: Path, base_url: str, *, polling: int, rows: int,
     store = TaskStore(paths.data_dir / "tasks.db")
     try:
         active = store.add_many(PROFILE, polling_ids(polling))
-        finished = store.add_many(PROFILE, [f"video_done_{i:06d}" for i in range(rows - polling)])
-        now = time.time()
-        updates = [TaskUpdate(t.ref, {"watch": Watch.PAUSED}) for t in active] if paused else []
-        for i, task in enumerate(finished):
-            raw = raw_body(task.task_id)
-            if video_url:
-                raw["url"] = video_url
-            snap = Snapshot(task.task_id, "openai", TaskState.SUCCEEDED, 100.0,
-                            (raw["url"],), raw_status="completed", model="sora-2",
-                            created_at=1764000000, finished_at=1764000300,
-                            expires_at=1764086400, profile=PROFILE, raw=raw)
-            updates.append(TaskUpdate(task.ref, {
-                "state": TaskState.SUCCEEDED, "progress": 100.0, "snapshot": snap, "raw": raw,
-                "watch": Watch.DONE, "last_checked_at": now - i, "last_change_at": now - i,
-                "next_poll_at": None,
-                "download_state": None if video_url else DownloadState.DONE,
-                "download_paths": () if video_url else
-                (str(home / "downloads" / f"{task.task_id}.mp4"),)}))
-        store.apply(updates)
+        if paused:
+            store.apply([TaskUpdate(t.ref, {"watch": Watch.PAUSED}) for t in active])
     finally:
         store.close()
+    # the finished history: one transaction of executemany (a million rows in seconds)
+    write_finished(paths.data_dir / "tasks.db", PROFILE, rows - polling, home,
+                   video_url=video_url)
     return home
 
 

@@ -197,12 +197,15 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
         assert "<b>old</b> is not polled: its format &#x27;mine&#x27; is not" in banner
         ARTIFACTS.mkdir(exist_ok=True)
         assert window.grab().save(str(ARTIFACTS / "window-every-state.png"))
+        # its raw answer is read from the store when the details open
+        app.engine.store.restore([task(907, "video_failed_07", "failed", 80, "done")])
         window.select_refs([907])
         window.show_details()
         await until(lambda: bool(window._details), 2)
         details = window._details[-1]
         details.tabs.setCurrentIndex(1)
-        assert "video_failed_07" in details.raw.toPlainText()
+        # the raw answer is read from disk, not kept in memory
+        await until(lambda: "video_failed_07" in details.raw.toPlainText(), 5)
         assert details.grab().save(str(ARTIFACTS / "details-dialog.png"))
         details.close()
         dialog = SettingsDialog(list(app.engine.scheduler.profiles.values()),

@@ -7,13 +7,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 
 from videomon.cli.context import CliContext
-from videomon.cli.render import progress_text, table
+from videomon.cli.render import progress_text, stream_table
 from videomon.core.domain.errors import ConfigError
 from videomon.core.domain.snapshot import Snapshot
 from videomon.core.domain.task import TrackedTask
+from videomon.core.tracking.listing import TaskListing
 from videomon.core.tracking.paste import parse_pasted
 from videomon.core.tracking.store import TaskStore
 
@@ -96,28 +96,30 @@ def list_json(task: TrackedTask, dialect: str | None = None) -> dict[str, object
     return data
 
 
-def _select(tasks: Sequence[TrackedTask], args: argparse.Namespace) -> list[TrackedTask]:
-    return [t for t in tasks if (args.state is None or t.status == args.state)
-            and (args.profile is None or t.profile == args.profile)]
-
-
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Streams: the first line comes at once and memory stays flat however long the list."""
     store = _store(ctx)
     try:
-        tasks = _select(store.all(), args)
+        tasks = TaskListing(store).stream(state=args.state, profile=args.profile)
+        if args.json:
+            dialects = {p.name: p.dialect for p in ctx.config.read_profiles()[0]}
+            for task in tasks:
+                print(json.dumps(list_json(task, dialects.get(task.profile)),
+                                 ensure_ascii=False))
+            return 0
+        rows = ([t.task_id, t.profile, t.status.replace("_", " "), progress_text(t.progress),
+                 t.download_state.value if t.download_state else "",
+                 (t.download_paths[:1] or t.video_urls[:1]
+                  or [t.error or t.problem_message or ""])[0]] for t in tasks)
+        shown = False
+        for line in stream_table(["TASK ID", "PROVIDER", "STATE", "PROGRESS", "DOWNLOAD",
+                                  "OUTPUT"], rows):
+            print(line)
+            shown = True
+        if not shown:
+            print("no tracked tasks")
     finally:
         store.close()
-    if args.json:
-        dialects = {p.name: p.dialect for p in ctx.config.read_profiles()[0]}
-        for task in tasks:
-            print(json.dumps(list_json(task, dialects.get(task.profile)), ensure_ascii=False))
-        return 0
-    rows = [[t.task_id, t.profile, t.status.replace("_", " "), progress_text(t.progress),
-             t.download_state.value if t.download_state else "",
-             (t.download_paths[:1] or t.video_urls[:1]
-              or [t.error or t.problem_message or ""])[0]] for t in tasks]
-    print(table(["TASK ID", "PROVIDER", "STATE", "PROGRESS", "DOWNLOAD", "OUTPUT"], rows)
-          if rows else "no tracked tasks")
     return 0
 
 
@@ -125,8 +127,9 @@ def cmd_untrack(ctx: CliContext, args: argparse.Namespace) -> int:
     wanted = set(args.ids)
     store = _store(ctx)
     try:
-        gone = [t for t in store.all() if t.task_id in wanted
-                and (args.profile is None or t.profile == args.profile)]
+        named = store.select(f"WHERE task_id IN ({', '.join('?' * len(wanted))})",
+                             sorted(wanted))
+        gone = [t for t in named if args.profile is None or t.profile == args.profile]
         store.remove([t.ref for t in gone])
     finally:
         store.close()

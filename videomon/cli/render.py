@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import sys
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from videomon.core.domain.snapshot import TaskState
@@ -49,18 +50,36 @@ def pad(text: str, columns: int) -> str:
     return text + " " * max(0, columns - display_width(text))
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Columns padded to their widest cell; the last column is never padded."""
+def _widths(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
     widths = [display_width(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
             widths[i] = max(widths[i], display_width(cell))
-    lines = []
-    for row in (headers, *rows):
-        cells = [pad(cell, widths[i]) if i < len(row) - 1 else cell
-                 for i, cell in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
+    return widths
+
+
+def _line(row: Sequence[str], widths: Sequence[int]) -> str:
+    return "  ".join(pad(cell, widths[i]) if i < len(row) - 1 else cell
+                     for i, cell in enumerate(row)).rstrip()
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns padded to their widest cell; the last column is never padded."""
+    widths = _widths(headers, rows)
+    return "\n".join(_line(row, widths) for row in (headers, *rows))
+
+
+def stream_table(headers: Sequence[str], rows: Iterable[Sequence[str]],
+                 measure: int = 200) -> Iterator[str]:
+    """`table`'s lines for rows that may not fit in memory: the widths are measured on
+    the first `measure` rows (a longer cell later pushes only its own line out)."""
+    source = iter(rows)
+    first = list(itertools.islice(source, measure))
+    if not first:
+        return
+    widths = _widths(headers, first)
+    for row in itertools.chain((headers,), first, source):
+        yield _line(row, widths)
 
 
 def progress_text(progress: float | None) -> str:

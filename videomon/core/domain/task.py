@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import operator
 from dataclasses import dataclass, fields
@@ -108,6 +109,12 @@ class TrackedTask:
     @property
     def error(self) -> str | None:
         return self.snapshot.error if self.snapshot else None
+
+    def drop_raw(self) -> None:
+        """Let go of the provider's raw answer (the store keeps it: `TaskStore.raw`)."""
+        self.raw = None
+        if self.snapshot is not None and self.snapshot.raw is not None:
+            self.snapshot = dataclasses.replace(self.snapshot, raw=None)
 
     def copy(self) -> TrackedTask:
         """A shallow copy (what observers get): 0.5 µs, where `copy.copy` takes 3."""

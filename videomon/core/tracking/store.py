@@ -22,43 +22,7 @@ from typing import Any
 from videomon.core.domain.errors import VideomonError
 from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.domain.task import DownloadState, HistoryEntry, TrackedTask, Watch
-
-MIGRATIONS: list[str] = [
-    # 1: tracked tasks and their state history
-    """
-    CREATE TABLE tasks (
-        ref INTEGER PRIMARY KEY,
-        profile TEXT NOT NULL,
-        task_id TEXT NOT NULL,
-        added_at REAL NOT NULL,
-        label TEXT,
-        state TEXT NOT NULL DEFAULT 'queued',
-        progress REAL,
-        snapshot TEXT,
-        raw TEXT,
-        watch TEXT NOT NULL DEFAULT 'active',
-        last_checked_at REAL,
-        last_change_at REAL,
-        next_poll_at REAL,
-        problem_kind TEXT,
-        problem_message TEXT,
-        download_path TEXT,
-        download_state TEXT,
-        download_error TEXT,
-        UNIQUE (profile, task_id)
-    );
-    CREATE TABLE history (
-        id INTEGER PRIMARY KEY,
-        ref INTEGER NOT NULL REFERENCES tasks(ref) ON DELETE CASCADE,
-        at REAL NOT NULL,
-        state TEXT NOT NULL,
-        progress REAL,
-        note TEXT
-    );
-    CREATE INDEX history_ref ON history(ref, at);
-    """,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
+from videomon.core.tracking.schema import MIGRATIONS, SCHEMA_VERSION
 
 #: a history entry: state, progress, note
 History = tuple[str, float | None, str | None]
@@ -80,6 +44,9 @@ _FIELDS = tuple(f.name for f in fields(TrackedTask))
 _COLUMN_OF = {name: "download_path" if name == "download_paths" else name for name in _FIELDS}
 _COLUMNS = tuple(_COLUMN_OF.values())
 _UPDATABLE = frozenset(_FIELDS) - {"ref", "profile", "task_id", "added_at"}
+#: what reads select: every column but the raw answer, which stays on disk (it is most
+#: of a finished task's memory) until `raw(ref)` asks for it
+_SELECTED = ", ".join("NULL" if c == "raw" else c for c in _COLUMNS)
 
 
 class StoreError(VideomonError):
@@ -101,6 +68,9 @@ class TaskStore:
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
+            # the raw answers of removed tasks, for an undo (this connection's only)
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS removed_raw (profile TEXT, "
+                             "task_id TEXT, raw TEXT, PRIMARY KEY (profile, task_id))")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the task database {path}: {exc}") from None
 
@@ -199,33 +169,52 @@ class TaskStore:
                     [_encode(f, getattr(task, f)) for f in _FIELDS[1:]])
                 restored[id(task)] = replace(task, ref=int(cursor.lastrowid or 0))
             out = [restored[id(t)] for t in back]
+            self._db.executemany(  # the raw answers kept when they were removed
+                "UPDATE tasks SET raw = (SELECT raw FROM temp.removed_raw r WHERE "
+                "r.profile = tasks.profile AND r.task_id = tasks.task_id) WHERE ref = ?",
+                [(t.ref,) for t in out if t.raw is None])
+            self._db.executemany("DELETE FROM temp.removed_raw WHERE profile = ? AND "
+                                 "task_id = ?", [(t.profile, t.task_id) for t in out])
             self._db.executemany("INSERT INTO history (ref, at, state, progress, note) "
                                  "VALUES (?, ?, ?, ?, 'restored')",
                                  [(t.ref, now, t.state.value, t.progress) for t in out])
         return out
 
     def remove(self, refs: Sequence[int]) -> None:
+        """Delete these tasks; their raw answers are kept for `restore` (an undo)."""
         with self._transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO temp.removed_raw (profile, task_id, raw) "
+                "SELECT profile, task_id, raw FROM tasks WHERE ref = ? AND raw IS NOT NULL",
+                [(r,) for r in refs])
             self._db.executemany("DELETE FROM tasks WHERE ref = ?", [(r,) for r in refs])
 
     def get(self, ref: int) -> TrackedTask | None:
         with self._lock:
-            row = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM tasks WHERE ref = ?",
+            row = self._db.execute(f"SELECT {_SELECTED} FROM tasks WHERE ref = ?",
                                    (ref,)).fetchone()
         return _row_to_task(row) if row else None
 
     def find(self, profile: str, task_id: str) -> TrackedTask | None:
         with self._lock:
             row = self._db.execute(
-                f"SELECT {', '.join(_COLUMNS)} FROM tasks WHERE profile = ? AND task_id = ?",
+                f"SELECT {_SELECTED} FROM tasks WHERE profile = ? AND task_id = ?",
                 (profile, task_id)).fetchone()
         return _row_to_task(row) if row else None
 
     def all(self) -> list[TrackedTask]:
+        """Every task, oldest first (without raw answers: see `raw`)."""
+        return self.select("ORDER BY ref")
+
+    def refs(self) -> set[int]:
         with self._lock:
-            rows = self._db.execute(
-                f"SELECT {', '.join(_COLUMNS)} FROM tasks ORDER BY ref").fetchall()
-        return [_row_to_task(row) for row in rows]
+            return {r for (r,) in self._db.execute("SELECT ref FROM tasks")}
+
+    def raw(self, ref: int) -> Any:
+        """The provider's last answer about task `ref`, decoded (None: none yet)."""
+        with self._lock:
+            row = self._db.execute("SELECT raw FROM tasks WHERE ref = ?", (ref,)).fetchone()
+        return _decode_json(row[0]) if row else None
 
     def apply(self, updates: Sequence[TaskUpdate]) -> None:
         """Write a batch of updates in one transaction (rows removed meanwhile are skipped)."""
@@ -258,13 +247,34 @@ class TaskStore:
                 "SELECT at, state, progress, note FROM history WHERE ref = ? ORDER BY id",
                 (ref,))]
 
+    # -- reading for lists (`listing.TaskListing` builds the SQL) -------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query."""
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def select(self, tail: str, params: Sequence[Any] = ()) -> list[TrackedTask]:
+        """Tasks decoded from ``SELECT <every field> FROM tasks <tail>``."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT {_SELECTED} FROM tasks {tail}",
+                                    params).fetchall()
+        return [_row_to_task(row) for row in rows]
+
     def integrity_ok(self) -> bool:
         with self._lock:
             return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def _split_sql(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The statements of a script (a trigger's body holds semicolons of its own)."""
+    statements, part = [], ""
+    for piece in script.split(";"):
+        part += piece + ";"
+        if sqlite3.complete_statement(part):
+            if part.strip(" \n;"):
+                statements.append(part.strip())
+            part = ""
+    return statements
 
 
 def _encode(field: str, value: Any) -> Any:

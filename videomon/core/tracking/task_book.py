@@ -94,8 +94,9 @@ class TaskBook:
     async def sync_with_store(self) -> tuple[list[TrackedTask], list[int]]:
         """Take in tasks another process added to the store and drop the ones it removed;
         returns (added, removed refs). Observers hear of both at the next flush."""
-        stored = {t.ref: t for t in await asyncio.to_thread(self.store.all)}
-        added = [t for ref, t in stored.items() if ref not in self.tasks]
+        stored = await asyncio.to_thread(self.store.refs)  # (refs only: no rows decoded)
+        new = sorted(stored - self.tasks.keys())
+        added = await asyncio.to_thread(self._read, new) if new else []
         removed = [ref for ref in self.tasks if ref not in stored]
         for ref in removed:
             self.tasks.pop(ref)
@@ -104,6 +105,14 @@ class TaskBook:
             self._removed.append(ref)
         self._took(added)
         return added, removed
+
+    def _read(self, refs: Sequence[int]) -> list[TrackedTask]:
+        found: list[TrackedTask] = []
+        for start in range(0, len(refs), 500):
+            chunk = refs[start:start + 500]
+            found += self.store.select(f"WHERE ref IN ({', '.join('?' * len(chunk))}) "
+                                       "ORDER BY ref", chunk)
+        return found
 
     def _took(self, tasks: Sequence[TrackedTask]) -> None:
         for task in tasks:
@@ -129,6 +138,10 @@ class TaskBook:
         await self.drain()
         updates = [*self._dirty.values(), *self._history]
         self._history = []
+        for ref in self._changed:  # the raw answers go to the store, not stay in memory
+            task = self.tasks.get(ref)
+            if task is not None:
+                task.drop_raw()
         changed = [self.tasks[r].copy() for r in sorted(self._changed) if r in self.tasks]
         removed, self._removed = self._removed, []
         self._dirty.clear()

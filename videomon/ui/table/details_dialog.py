@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import HistoryEntry, TrackedTask, Watch
 from videomon.core.tracking.commands import TaskCommands
+from videomon.core.tracking.commands.tasks import TaskDetails
 from videomon.ui import wording
 from videomon.ui.runtime.async_tasks import TaskRunner
 
@@ -52,12 +53,12 @@ class DetailsDialog(QDialog):
         raw = QPlainTextEdit()
         raw.setReadOnly(True)
         raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        raw.setPlainText(json.dumps(task.raw, indent=2, ensure_ascii=False)
-                         if task.raw is not None else self.tr(
-                             "No answer about this task yet. The last lookup: {problem}")
-                         .format(problem=task.problem_message) if task.problem_message
-                         else self.tr("No response received yet."))
         self.raw = raw
+        self._no_answer = self.tr("No answer about this task yet. The last lookup: {problem}")\
+            .format(problem=task.problem_message) if task.problem_message \
+            else self.tr("No response received yet.")
+        # the answer is read from disk with the history (`set_details`)
+        raw.setPlainText(self.tr("loading…") if task.snapshot is not None else self._no_answer)
         tabs.addTab(raw, self.tr("Raw response"))
         self.timeline = QTreeWidget()
         self.timeline.setHeaderLabels([self.tr("When"), self.tr("State"), self.tr("Progress"),
@@ -105,6 +106,12 @@ class DetailsDialog(QDialog):
             form.addRow(name, label)
         return page
 
+    def set_details(self, details: TaskDetails) -> None:
+        """The history and the raw answer, as read from disk."""
+        self.raw.setPlainText(json.dumps(details.raw, indent=2, ensure_ascii=False)
+                              if details.raw is not None else self._no_answer)
+        self.set_history(details.history)
+
     def set_history(self, rows: Sequence[HistoryEntry]) -> None:
         self.timeline.clear()
         for at, state, progress, note in rows:
@@ -119,13 +126,13 @@ class DetailsDialog(QDialog):
 
 def open_details(task: TrackedTask, parent: Any, shown: list[DetailsDialog],
                  tasks: TaskCommands, runner: TaskRunner) -> DetailsDialog:
-    """Open a task's details (not modal); its history fills in when it is read. `shown`
-    holds the dialogs open now (a closed one is taken out)."""
+    """Open a task's details (not modal); its history and raw answer fill in when they
+    are read. `shown` holds the dialogs open now (a closed one is taken out)."""
     dialog = DetailsDialog(task, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     shown.append(dialog)
     dialog.destroyed.connect(lambda: shown.remove(dialog))
-    runner.spawn(tasks.history(task.ref), lambda rows: dialog.set_history(rows)
+    runner.spawn(tasks.details(task.ref), lambda details: dialog.set_details(details)
                  if dialog in shown else None)  # it may be closed by then
     dialog.open()
     return dialog

@@ -22,6 +22,7 @@ from PySide6.QtGui import QIcon
 
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch
+from videomon.core.tracking.tally import TaskTally
 from videomon.core.transfers.download_manager import TransferProgress
 from videomon.core.transfers.media import draggable, expiry_warning
 from videomon.ui import wording
@@ -64,6 +65,8 @@ class TaskTableModel(QAbstractTableModel):
         self._icons = icons or {}
         self._progress: dict[int, TransferProgress] = {}
         self._held: frozenset[str] = frozenset()  # providers whose tasks are not polled
+        #: the counts of the rows, kept as they change
+        self.tally = TaskTally()
         self.now = time.time  # replaced in tests
 
     # -- the engine's batches ----------------------------------------------------------------
@@ -71,6 +74,7 @@ class TaskTableModel(QAbstractTableModel):
         """The initial load (the only reset)."""
         self.beginResetModel()
         self._tasks = list(tasks)
+        self.tally = TaskTally(self._tasks)
         self._reindex()
         self.endResetModel()
 
@@ -83,8 +87,10 @@ class TaskTableModel(QAbstractTableModel):
             if row is None:
                 new.append(task)
                 continue
-            before = _fields(self._tasks[row])
+            old = self._tasks[row]
+            before = _fields(old)
             self._tasks[row] = task
+            self.tally.replace(old, task)
             if task.download_state is not DownloadState.DOWNLOADING:
                 self._progress.pop(task.ref, None)
             after = _fields(task)
@@ -100,6 +106,7 @@ class TaskTableModel(QAbstractTableModel):
             self._tasks.extend(new)
             for offset, task in enumerate(new):
                 self._rows[task.ref] = start + offset
+                self.tally.add(task)
             self.endInsertRows()
 
     def update_progress(self, reports: Sequence[TransferProgress]) -> None:
@@ -134,6 +141,8 @@ class TaskTableModel(QAbstractTableModel):
 
     def remove(self, refs: Iterable[int]) -> None:
         rows = [self._rows[r] for r in refs if r in self._rows]
+        for row in rows:
+            self.tally.discard(self._tasks[row])
         for first, last in reversed(row_runs(rows)):  # highest first: indexes stay valid
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._tasks[first:last + 1]

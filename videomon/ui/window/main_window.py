@@ -348,14 +348,14 @@ class MainWindow(QMainWindow):
         self.summary.set_demo(bool(self.commands.demo.profiles()))
 
     def _update_summary(self, selected: list[TrackedTask] | None = None) -> None:
-        self.summary.update(self.model.tasks(),
+        self.summary.update(self.model.tally,
                             self.selected_tasks() if selected is None else selected)
 
     def _selection_changed(self, *_: Any) -> None:
         self.statusBar().clearMessage()  # the selected row's state and reason show instead
         selected = self.selected_tasks()
         self._update_actions(selected)
-        self.summary.update_line(self.model.tasks(), selected)
+        self.summary.update_line(self.model.tally, selected)
 
     def _rows_left(self, *_: Any) -> None:
         """Rows went out of view (filtered, removed) without a selection signal: the
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
         selected = self.selected_tasks()
         if [t.ref for t in selected] != self._previewed:
             self._update_actions(selected)
-            self.summary.update_line(self.model.tasks(), selected)
+            self.summary.update_line(self.model.tally, selected)
 
     def _update_actions(self, selected: list[TrackedTask] | None = None) -> None:
         tasks = self.selected_tasks() if selected is None else selected

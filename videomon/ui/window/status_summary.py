@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from videomon.core.domain.errors import ProblemKind
 from videomon.core.domain.snapshot import TaskState
-from videomon.core.domain.task import TrackedTask, Watch
+from videomon.core.domain.task import Group, TrackedTask
 from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.providers.profiles import ProfileProblem, ProfileTrouble
+from videomon.core.tracking.tally import TaskTally
 from videomon.ui import wording
 from videomon.ui.desktop.tray import Tray
 from videomon.ui.look.elided_label import ElidedLabel
@@ -92,13 +92,12 @@ class StatusSummary(QObject):
             self.tray.notify(title, text, failed=not ok)
 
     # -- counts, title, network, status line -------------------------------------------------
-    def update(self, tasks: Sequence[TrackedTask], selected: Sequence[TrackedTask]) -> None:
-        groups = [wording.state_group(t) for t in tasks]
-        active = sum(1 for t in tasks if t.watch is Watch.ACTIVE)
-        paused = sum(1 for t in tasks if t.watch is Watch.PAUSED)
-        finished = groups.count(wording.FINISHED)
-        failed = groups.count(wording.FAILED)
-        not_found = groups.count(wording.NOT_FOUND)
+    def update(self, tally: TaskTally, selected: Sequence[TrackedTask]) -> None:
+        """The counts, title, tray and network state from `tally` (no pass over rows)."""
+        active, paused = tally.active, tally.paused
+        finished = tally.count(Group.FINISHED)
+        failed = tally.count(Group.FAILED)
+        not_found = tally.count(Group.NOT_FOUND)
         text = self.tr("{active} active · {finished} finished · {failed} failed").format(
             active=active, finished=finished, failed=failed)
         if not_found:
@@ -109,20 +108,17 @@ class StatusSummary(QObject):
         self.window.setWindowTitle(self.tr("videomon — {active} active").format(active=active)
                                    if active else "videomon")
         self.tray.set_counts(active, finished, failed, not_found)
-        network = any(t.problem_kind == ProblemKind.NETWORK and t.watch is Watch.ACTIVE
-                      for t in tasks)
-        self.network_label.setText(self.tr("⚠ network problem — retrying") if network
-                                   else self.tr("● online"))
-        self.update_line(tasks, selected)
+        self.network_label.setText(self.tr("⚠ network problem — retrying")
+                                   if tally.network_trouble else self.tr("● online"))
+        self.update_line(tally, selected)
 
-    def update_line(self, tasks: Sequence[TrackedTask], selected: Sequence[TrackedTask]) -> None:
+    def update_line(self, tally: TaskTally, selected: Sequence[TrackedTask]) -> None:
         """The selected task's state and reason; else the latest problem of any task."""
         if len(selected) == 1:
             self.problem_label.setText(wording.status_line(selected[0]))
             return
-        problems = [t for t in tasks if t.problem_message and t.watch is Watch.ACTIVE]
-        if problems:
-            latest = max(problems, key=lambda t: t.last_checked_at or 0)
+        latest = tally.latest_problem()
+        if latest is not None:
             self.problem_label.setText(f"{latest.task_id}: " + wording.problem_text(
                 latest.problem_kind, latest.problem_message or ""))
         else:

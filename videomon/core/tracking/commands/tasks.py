@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from videomon.core.domain.task import HistoryEntry, TrackedTask, Watch
 from videomon.core.tracking.commands.providers import ProviderCommands
@@ -26,6 +27,14 @@ class AddOutcome:
     @property
     def nothing_found(self) -> bool:
         return not self.added and not self.duplicates
+
+
+@dataclass(frozen=True, slots=True)
+class TaskDetails:
+    """A task's state history and the provider's last raw answer (None: none yet)."""
+
+    history: list[HistoryEntry]
+    raw: Any
 
 
 class TaskCommands:
@@ -123,3 +132,8 @@ class TaskCommands:
 
     async def history(self, ref: int) -> list[HistoryEntry]:
         return await asyncio.to_thread(self._engine.store.history, ref)
+
+    async def details(self, ref: int) -> TaskDetails:
+        """What the details dialog reads from disk: the history and the raw answer."""
+        store = self._engine.store
+        return await asyncio.to_thread(lambda: TaskDetails(store.history(ref), store.raw(ref)))

@@ -1,0 +1,175 @@
+"""The stored tasks as lists, read in SQL: counts by group, pages in any order, the
+filter-as-you-type (an FTS5 trigram index) and a stream for the terminal.
+
+Every query is bound by what it returns (an index for each order, the search index for
+the text), never by how many tasks were ever tracked; the store keeps those indexes
+(schema 2)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from videomon.core.domain.task import Group, TrackedTask
+
+if TYPE_CHECKING:
+    from videomon.core.tracking.store import TaskStore
+
+
+class Order(enum.StrEnum):
+    """What a list can be sorted by (each has an index: a page costs its size)."""
+
+    ADDED = "added"
+    TASK_ID = "task_id"
+    PROVIDER = "provider"
+    MODEL = "model"
+    STATE = "state"
+    PROGRESS = "progress"
+    CHECKED = "checked"
+    DOWNLOAD = "download"
+    OUTPUT = "output"
+
+
+#: this many matches or more: a page reads rows in its order and checks each (the first
+#: page comes after about PAGE / share rows), instead of taking every match from the index
+COMMON = 2000
+
+#: each order's SQL (ties are broken by ref, so a page boundary is stable)
+_ORDER_SQL = {
+    Order.ADDED: "ref",
+    Order.TASK_ID: "task_id COLLATE NOCASE",
+    Order.PROVIDER: "profile COLLATE NOCASE",
+    Order.MODEL: "model COLLATE NOCASE",
+    Order.STATE: "state_rank",
+    Order.PROGRESS: "progress",
+    Order.CHECKED: "last_checked_at",
+    Order.DOWNLOAD: "download_rank",
+    Order.OUTPUT: "output COLLATE NOCASE",
+}
+
+#: each group as an SQL predicate (the same rule as `TrackedTask.group`)
+GROUP_SQL = {
+    Group.NOT_FOUND: "watch = 'not_found'",
+    Group.FINISHED: "(watch <> 'not_found' AND state = 'succeeded')",
+    Group.FAILED: "(watch <> 'not_found' AND state <> 'succeeded' "
+                  "AND (state = 'failed' OR watch = 'stale'))",
+    Group.ACTIVE: "(watch NOT IN ('not_found', 'stale') AND state NOT IN "
+                  "('succeeded', 'failed'))",
+}
+#: the columns the filter searches (the search index holds the same)
+SEARCHED = ("task_id", "label", "profile", "model", "output")
+_SEARCHED = " || ' ' || ".join(f"COALESCE({c}, '')" for c in SEARCHED)
+_GROUP_CASE = "CASE " + " ".join(f"WHEN {sql} THEN '{group.value}'"
+                                 for group, sql in GROUP_SQL.items()) + " END"
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """Which tasks, in which order: `text` is matched inside the ID, label, provider,
+    model and output (the file, the video link or the error), case-insensitively;
+    `groups` None means every group."""
+
+    text: str = ""
+    groups: frozenset[Group] | None = None
+    order: Order = Order.ADDED
+    descending: bool = False
+
+
+class TaskListing:
+    """Read-only lists over one store (safe from worker threads: the store's lock)."""
+
+    def __init__(self, store: TaskStore, common: int = COMMON) -> None:
+        self._store = store
+        self._common = common
+
+    def _where(self, query: Query) -> tuple[str, list[Any]]:
+        text = query.text.strip()
+        common = len(text) >= 3 and self._is_common(text)
+        return _where_clause(query, common)
+
+    def _is_common(self, text: str) -> bool:
+        """Whether `common` rows or more hold `text` (the index stops counting there)."""
+        match = '"' + text.replace('"', '""') + '"'
+        found = self._store.query(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM task_search WHERE task_search MATCH ? "
+            "LIMIT ?)", [match, self._common])
+        return int(found[0][0]) >= self._common
+
+    def counts(self) -> dict[Group, int]:
+        """How many tasks are in each group (one indexed pass, no rows decoded)."""
+        rows = self._store.query(f"SELECT {_GROUP_CASE} AS g, COUNT(*) FROM tasks GROUP BY g")
+        found = {Group(g): n for g, n in rows if g is not None}
+        return {group: found.get(group, 0) for group in Group}
+
+    def count(self, query: Query) -> int:
+        """How many tasks match (it reads every match: off the window's thread)."""
+        where, params = self._where(query)
+        return int(self._store.query(f"SELECT COUNT(*) FROM tasks WHERE {where}",
+                                     params)[0][0])
+
+    def refs(self, query: Query, offset: int = 0, limit: int = -1) -> list[int]:
+        """The refs of the matching tasks in the query's order (a window of them)."""
+        where, params = self._where(query)
+        sql = f"SELECT ref FROM tasks WHERE {where} ORDER BY {_order(query)} LIMIT ? OFFSET ?"
+        return [r for (r,) in self._store.query(sql, [*params, limit, offset])]
+
+    def page(self, query: Query, offset: int, limit: int) -> list[TrackedTask]:
+        """The matching tasks from `offset` on, at most `limit`, decoded."""
+        where, params = self._where(query)
+        return self._store.select(f"WHERE {where} ORDER BY {_order(query)} LIMIT ? OFFSET ?",
+                                  [*params, limit, offset])
+
+    def stream(self, *, state: str | None = None, profile: str | None = None,
+               chunk: int = 500) -> Iterator[TrackedTask]:
+        """Every task (oldest first) with that status and profile, read `chunk` at a time:
+        memory stays the same however many there are."""
+        clauses, params = [], []
+        if state == "not_found":
+            clauses.append("watch = 'not_found'")
+        elif state is not None:
+            clauses.append("state = ? AND watch <> 'not_found'")
+            params.append(state)
+        if profile is not None:
+            clauses.append("profile = ?")
+            params.append(profile)
+        where = " AND ".join(clauses) or "1"
+        after = 0
+        while True:
+            tasks = self._store.select(f"WHERE ref > ? AND {where} ORDER BY ref LIMIT ?",
+                                       [after, *params, chunk])
+            yield from tasks
+            if len(tasks) < chunk:
+                return
+            after = tasks[-1].ref
+
+
+def _order(query: Query) -> str:
+    direction = "DESC" if query.descending else "ASC"
+    return f"{_ORDER_SQL[query.order]} {direction}, ref {direction}"
+
+
+def _text_clause(text: str, common: bool) -> tuple[str, list[Any]]:
+    """`text` found in the searched columns: through the trigram index when few rows have
+    it (or it is too short for trigrams... then a scan that a page's LIMIT stops early),
+    by reading rows in the page's order when most do (the index would hand over every
+    match before the first page could be cut)."""
+    if len(text) >= 3 and not common:
+        return ("ref IN (SELECT rowid FROM task_search WHERE task_search MATCH ?)",
+                ['"' + text.replace('"', '""') + '"'])
+    return f"instr(lower({_SEARCHED}), ?) > 0", [text.lower()]
+
+
+def _where_clause(query: Query, common: bool) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if query.groups is not None:
+        clauses.append("(" + (" OR ".join(GROUP_SQL[g] for g in sorted(query.groups))
+                              or "0") + ")")
+    text = query.text.strip()
+    if text:
+        clause, values = _text_clause(text, common)
+        clauses.append(clause)
+        params += values
+    return " AND ".join(clauses) or "1", params

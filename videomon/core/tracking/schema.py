@@ -1,0 +1,92 @@
+"""The task database's schema: one migration per version (the store applies those a
+database lacks, each in its own transaction; `PRAGMA user_version` is the version)."""
+
+from __future__ import annotations
+
+#: each schema version's statements, in order (never edited once released)
+MIGRATIONS: tuple[str, ...] = (
+    # 1: tracked tasks and their state history
+    """
+    CREATE TABLE tasks (
+        ref INTEGER PRIMARY KEY,
+        profile TEXT NOT NULL,
+        task_id TEXT NOT NULL,
+        added_at REAL NOT NULL,
+        label TEXT,
+        state TEXT NOT NULL DEFAULT 'queued',
+        progress REAL,
+        snapshot TEXT,
+        raw TEXT,
+        watch TEXT NOT NULL DEFAULT 'active',
+        last_checked_at REAL,
+        last_change_at REAL,
+        next_poll_at REAL,
+        problem_kind TEXT,
+        problem_message TEXT,
+        download_path TEXT,
+        download_state TEXT,
+        download_error TEXT,
+        UNIQUE (profile, task_id)
+    );
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        ref INTEGER NOT NULL REFERENCES tasks(ref) ON DELETE CASCADE,
+        at REAL NOT NULL,
+        state TEXT NOT NULL,
+        progress REAL,
+        note TEXT
+    );
+    CREATE INDEX history_ref ON history(ref, at);
+    """,
+    # 2: what the lists sort and search by, indexed (a page costs its size, not the
+    # history's): derived columns, an index per order, and a trigram search index
+    """
+    ALTER TABLE tasks ADD COLUMN model TEXT
+        GENERATED ALWAYS AS (json_extract(snapshot, '$.model')) VIRTUAL;
+    ALTER TABLE tasks ADD COLUMN output TEXT
+        GENERATED ALWAYS AS (COALESCE(download_path, json_extract(snapshot, '$.video_urls[0]'),
+                                      json_extract(snapshot, '$.error'), problem_message))
+        VIRTUAL;
+    ALTER TABLE tasks ADD COLUMN state_rank INTEGER
+        GENERATED ALWAYS AS (CASE state WHEN 'queued' THEN 0 WHEN 'running' THEN 10
+                             WHEN 'succeeded' THEN 20 ELSE 30 END
+                             + CASE watch WHEN 'active' THEN 0 ELSE 5 END) VIRTUAL;
+    ALTER TABLE tasks ADD COLUMN download_rank INTEGER
+        GENERATED ALWAYS AS (CASE download_state WHEN 'cancelled' THEN 1 WHEN 'failed' THEN 2
+                             WHEN 'queued' THEN 3 WHEN 'downloading' THEN 4
+                             WHEN 'done' THEN 5 ELSE 0 END) VIRTUAL;
+    CREATE INDEX tasks_by_task_id ON tasks(task_id COLLATE NOCASE, ref);
+    CREATE INDEX tasks_by_profile ON tasks(profile COLLATE NOCASE, ref);
+    CREATE INDEX tasks_by_model ON tasks(model COLLATE NOCASE, ref);
+    CREATE INDEX tasks_by_state ON tasks(state_rank, ref);
+    CREATE INDEX tasks_by_progress ON tasks(progress, ref);
+    CREATE INDEX tasks_by_checked ON tasks(last_checked_at, ref);
+    CREATE INDEX tasks_by_download ON tasks(download_rank, ref);
+    CREATE INDEX tasks_by_output ON tasks(output COLLATE NOCASE, ref);
+    CREATE INDEX tasks_by_watch ON tasks(watch, state);
+    CREATE VIRTUAL TABLE task_search USING fts5(
+        task_id, label, profile, model, output,
+        content='tasks', content_rowid='ref', tokenize='trigram');
+    CREATE TRIGGER task_search_added AFTER INSERT ON tasks BEGIN
+        INSERT INTO task_search (rowid, task_id, label, profile, model, output)
+        VALUES (new.ref, new.task_id, new.label, new.profile, new.model, new.output);
+    END;
+    CREATE TRIGGER task_search_removed AFTER DELETE ON tasks BEGIN
+        INSERT INTO task_search (task_search, rowid, task_id, label, profile, model, output)
+        VALUES ('delete', old.ref, old.task_id, old.label, old.profile, old.model,
+                old.output);
+    END;
+    CREATE TRIGGER task_search_changed
+    AFTER UPDATE OF label, snapshot, download_path, problem_message ON tasks
+    WHEN old.label IS NOT new.label OR old.model IS NOT new.model
+         OR old.output IS NOT new.output BEGIN
+        INSERT INTO task_search (task_search, rowid, task_id, label, profile, model, output)
+        VALUES ('delete', old.ref, old.task_id, old.label, old.profile, old.model,
+                old.output);
+        INSERT INTO task_search (rowid, task_id, label, profile, model, output)
+        VALUES (new.ref, new.task_id, new.label, new.profile, new.model, new.output);
+    END;
+    INSERT INTO task_search (task_search) VALUES ('rebuild');
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)

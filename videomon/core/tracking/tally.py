@@ -1,0 +1,59 @@
+"""Counts of tracked tasks kept as they change (the status bar, the title, the tray): a
+batch of N changed tasks costs O(N), never a pass over every row."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from videomon.core.domain.errors import ProblemKind
+from videomon.core.domain.task import Group, TrackedTask, Watch
+
+
+class TaskTally:
+    """How many tasks are in each group, active and paused; which active tasks have a
+    problem (the status line shows the latest) and whether one is the network's."""
+
+    def __init__(self, tasks: Iterable[TrackedTask] = ()) -> None:
+        self.groups: Counter[Group] = Counter()
+        self.watches: Counter[Watch] = Counter()
+        self._troubled: dict[int, TrackedTask] = {}  # active tasks with a problem
+        for task in tasks:
+            self.add(task)
+
+    def add(self, task: TrackedTask) -> None:
+        self.groups[task.group] += 1
+        self.watches[task.watch] += 1
+        if task.problem_message and task.watch is Watch.ACTIVE:
+            self._troubled[task.ref] = task
+
+    def discard(self, task: TrackedTask) -> None:
+        self.groups[task.group] -= 1
+        self.watches[task.watch] -= 1
+        self._troubled.pop(task.ref, None)
+
+    def replace(self, old: TrackedTask, new: TrackedTask) -> None:
+        self.discard(old)
+        self.add(new)
+
+    @property
+    def active(self) -> int:
+        return self.watches[Watch.ACTIVE]
+
+    @property
+    def paused(self) -> int:
+        return self.watches[Watch.PAUSED]
+
+    def count(self, group: Group) -> int:
+        return self.groups[group]
+
+    @property
+    def network_trouble(self) -> bool:
+        """An active task's last lookup failed for the network."""
+        return any(t.problem_kind == ProblemKind.NETWORK for t in self._troubled.values())
+
+    def latest_problem(self) -> TrackedTask | None:
+        """The active task whose problem was seen last (None: no active task has one)."""
+        if not self._troubled:
+            return None
+        return max(self._troubled.values(), key=lambda t: t.last_checked_at or 0)
