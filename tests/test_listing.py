@@ -4,6 +4,7 @@ removals and undo; and the schema-2 migration of a data folder made by schema 1.
 
 from __future__ import annotations
 
+import itertools
 import random
 import sqlite3
 from pathlib import Path
@@ -119,8 +120,10 @@ def test_every_order_matches_the_reference(store: TaskStore, order: Order,
 def test_the_filter_finds_what_the_reference_finds(store: TaskStore, text: str) -> None:
     """Through the search index (few matches) and by reading rows in order (many)."""
     for listing in (TaskListing(store), TaskListing(store, common=1)):
-        for groups in (None, frozenset({Group.ACTIVE}), frozenset({Group.FINISHED})):
-            query = Query(text, groups, Order.CHECKED, descending=True)
+        for groups, order in itertools.product(
+                (None, frozenset({Group.ACTIVE}), frozenset({Group.FINISHED})),
+                (Order.ADDED, Order.CHECKED)):
+            query = Query(text, groups, order, descending=order is Order.CHECKED)
             expected = reference(store.all(), query)
             assert listing.refs(query) == expected, (text, groups)
             assert [t.ref for t in listing.page(query, 3, 10)] == expected[3:13]

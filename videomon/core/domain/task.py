@@ -31,6 +31,18 @@ class Group(enum.StrEnum):
     NOT_FOUND = "not_found"
 
 
+def group_of(watch: Watch, state: TaskState) -> Group:
+    """The group of a task followed this way and in this state (listing.GROUP_SQL says the
+    same in SQL)."""
+    if watch is Watch.NOT_FOUND:
+        return Group.NOT_FOUND
+    if state is TaskState.SUCCEEDED:
+        return Group.FINISHED
+    if state is TaskState.FAILED or watch is Watch.STALE:
+        return Group.FAILED
+    return Group.ACTIVE
+
+
 class DownloadState(enum.StrEnum):
     QUEUED = "queued"
     DOWNLOADING = "downloading"
@@ -80,13 +92,7 @@ class TrackedTask:
 
     @property
     def group(self) -> Group:
-        if self.watch is Watch.NOT_FOUND:
-            return Group.NOT_FOUND
-        if self.state is TaskState.SUCCEEDED:
-            return Group.FINISHED
-        if self.state is TaskState.FAILED or self.watch is Watch.STALE:
-            return Group.FAILED
-        return Group.ACTIVE
+        return group_of(self.watch, self.state)
 
     @property
     def saved(self) -> bool:

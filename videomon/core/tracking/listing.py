@@ -7,12 +7,14 @@ the text), never by how many tasks were ever tracked; the store keeps those inde
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from videomon.core.domain.task import Group, TrackedTask
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import Group, TrackedTask, Watch, group_of
 
 if TYPE_CHECKING:
     from videomon.core.tracking.store import TaskStore
@@ -61,8 +63,6 @@ GROUP_SQL = {
 #: the columns the filter searches (the search index holds the same)
 SEARCHED = ("task_id", "label", "profile", "model", "output")
 _SEARCHED = " || ' ' || ".join(f"COALESCE({c}, '')" for c in SEARCHED)
-_GROUP_CASE = "CASE " + " ".join(f"WHEN {sql} THEN '{group.value}'"
-                                 for group, sql in GROUP_SQL.items()) + " END"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +91,7 @@ class TaskListing:
 
     def _is_common(self, text: str) -> bool:
         """Whether `common` rows or more hold `text` (the index stops counting there)."""
-        match = '"' + text.replace('"', '""') + '"'
+        match = _phrase(text)
         found = self._store.query(
             "SELECT COUNT(*) FROM (SELECT rowid FROM task_search WHERE task_search MATCH ? "
             "LIMIT ?)", [match, self._common])
@@ -99,27 +99,44 @@ class TaskListing:
 
     def counts(self) -> dict[Group, int]:
         """How many tasks are in each group (one indexed pass, no rows decoded)."""
-        rows = self._store.query(f"SELECT {_GROUP_CASE} AS g, COUNT(*) FROM tasks GROUP BY g")
-        found = {Group(g): n for g, n in rows if g is not None}
-        return {group: found.get(group, 0) for group in Group}
+        counts = dict.fromkeys(Group, 0)
+        for watch, state, n in self._store.query(  # (the watch index covers it)
+                "SELECT watch, state, COUNT(*) FROM tasks GROUP BY watch, state"):
+            counts[group_of(Watch(watch), TaskState(state))] += n
+        return counts
 
     def count(self, query: Query) -> int:
-        """How many tasks match (it reads every match: off the window's thread)."""
-        where, params = self._where(query)
+        """How many tasks match (it reads every match, through the search index when
+        there is text: off the window's thread)."""
+        where, params = _where_clause(query, common=False)
         return int(self._store.query(f"SELECT COUNT(*) FROM tasks WHERE {where}",
                                      params)[0][0])
 
     def refs(self, query: Query, offset: int = 0, limit: int = -1) -> list[int]:
         """The refs of the matching tasks in the query's order (a window of them)."""
-        where, params = self._where(query)
-        sql = f"SELECT ref FROM tasks WHERE {where} ORDER BY {_order(query)} LIMIT ? OFFSET ?"
-        return [r for (r,) in self._store.query(sql, [*params, limit, offset])]
+        tail, params = self._window(query, offset, limit)
+        return [r for (r,) in self._store.query(f"SELECT ref FROM tasks {tail}", params)]
 
     def page(self, query: Query, offset: int, limit: int) -> list[TrackedTask]:
         """The matching tasks from `offset` on, at most `limit`, decoded."""
+        return self._store.select(*self._window(query, offset, limit))
+
+    def _window(self, query: Query, offset: int, limit: int) -> tuple[str, list[Any]]:
+        """``WHERE … ORDER BY … LIMIT`` for a window of the query's rows. In the order
+        they were added, text is looked up by walking the search index in rowid order
+        (it stops at the window's end however the matches lie)."""
+        text = query.text.strip()
+        if query.order is Order.ADDED and len(text) >= 3:
+            groups, params = _where_clause(dataclasses.replace(query, text=""), False)
+            direction = "DESC" if query.descending else "ASC"
+            inner = ("SELECT task_search.rowid FROM task_search JOIN tasks ON tasks.ref = "
+                     f"task_search.rowid WHERE task_search MATCH ? AND {groups} "
+                     f"ORDER BY task_search.rowid {direction} LIMIT ? OFFSET ?")
+            return (f"WHERE ref IN ({inner}) ORDER BY ref {direction}",
+                    [_phrase(text), *params, limit, offset])
         where, params = self._where(query)
-        return self._store.select(f"WHERE {where} ORDER BY {_order(query)} LIMIT ? OFFSET ?",
-                                  [*params, limit, offset])
+        return (f"WHERE {where} ORDER BY {_order(query)} LIMIT ? OFFSET ?",
+                [*params, limit, offset])
 
     def stream(self, *, state: str | None = None, profile: str | None = None,
                chunk: int = 500) -> Iterator[TrackedTask]:
@@ -150,6 +167,11 @@ def _order(query: Query) -> str:
     return f"{_ORDER_SQL[query.order]} {direction}, ref {direction}"
 
 
+def _phrase(text: str) -> str:
+    """`text` as an FTS5 phrase: with the trigram index, every row holding it."""
+    return '"' + text.replace('"', '""') + '"'
+
+
 def _text_clause(text: str, common: bool) -> tuple[str, list[Any]]:
     """`text` found in the searched columns: through the trigram index when few rows have
     it (or it is too short for trigrams... then a scan that a page's LIMIT stops early),
@@ -157,7 +179,7 @@ def _text_clause(text: str, common: bool) -> tuple[str, list[Any]]:
     match before the first page could be cut)."""
     if len(text) >= 3 and not common:
         return ("ref IN (SELECT rowid FROM task_search WHERE task_search MATCH ?)",
-                ['"' + text.replace('"', '""') + '"'])
+                [_phrase(text)])
     return f"instr(lower({_SEARCHED}), ?) > 0", [text.lower()]
 
 
