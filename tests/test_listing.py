@@ -180,6 +180,7 @@ def test_a_schema_1_folder_is_migrated_and_searchable(tmp_path: Path) -> None:
                "VALUES ('relay', 'vid_1', 1.0, 'succeeded', ?, 'done')",
                (json.dumps(snap.to_json()),))
     db.execute("INSERT INTO tasks (profile, task_id, added_at) VALUES ('relay', 'vid_2', 2.0)")
+    db.execute("INSERT INTO history (ref, at, state, note) VALUES (1, 1.0, 'queued', 'added')")
     db.commit()
     db.close()
     store = TaskStore(path)
@@ -194,5 +195,9 @@ def test_a_schema_1_folder_is_migrated_and_searchable(tmp_path: Path) -> None:
             "EXPLAIN QUERY PLAN SELECT ref FROM tasks ORDER BY model COLLATE NOCASE, ref "
             "LIMIT 10"))
         assert "tasks_by_model" in plan  # a page in any order reads an index
+        # the table was rebuilt; its history stayed, and still goes with its task
+        assert [e.note for e in store.history(1)] == ["added"]
+        store.remove([1])
+        assert store.history(1) == [] and store.integrity_ok()
     finally:
         store.close()
