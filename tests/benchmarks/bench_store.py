@@ -66,14 +66,13 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    from videomon.core.config.paths import AppPaths
     from videomon.core.tracking.listing import Order, Query, TaskListing
     from videomon.core.tracking.store import TaskStore
 
     with tempfile.TemporaryDirectory(prefix="videomon-bench-") as tmp:
         home = make_home(Path(tmp) / "home", "http://127.0.0.1:9", polling=0, rows=0)
-        db = home / "data" / "tasks.db"
-        if not db.exists():
-            db = next(home.rglob("tasks.db"))
+        db = AppPaths.under(home).data_dir / "tasks.db"
         write = write_finished(db, PROFILE, args.rows, home)
         opening = time.perf_counter()
         store = TaskStore(db)

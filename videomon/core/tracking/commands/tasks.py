@@ -130,9 +130,6 @@ class TaskCommands:
         for ref in refs:
             self._engine.downloads.cancel(ref)
 
-    async def history(self, ref: int) -> list[HistoryEntry]:
-        return await asyncio.to_thread(self._engine.store.history, ref)
-
     async def details(self, ref: int) -> TaskDetails:
         """What the details dialog reads from disk: the history and the raw answer."""
         store = self._engine.store
