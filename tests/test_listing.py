@@ -1,6 +1,7 @@
 """Lists read in SQL (`TaskListing`): every order, group and filter against a reference
 list computed in Python; counts; streaming; the search index kept current through updates,
-removals and undo; and the schema-2 migration of a data folder made by schema 1."""
+removals and undo; the window's whole lists and blocks; and the migration of a data
+folder made by schema 1."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ import pytest
 
 from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.domain.task import DownloadState, Group, TrackedTask, Watch
-from videomon.core.tracking.listing import Order, Query, TaskListing
+from videomon.core.tracking.listing import (
+    Order,
+    Query,
+    TaskListing,
+    parse_refs,
+    positions,
+)
 from videomon.core.tracking.store import MIGRATIONS, SCHEMA_VERSION, TaskStore, TaskUpdate
 
 MODELS = ["sora-2", "Veo-3", "kling-v2", None]
@@ -110,6 +117,8 @@ def test_every_order_matches_the_reference(store: TaskStore, order: Order,
                         descending=descending)):
         expected = reference(tasks, query)
         assert listing.refs(query) == expected, query
+        assert list(listing.ordered(query)) == expected, query  # (the window's whole list)
+        assert [t.ref for t in tasks if query.matches(t)] == sorted(expected)
         assert listing.count(query) == len(expected)
         # a page is the same slice of it
         assert [t.ref for t in listing.page(query, 20, 15)] == expected[20:35]
@@ -126,7 +135,28 @@ def test_the_filter_finds_what_the_reference_finds(store: TaskStore, text: str) 
             query = Query(text, groups, order, descending=order is Order.CHECKED)
             expected = reference(store.all(), query)
             assert listing.refs(query) == expected, (text, groups)
+            assert list(listing.ordered(query)) == expected, (text, groups)
+            # the same rule in Python (a row that changes is placed without SQL)
+            assert [t.ref for t in store.all() if query.matches(t)] == sorted(expected)
             assert [t.ref for t in listing.page(query, 3, 10)] == expected[3:13]
+
+
+def test_refs_parse_in_slices_and_positions_are_found() -> None:
+    refs = list(range(1, 30_000, 7))
+    text = "[" + ",".join(map(str, refs)) + "]"
+    assert list(parse_refs(text, step=100)) == refs and list(parse_refs("[]")) == []
+    assert positions(parse_refs(text), {8, 29_996, 5}) == {8: 1, 29_996: len(refs) - 1}
+
+
+def test_blocks_are_read_on_a_connection_of_their_own(store: TaskStore) -> None:
+    """The window reads the rows it shows beside a write that holds the store's lock."""
+    listing = TaskListing(store)
+    refs = [t.ref for t in store.all()][10:20]
+    with store._transaction():  # a write under way (the lock held, uncommitted)
+        store._db.execute("UPDATE tasks SET label = 'mid-write' WHERE ref = ?", (refs[0],))
+        got = listing.block([*refs, 10_000])
+    assert sorted(got) == refs and got[refs[0]].label != "mid-write"
+    assert listing.block([refs[0]])[refs[0]].label == "mid-write"
 
 
 def test_counts_by_group(store: TaskStore) -> None:
@@ -185,7 +215,7 @@ def test_a_schema_1_folder_is_migrated_and_searchable(tmp_path: Path) -> None:
     db.close()
     store = TaskStore(path)
     try:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         listing = TaskListing(store)
         assert [t.task_id for t in listing.page(Query("corgi"), 0, 10)] == ["vid_1"]
         assert [t.task_id for t in listing.page(Query(order=Order.MODEL), 0, 10)] == \
@@ -195,6 +225,12 @@ def test_a_schema_1_folder_is_migrated_and_searchable(tmp_path: Path) -> None:
             "EXPLAIN QUERY PLAN SELECT ref FROM tasks ORDER BY model COLLATE NOCASE, ref "
             "LIMIT 10"))
         assert "tasks_by_model" in plan  # a page in any order reads an index
+        for sql, index in (("SELECT ref FROM tasks INDEXED BY tasks_by_ref ORDER BY ref",
+                            "tasks_by_ref"),
+                           ("SELECT ref FROM tasks WHERE grp = 'finished' ORDER BY ref",
+                            "tasks_by_group")):  # (schema 3: the window's whole lists)
+            assert index in " ".join(str(r) for r in store.query("EXPLAIN QUERY PLAN " + sql))
+        assert list(listing.ordered(Query(groups=frozenset({Group.FINISHED})))) == [1]
         # the table was rebuilt; its history stayed, and still goes with its task
         assert [e.note for e in store.history(1)] == ["added"]
         store.remove([1])

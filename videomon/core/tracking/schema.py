@@ -121,5 +121,16 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     INSERT INTO task_search (task_search) VALUES ('rebuild');
     """,
+    # 3: the window's row lists: every ref in the order added without reading the table
+    # (a million in 0.1 s, not 3 s), and each group in that order (the state filter)
+    """
+    CREATE INDEX tasks_by_ref ON tasks(ref);
+    ALTER TABLE tasks ADD COLUMN grp TEXT GENERATED ALWAYS AS (
+        CASE WHEN watch = 'not_found' THEN 'not_found'
+             WHEN state = 'succeeded' THEN 'finished'
+             WHEN state = 'failed' OR watch = 'stale' THEN 'failed'
+             ELSE 'active' END) VIRTUAL;
+    CREATE INDEX tasks_by_group ON tasks(grp, ref);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

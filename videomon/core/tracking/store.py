@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from videomon.core.domain.errors import VideomonError
 from videomon.core.domain.snapshot import Snapshot, TaskState
@@ -58,6 +58,7 @@ class TaskStore:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._lock = threading.RLock()
+        self._readers: list[StoreReader] = []
         new = str(path) != ":memory:" and not path.exists()
         try:
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None,
@@ -79,6 +80,8 @@ class TaskStore:
             raise StoreError(f"cannot open the task database {path}: {exc}") from None
 
     def close(self) -> None:
+        for reader in self._readers:
+            reader.close()
         with self._lock:
             self._db.close()
 
@@ -284,9 +287,51 @@ class TaskStore:
                                     params).fetchall()
         return [_row_to_task(row) for row in rows]
 
+    def reader(self) -> Reads:
+        """A read-only connection of its own for lists read beside the writes (in WAL
+        mode it never waits for a write and its fsync); an in-memory store has no second
+        connection and reads through itself."""
+        if str(self.path) == ":memory:":
+            return self
+        reader = StoreReader(self.path)
+        self._readers.append(reader)
+        return reader
+
     def integrity_ok(self) -> bool:
         with self._lock:
             return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+class Reads(Protocol):
+    """What list reads need of a connection."""
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    def select(self, tail: str, params: Sequence[Any] = ()) -> list[TrackedTask]: ...
+
+
+class StoreReader:
+    """A read-only connection to a store's file (safe from any one thread at a time)."""
+
+    def __init__(self, path: Path) -> None:
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
+                                   check_same_thread=False, isolation_level=None,
+                                   timeout=10)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def select(self, tail: str, params: Sequence[Any] = ()) -> list[TrackedTask]:
+        with self._lock:
+            rows = self._db.execute(f"SELECT {_SELECTED} FROM tasks {tail}",
+                                    params).fetchall()
+        return [_row_to_task(row) for row in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
 
 
 def _split_sql(script: str) -> list[str]:
