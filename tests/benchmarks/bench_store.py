@@ -7,6 +7,8 @@ A data folder with `--rows` finished tasks (written by `fixture.write_finished`)
   disk               — the database's size per task, and without the raw answers;
   counts             — the status bar's counts by group (one indexed pass);
   sort               — the first page (100 rows) in each order, both directions;
+  whole list         — every ref in each order and of one group (the window's row -> ref,
+                       `TaskListing.ordered`), and 64 rows decoded from the middle;
   filter keystroke   — typing "video_done_05" a letter at a time: the first page for each
                        prefix (what a keystroke waits for; the worst is the figure), and
                        the count of matches (read off the window's thread);
@@ -67,6 +69,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     from videomon.core.config.paths import AppPaths
+    from videomon.core.domain.task import Group
     from videomon.core.tracking.listing import Order, Query, TaskListing
     from videomon.core.tracking.store import TaskStore
 
@@ -87,6 +90,14 @@ def main() -> None:
                 query = Query(order=order, descending=descending)
                 sorts[f"{order.value}{' desc' if descending else ''}"] = min(
                     timed(lambda q=query: listing.page(q, 0, PAGE)) for _ in range(2))
+        wholes = {}  # the window's whole list (row -> ref) in each order, and a group
+        for order in Order:
+            wholes[order.value] = timed(lambda o=order: listing.ordered(Query(order=o)))
+        wholes["finished"] = timed(lambda: listing.ordered(
+            Query(groups=frozenset({Group.FINISHED}))))
+        middle = listing.ordered(Query())
+        block = min(timed(lambda: listing.block(middle[len(middle) // 2:][:64]))
+                    for _ in range(3))
         keys, key_counts = [], []
         for end in range(1, len(TYPED) + 1):
             query = Query(TYPED[:end])
@@ -95,6 +106,7 @@ def main() -> None:
         store.close()
         first, whole, list_rss = list_run(home)
     slowest = max(sorts, key=sorts.get)
+    widest = max(wholes, key=wholes.get)
     figures = {
         "rows": args.rows, "write_s": round(write, 2), "open_s": round(opened, 3),
         "disk_bytes_per_task": round(size / max(args.rows, 1)),
@@ -102,6 +114,8 @@ def main() -> None:
         "counts_ms": round(counts * 1000, 1),
         "sort_first_page_ms_max": round(sorts[slowest] * 1000, 1), "sort_slowest": slowest,
         "sort_first_page_ms_median": round(statistics.median(sorts.values()) * 1000, 1),
+        "whole_list_ms_max": round(wholes[widest] * 1000, 1), "whole_list_slowest": widest,
+        "block_64_rows_ms": round(block * 1000, 2),
         "filter_keystroke_ms_max": round(max(keys) * 1000, 1),
         "filter_keystroke_ms_median": round(statistics.median(keys) * 1000, 1),
         "filter_count_ms_max": round(max(key_counts) * 1000, 1),
@@ -116,6 +130,8 @@ def main() -> None:
         ("  without raw answers", f"{(size - raw) / max(args.rows, 1):.0f} B", "≤ 1 KB"),
         ("counts by group", f"{counts * 1000:.1f} ms", ""),
         ("sort: first page, slowest", f"{sorts[slowest] * 1000:.1f} ms", f"({slowest}) ≤ 200 ms"),
+        ("whole list of refs, slowest", f"{wholes[widest] * 1000:.1f} ms", f"({widest})"),
+        ("64 rows from the middle", f"{block * 1000:.2f} ms", ""),
         ("filter keystroke, worst", f"{max(keys) * 1000:.1f} ms", "≤ 50 ms"),
         ("  its count, worst (a worker)", f"{max(key_counts) * 1000:.1f} ms", ""),
         ("list --json: first line", f"{first:.3f} s", "≤ 0.3 s"),
