@@ -117,13 +117,7 @@ class TaskListing:
 
     def block(self, refs: Sequence[int]) -> dict[int, TrackedTask]:
         """These tasks, decoded (a screenful: about a millisecond per hundred)."""
-        found: dict[int, TrackedTask] = {}
-        for start in range(0, len(refs), 500):
-            chunk = list(refs[start:start + 500])
-            for task in self._near.select(f"WHERE ref IN ({', '.join('?' * len(chunk))})",
-                                          chunk):
-                found[task.ref] = task
-        return found
+        return {task.ref: task for task in self._near.by_refs(refs)}
 
     def tally_rows(self) -> list[tuple[Watch, TaskState, int]]:
         """How many tasks are followed each way in each state (the watch index covers it)."""

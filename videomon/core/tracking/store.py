@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from videomon.core.domain.errors import VideomonError
 from videomon.core.domain.snapshot import Snapshot, TaskState
@@ -53,7 +53,35 @@ class StoreError(VideomonError):
     """The database could not be opened or written (a clear message for the user)."""
 
 
-class TaskStore:
+class _Reading:
+    """Reads over a connection `_db` guarded by `_lock` (the store's, or a reader's)."""
+
+    _db: sqlite3.Connection
+    _lock: threading.Lock | threading.RLock
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query."""
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def select(self, tail: str, params: Sequence[Any] = ()) -> list[TrackedTask]:
+        """Tasks decoded from ``SELECT <every field> FROM tasks <tail>``."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT {_SELECTED} FROM tasks {tail}",
+                                    params).fetchall()
+        return [_row_to_task(row) for row in rows]
+
+    def by_refs(self, refs: Sequence[int]) -> list[TrackedTask]:
+        """These tasks (those still stored), in ref order, read 500 at a time."""
+        found: list[TrackedTask] = []
+        for start in range(0, len(refs), 500):
+            chunk = list(refs[start:start + 500])
+            found += self.select(f"WHERE ref IN ({', '.join('?' * len(chunk))}) "
+                                 "ORDER BY ref", chunk)
+        return found
+
+
+class TaskStore(_Reading):
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -274,20 +302,8 @@ class TaskStore:
                 "SELECT at, state, progress, note FROM history WHERE ref = ? ORDER BY id",
                 (ref,))]
 
-    # -- reading for lists (`listing.TaskListing` builds the SQL) -------------------------
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows of a read-only query."""
-        with self._lock:
-            return self._db.execute(sql, params).fetchall()
-
-    def select(self, tail: str, params: Sequence[Any] = ()) -> list[TrackedTask]:
-        """Tasks decoded from ``SELECT <every field> FROM tasks <tail>``."""
-        with self._lock:
-            rows = self._db.execute(f"SELECT {_SELECTED} FROM tasks {tail}",
-                                    params).fetchall()
-        return [_row_to_task(row) for row in rows]
-
-    def reader(self) -> Reads:
+    # -- reading for lists (`listing.TaskListing` builds the SQL; `_Reading` reads) -------
+    def reader(self) -> _Reading:
         """A read-only connection of its own for lists read beside the writes (in WAL
         mode it never waits for a write and its fsync); an in-memory store has no second
         connection and reads through itself."""
@@ -302,15 +318,7 @@ class TaskStore:
             return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-class Reads(Protocol):
-    """What list reads need of a connection."""
-
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
-
-    def select(self, tail: str, params: Sequence[Any] = ()) -> list[TrackedTask]: ...
-
-
-class StoreReader:
+class StoreReader(_Reading):
     """A read-only connection to a store's file (safe from any one thread at a time)."""
 
     def __init__(self, path: Path) -> None:
@@ -318,16 +326,6 @@ class StoreReader:
         self._db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
                                    check_same_thread=False, isolation_level=None,
                                    timeout=10)
-
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            return self._db.execute(sql, params).fetchall()
-
-    def select(self, tail: str, params: Sequence[Any] = ()) -> list[TrackedTask]:
-        with self._lock:
-            rows = self._db.execute(f"SELECT {_SELECTED} FROM tasks {tail}",
-                                    params).fetchall()
-        return [_row_to_task(row) for row in rows]
 
     def close(self) -> None:
         with self._lock:

@@ -96,7 +96,7 @@ class TaskBook:
         returns (added, removed refs). Observers hear of both at the next flush."""
         stored = await asyncio.to_thread(self.store.refs)  # (refs only: no rows decoded)
         new = sorted(stored - self.tasks.keys())
-        added = await asyncio.to_thread(self._read, new) if new else []
+        added = await asyncio.to_thread(self.store.by_refs, new) if new else []
         removed = [ref for ref in self.tasks if ref not in stored]
         for ref in removed:
             self.tasks.pop(ref)
@@ -105,14 +105,6 @@ class TaskBook:
             self._removed.append(ref)
         self._took(added)
         return added, removed
-
-    def _read(self, refs: Sequence[int]) -> list[TrackedTask]:
-        found: list[TrackedTask] = []
-        for start in range(0, len(refs), 500):
-            chunk = refs[start:start + 500]
-            found += self.store.select(f"WHERE ref IN ({', '.join('?' * len(chunk))}) "
-                                       "ORDER BY ref", chunk)
-        return found
 
     def _took(self, tasks: Sequence[TrackedTask]) -> None:
         for task in tasks:
