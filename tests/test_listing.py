@@ -23,7 +23,7 @@ from videomon.core.tracking.listing import (
 )
 from videomon.core.tracking.store import MIGRATIONS, SCHEMA_VERSION, TaskStore, TaskUpdate
 
-MODELS = ["sora-2", "Veo-3", "kling-v2", None]
+MODELS = ["sora-2", "Veo-3", "kling-v2", None, "Édition", "édition", "veo-3"]
 STATE_RANK = {TaskState.QUEUED: 0, TaskState.RUNNING: 10, TaskState.SUCCEEDED: 20,
               TaskState.FAILED: 30}
 DOWNLOAD_RANK = {None: 0, DownloadState.CANCELLED: 1, DownloadState.FAILED: 2,
@@ -68,20 +68,25 @@ def output_of(t: TrackedTask) -> str | None:
     return (t.snapshot.error if t.snapshot else None) or t.problem_message
 
 
+def nocase(text: str) -> str:
+    """SQLite's NOCASE: ASCII letters folded, nothing else."""
+    return "".join(c.lower() if c.isascii() else c for c in text)
+
+
 def _nulls_first(value: object) -> tuple[bool, object]:
     return (value is not None, value if value is not None else 0)
 
 
 KEYS = {
     Order.ADDED: lambda t: 0,
-    Order.TASK_ID: lambda t: t.task_id.lower(),
-    Order.PROVIDER: lambda t: t.profile.lower(),
-    Order.MODEL: lambda t: _nulls_first((model_of(t) or "").lower() if model_of(t) else None),
+    Order.TASK_ID: lambda t: nocase(t.task_id),
+    Order.PROVIDER: lambda t: nocase(t.profile),
+    Order.MODEL: lambda t: _nulls_first(nocase(model_of(t) or "") if model_of(t) else None),
     Order.STATE: lambda t: STATE_RANK[t.state] + (0 if t.watch is Watch.ACTIVE else 5),
     Order.PROGRESS: lambda t: _nulls_first(t.progress),
     Order.CHECKED: lambda t: _nulls_first(t.last_checked_at),
     Order.DOWNLOAD: lambda t: DOWNLOAD_RANK[t.download_state],
-    Order.OUTPUT: lambda t: _nulls_first(output_of(t).lower() if output_of(t) else None),
+    Order.OUTPUT: lambda t: _nulls_first(nocase(output_of(t)) if output_of(t) else None),
 }
 
 
@@ -119,6 +124,10 @@ def test_every_order_matches_the_reference(store: TaskStore, order: Order,
         assert listing.refs(query) == expected, query
         assert list(listing.ordered(query)) == expected, query  # (the window's whole list)
         assert [t.ref for t in tasks if query.matches(t)] == sorted(expected)
+        # the rule in Python puts every task where SQL does (a moved row bisects by it)
+        chosen = sorted((t for t in tasks if query.matches(t)), key=query.key,
+                        reverse=descending)
+        assert [t.ref for t in chosen] == expected, query
         assert listing.count(query) == len(expected)
         # a page is the same slice of it
         assert [t.ref for t in listing.page(query, 20, 15)] == expected[20:35]

@@ -94,7 +94,7 @@ class VideomonApp:
         self.window.show()
         await self.engine.start()
         await self.demo.resume()
-        self.window.load(self.commands.tasks.copies())
+        self.window.load()
         # what start-up built lives as long as the window: keep it out of the collector's
         # full passes, which otherwise stop the window for 50-130 ms with 10,000 tasks
         gc.collect()

@@ -1,5 +1,5 @@
-"""The task table model without a window: recorded snapshots in, roles and `dataChanged`
-ranges out; the sort/filter proxy on top."""
+"""The task table model without a window: recorded snapshots in (written to a store first,
+as the engine does before a batch), roles, `dataChanged` ranges, sorting and filtering out."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from PySide6.QtCore import Qt
 
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch, snapshot_values
 from videomon.core.providers.dialects import builtin_dialect
+from videomon.core.tracking.listing import TaskListing
+from videomon.core.tracking.store import TaskStore, TaskUpdate
 from videomon.ui import wording
 from videomon.ui.table.model import Column, Role, TaskTableModel
-from videomon.ui.table.order import TaskFilterProxy
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "responses"
 NOW = 1_760_000_000.0
@@ -35,16 +36,52 @@ def recorded(dialect: str, name: str, ref: int, profile: str = "relay") -> Track
     return task
 
 
+#: what a batch can change in a stored task
+CHANGING = ("state", "progress", "snapshot", "watch", "last_checked_at", "last_change_at",
+            "next_poll_at", "problem_kind", "problem_message", "download_paths",
+            "download_state", "download_error", "label")
+
+
+def stored(tasks: list[TrackedTask], icons: dict | None = None) -> TaskTableModel:  # type: ignore[type-arg]
+    """A model over an in-memory store holding these tasks, loaded."""
+    store = TaskStore(Path(":memory:"))
+    seen: set[tuple[str, str]] = set()
+    for task in tasks:  # (several recordings answer for one ID: one row each here)
+        if (task.profile, task.task_id) in seen:
+            task.task_id = f"{task.task_id}-{task.ref}"
+        seen.add((task.profile, task.task_id))
+    store.restore(tasks)
+    model = TaskTableModel(TaskListing(store), icons)
+    model.store = store  # type: ignore[attr-defined]
+    model.now = lambda: NOW
+    model.load()
+    return model
+
+
+def change(model: TaskTableModel, *tasks: TrackedTask) -> list[TrackedTask]:
+    """A batch as the engine sends one: the store written first, then the model told."""
+    store: TaskStore = model.store  # type: ignore[attr-defined]
+    known = {t.ref for t in store.by_refs([t.ref for t in tasks])}
+    new = [t for t in tasks if t.ref not in known]
+    for task in new:
+        task.task_id = f"{task.task_id}-{task.ref}"
+    store.restore(new)
+    store.apply([TaskUpdate(t.ref, {f: getattr(t, f) for f in CHANGING}) for t in tasks
+                 if t.ref in known])
+    return model.upsert(list(tasks))
+
+
+def refs_of(model: TaskTableModel) -> list[int]:
+    return [model.data(model.index(r, 0), Role.REF) for r in range(model.rowCount())]
+
+
 @pytest.fixture
 def model(qapp) -> TaskTableModel:  # type: ignore[no-untyped-def]
-    model = TaskTableModel()
-    model.now = lambda: NOW
-    model.set_tasks([recorded("openai", "seed001_processing", 1),
-                     recorded("openai", "seed001_completed", 2),
-                     recorded("tasks", "seed003_pending", 3),
-                     recorded("openai", "seed001_failed", 4),
-                     recorded("gemini", "gemini_running", 5, profile="veo")])
-    return model
+    return stored([recorded("openai", "seed001_processing", 1),
+                   recorded("openai", "seed001_completed", 2),
+                   recorded("tasks", "seed003_pending", 3),
+                   recorded("openai", "seed001_failed", 4),
+                   recorded("gemini", "gemini_running", 5, profile="veo")])
 
 
 def cell(model: TaskTableModel, row: int, column: Column, role: int = 0) -> object:
@@ -76,7 +113,7 @@ def test_a_placeholder_that_does_not_move_turns_indeterminate(model: TaskTableMo
     task = copy.copy(model.task(1))
     assert task is not None
     task.last_change_at = NOW - 120
-    model.upsert([task])
+    change(model, task)
     assert cell(model, 0, Column.PROGRESS, Role.INDETERMINATE) is True
     assert "unchanged for 2:00" in str(cell(model, 0, Column.PROGRESS,
                                             Qt.ItemDataRole.ToolTipRole))
@@ -92,7 +129,7 @@ def test_changes_arrive_as_data_changed_per_contiguous_range(model: TaskTableMod
     assert first and second and fourth
     first.progress, second.progress, fourth.progress = 60.0, 99.0, 70.0
     unchanged = copy.copy(model.task(3))
-    model.upsert([first, second, fourth, unchanged])
+    change(model, first, second, fourth, unchanged)
     assert seen == [(0, Column.PROGRESS, 1, Column.PROGRESS),
                     (3, Column.PROGRESS, 3, Column.PROGRESS)]
     assert resets == []
@@ -104,30 +141,29 @@ def test_new_rows_are_inserted_and_removed_rows_taken_out(model: TaskTableModel)
     removed: list[tuple[int, int]] = []
     model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
     model.rowsRemoved.connect(lambda _p, a, b: removed.append((a, b)))
-    model.upsert([recorded("unified", "seed000_success", 9),
-                  recorded("unified", "seed000_failed", 10)])
+    change(model, recorded("unified", "seed000_success", 9),
+           recorded("unified", "seed000_failed", 10))
     assert inserted == [(5, 6)] and model.rowCount() == 7
     model.remove([2, 3, 9])
     assert removed == [(5, 5), (1, 2)]
-    assert [model.data(model.index(r, 0), Role.REF) for r in range(model.rowCount())] == \
-        [1, 4, 5, 10]
+    assert refs_of(model) == [1, 4, 5, 10]
     assert model.row_of(10) == 3
 
 
 def test_filter_by_text_and_state_and_sort_by_progress(model: TaskTableModel) -> None:
-    proxy = TaskFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.set_state_filter("Finished")
-    assert proxy.rowCount() == 1
-    proxy.set_state_filter("Active")
-    assert proxy.rowCount() == 3
-    proxy.set_text("VEO")
-    assert proxy.rowCount() == 1
-    proxy.set_text("")
-    proxy.set_state_filter("All")
-    proxy.sort(Column.PROGRESS, Qt.SortOrder.DescendingOrder)
-    first = proxy.data(proxy.index(0, Column.PROGRESS), Role.PROGRESS)
-    assert first == 100.0
+    model.set_state_filter("Finished")
+    assert model.rowCount() == 1
+    model.set_state_filter("Active")
+    assert model.rowCount() == 3
+    model.set_text("VEO")
+    assert model.rowCount() == 1
+    model.set_text("")
+    model.set_state_filter("All")
+    model.sort(Column.PROGRESS, Qt.SortOrder.DescendingOrder)
+    shown = [model.task(ref).progress for ref in refs_of(model)]  # type: ignore[union-attr]
+    assert shown == sorted(shown, key=lambda p: -1 if p is None else p, reverse=True)
+    model.sort(Column.ELAPSED, Qt.SortOrder.AscendingOrder)  # the newest first
+    assert refs_of(model) == [5, 4, 3, 2, 1]
 
 
 def test_elapsed_counts_from_adding_when_the_provider_gives_no_creation_time() -> None:
@@ -144,9 +180,7 @@ def test_download_column_progress_and_expiry_warning(qapp) -> None:  # type: ign
     task = recorded("openai", "seed001_completed", 1)
     assert task.snapshot is not None
     task.snapshot = dataclasses.replace(task.snapshot, expires_at=int(NOW + 1200))
-    model = TaskTableModel(state_icons())
-    model.now = lambda: NOW
-    model.set_tasks([task])
+    model = stored([task], state_icons())
     assert cell(model, 0, Column.DOWNLOAD) == "link expires in 20:00"
     assert cell(model, 0, Column.DOWNLOAD, Role.EXPIRES_IN) == 1200
     assert cell(model, 0, Column.DOWNLOAD, Qt.ItemDataRole.DecorationRole) is not None
@@ -154,13 +188,13 @@ def test_download_column_progress_and_expiry_warning(qapp) -> None:  # type: ign
     model.dataChanged.connect(lambda a, b, *_: seen.append((a.column(), b.column())))
     running = copy.copy(task)
     running.download_state = DownloadState.DOWNLOADING
-    model.upsert([running])
+    change(model, running)
     model.update_progress([TransferProgress(1, 250_000, 1_000_000, 500_000.0, 1.5)])
     assert seen[-1] == (Column.DOWNLOAD, Column.DOWNLOAD)
     assert cell(model, 0, Column.DOWNLOAD) == "25% · 488 KB/s · 0:01 left"
     done = copy.copy(running)
     done.download_state = DownloadState.DONE
-    model.upsert([done])
+    change(model, done)
     assert cell(model, 0, Column.DOWNLOAD) == "saved"
     assert cell(model, 0, Column.DOWNLOAD, Role.EXPIRES_IN) is None
 
@@ -177,50 +211,38 @@ def test_the_selection_follows_its_rows_through_sorting_filtering_and_changes(
         model: TaskTableModel) -> None:
     from PySide6.QtCore import QItemSelectionModel
 
-    proxy = TaskFilterProxy()
-    proxy.setSourceModel(model)
-    selection = QItemSelectionModel(proxy)
-
-    def refs() -> list[int]:
-        return [proxy.data(proxy.index(r, 0), Role.REF) for r in range(proxy.rowCount())]
+    selection = QItemSelectionModel(model)
 
     def selected() -> set[int]:
-        return {proxy.data(i, Role.REF) for i in selection.selectedRows()}
+        return {model.data(i, Role.REF) for i in selection.selectedRows()}
 
     flags = QItemSelectionModel.SelectionFlag
-    row_of_2 = refs().index(2)
-    selection.select(proxy.index(row_of_2, 0), flags.Select | flags.Rows)
-    proxy.sort(Column.PROGRESS, Qt.SortOrder.DescendingOrder)
-    assert refs()[0] == 2 and selected() == {2}  # 100% first, still selected
-    # a change that moves a row: task 1 reaches 100% and sorts before 2 (stable by row)
-    model.upsert([dataclasses.replace(model.task(1), progress=100.0)])
-    assert refs()[:2] == [1, 2] and selected() == {2}
-    proxy.set_text("relay")  # filtering keeps the selected row that still shows
-    assert 2 in refs() and selected() == {2}
-    proxy.set_state_filter("Failed")
-    assert refs() == [4] and selected() == set()
-    proxy.set_state_filter("All")
-    proxy.set_text("")
+    selection.select(model.index(refs_of(model).index(2), 0), flags.Select | flags.Rows)
+    model.sort(Column.PROGRESS, Qt.SortOrder.DescendingOrder)
+    assert refs_of(model)[0] == 2 and selected() == {2}  # 100% first, still selected
+    # a change that moves a row: task 1 reaches 100% too (ties: the later added first)
+    change(model, dataclasses.replace(model.task(1), progress=100.0))
+    assert refs_of(model)[:2] == [2, 1] and selected() == {2}
+    model.set_text("relay")  # filtering keeps the selected row that still shows
+    assert 2 in refs_of(model) and selected() == {2}
+    model.set_state_filter("Failed")
+    assert refs_of(model) == [4] and selected() == set()
+    model.set_state_filter("All")
+    model.set_text("")
     model.remove([1])
-    assert 1 not in refs() and len(refs()) == 4
-    model.upsert([recorded("unified", "seed000_success", 9)])
-    progress = [proxy.data(proxy.index(r, 0), Role.PROGRESS) or -1.0
-                for r in range(proxy.rowCount())]
-    assert progress == sorted(progress, reverse=True)  # it sorted in at its place
-    at = refs().index(9)
-    assert proxy.mapToSource(proxy.index(at, 0)).row() == model.row_of(9)
-    assert proxy.mapFromSource(model.index(model.row_of(9), 3)).row() == at
+    assert 1 not in refs_of(model) and len(refs_of(model)) == 4
+    change(model, recorded("unified", "seed000_success", 9))
+    progress = [model.task(ref).progress for ref in refs_of(model)]  # type: ignore[union-attr]
+    assert progress == sorted(progress, key=lambda p: -1 if p is None else p, reverse=True)
+    assert model.row_of(9) == refs_of(model).index(9)  # it sorted in at its place
 
 
 def test_painting_the_header_of_a_large_selection_does_not_ask_every_row(qapp) -> None:  # type: ignore[no-untyped-def]
     """Qt's header asks `isColumnSelected` on each paint: flags() of every selected row."""
     from videomon.ui.table.view import TaskTableView
 
-    source = TaskTableModel()
-    source.set_tasks([dataclasses.replace(recorded("openai", "seed001_completed", 1),
-                                          ref=ref, task_id=f"t{ref}") for ref in range(3000)])
-    proxy = TaskFilterProxy()
-    proxy.setSourceModel(source)
+    proxy = stored([dataclasses.replace(recorded("openai", "seed001_completed", 1),
+                                        ref=ref, task_id=f"t{ref}") for ref in range(1, 3001)])
     asked = 0
     flags = proxy.flags
 
@@ -247,7 +269,7 @@ def test_rows_of_a_provider_not_polled_say_so(model: TaskTableModel) -> None:
         (a.row(), b.row(), a.column(), b.column())))
     assert cell(model, 4, Column.CHECKED) == "just now · next in 0:04"
     model.set_held_profiles({"veo"})
-    assert seen == [(4, 4, Column.CHECKED, Column.CHECKED)]  # that provider's rows only
+    assert seen == [(0, 4, Column.CHECKED, Column.CHECKED)]  # (the view repaints what shows)
     assert cell(model, 4, Column.CHECKED) == "just now · not polled"
     assert cell(model, 0, Column.CHECKED) == "just now · next in 0:04"
     assert cell(model, 1, Column.CHECKED) == "just now"  # finished: nothing to poll anyway

@@ -24,6 +24,7 @@ from videomon.core.providers.profiles import (
     SkippedProfile,
 )
 from videomon.core.tracking.clock import Clock
+from videomon.core.tracking.listing import TaskListing
 from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig
 from videomon.core.tracking.store import TaskStore
 from videomon.core.transfers.download_manager import DownloadManager, DownloadSettings
@@ -50,6 +51,8 @@ class Engine:
         self.http = HttpClient(retry)
         self.lookup = TaskLookup(self.http, config.formats)
         self.store = TaskStore(Path(":memory:") if private else paths.data_dir / "tasks.db")
+        #: the stored tasks as lists (the window's rows), on connections of their own
+        self.listing = TaskListing(self.store)
         self.private = private
         self._anonymous = anonymous
         get_key = get_key or credentials.aget_key

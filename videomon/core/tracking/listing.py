@@ -10,13 +10,14 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
+import string
 from array import array
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from videomon.core.domain.snapshot import TaskState
-from videomon.core.domain.task import Group, TrackedTask, Watch, group_of
+from videomon.core.domain.task import DownloadState, Group, TrackedTask, Watch, group_of
 
 if TYPE_CHECKING:
     from videomon.core.tracking.store import TaskStore
@@ -79,14 +80,59 @@ class Query:
         text = self.text.strip().lower()
         return not text or text in searched_text(task)
 
+    def key(self, task: TrackedTask) -> tuple[Any, ...]:
+        """The task's place in this query's order, ascending (`order_key`)."""
+        return order_key(task, self.order)
+
 
 def searched_text(task: TrackedTask) -> str:
     """What the filter searches in a task, lower case (the columns of `SEARCHED`)."""
-    urls = task.video_urls
-    output = ("\n".join(task.download_paths) or (urls[0] if urls else None)
-              or task.error or task.problem_message)
     return " ".join(v or "" for v in (task.task_id, task.label, task.profile, task.model,
-                                      output)).lower()
+                                      stored_output(task))).lower()
+
+
+def stored_output(task: TrackedTask) -> str | None:
+    """The store's `output` column for this task: the file, else the video link, the
+    error or the problem (the first that is not NULL, as SQL's COALESCE takes it)."""
+    urls = task.video_urls
+    for value in ("\n".join(task.download_paths) or None, urls[0] if urls else None,
+                  task.error, task.problem_message):
+        if value is not None:
+            return value
+    return None
+
+
+#: SQLite's NOCASE folds ASCII letters only
+_NOCASE = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_STATE_RANK = {TaskState.QUEUED: 0, TaskState.RUNNING: 10, TaskState.SUCCEEDED: 20}
+_DOWNLOAD_RANK = {DownloadState.CANCELLED: 1, DownloadState.FAILED: 2, DownloadState.QUEUED: 3,
+                  DownloadState.DOWNLOADING: 4, DownloadState.DONE: 5}
+
+
+def order_key(task: TrackedTask, order: Order) -> tuple[Any, ...]:
+    """Where the task sorts in `order`, ascending, exactly as the query's SQL puts it
+    (NULL first, NOCASE text, ties by ref): a changed row finds its place by bisection."""
+    if order is Order.ADDED:
+        return (task.ref,)
+    value: Any
+    if order is Order.TASK_ID:
+        value = task.task_id.translate(_NOCASE)
+    elif order is Order.PROVIDER:
+        value = task.profile.translate(_NOCASE)
+    elif order is Order.MODEL:
+        value = None if task.model is None else task.model.translate(_NOCASE)
+    elif order is Order.STATE:
+        value = _STATE_RANK.get(task.state, 30) + (0 if task.watch is Watch.ACTIVE else 5)
+    elif order is Order.PROGRESS:
+        value = task.progress
+    elif order is Order.CHECKED:
+        value = task.last_checked_at
+    elif order is Order.DOWNLOAD:
+        value = _DOWNLOAD_RANK.get(task.download_state, 0)  # type: ignore[arg-type]
+    else:
+        output = stored_output(task)
+        value = None if output is None else output.translate(_NOCASE)
+    return (0, 0, task.ref) if value is None else (1, value, task.ref)
 
 
 class TaskListing:
@@ -114,6 +160,15 @@ class TaskListing:
                     f"{'DESC' if query.descending else 'ASC'}", [])
         where, params = self._where(query)
         return f"WHERE {where} ORDER BY {_order(query)}", params
+
+    def live_tasks(self) -> list[TrackedTask]:
+        """The tasks that still change on their own: polled, or downloading (indexed)."""
+        return self._near.select("WHERE watch = 'active' OR download_rank IN (3, 4) "
+                                 "ORDER BY ref", [])
+
+    def last_ref(self) -> int:
+        """The highest ref stored (0: none); a task added later has a higher one."""
+        return int(self._near.query("SELECT MAX(ref) FROM tasks")[0][0] or 0)
 
     def block(self, refs: Sequence[int]) -> dict[int, TrackedTask]:
         """These tasks, decoded (a screenful: about a millisecond per hundred)."""

@@ -18,6 +18,7 @@ class TaskTally:
         self.groups: Counter[Group] = Counter()
         self.watches: Counter[Watch] = Counter()
         self._troubled: dict[int, TrackedTask] = {}  # active tasks with a problem
+        self._fetching: set[int] = set()  # tasks not polled whose download is under way
         for task in tasks:
             self.add(task)
 
@@ -26,11 +27,14 @@ class TaskTally:
         self.watches[task.watch] += 1
         if task.problem_message and task.watch is Watch.ACTIVE:
             self._troubled[task.ref] = task
+        if task.download_busy and task.watch is not Watch.ACTIVE:
+            self._fetching.add(task.ref)
 
     def discard(self, task: TrackedTask) -> None:
         self.groups[task.group] -= 1
         self.watches[task.watch] -= 1
         self._troubled.pop(task.ref, None)
+        self._fetching.discard(task.ref)
 
     def replace(self, old: TrackedTask, new: TrackedTask) -> None:
         self.discard(old)
@@ -43,6 +47,11 @@ class TaskTally:
     @property
     def paused(self) -> int:
         return self.watches[Watch.PAUSED]
+
+    @property
+    def still_tracked(self) -> int:
+        """Tasks that stopping would cut short: polled ones and ones still downloading."""
+        return self.watches[Watch.ACTIVE] + len(self._fetching)
 
     def count(self, group: Group) -> int:
         return self.groups[group]

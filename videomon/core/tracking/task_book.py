@@ -17,6 +17,7 @@ from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.profiles import ProfileProblem
 from videomon.core.tracking.clock import Clock
 from videomon.core.tracking.store import History, TaskStore, TaskUpdate
+from videomon.core.tracking.tally import TaskTally
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,8 @@ class TaskBook:
         self.store = store
         self.clock = clock
         self.tasks: dict[int, TrackedTask] = {}
+        #: the counts of the tracked tasks, kept as they change (the window's status bar)
+        self.tally = TaskTally()
         self.observers: list[EngineObserver] = []
         self._dirty: dict[int, TaskUpdate] = {}
         self._history: list[TaskUpdate] = []
@@ -46,14 +49,20 @@ class TaskBook:
     def load(self, tasks: Sequence[TrackedTask] | None = None) -> list[TrackedTask]:
         """Take the stored tasks (read here, or already read by the caller)."""
         self.tasks = {task.ref: task for task in (self.store.all() if tasks is None else tasks)}
+        self.tally = TaskTally(self.tasks.values())
         return list(self.tasks.values())
 
     # -- changes -------------------------------------------------------------------------
     def apply(self, task: TrackedTask, values: dict[str, object],
               history: History | None = None) -> None:
         """Change a task in memory now; the store and observers follow at the next flush."""
+        counted = task.ref in self.tasks
+        if counted:
+            self.tally.discard(task)
         for key, value in values.items():
             setattr(task, key, value)
+        if counted:
+            self.tally.add(task)
         pending = self._dirty.get(task.ref)
         if pending is None:
             self._dirty[task.ref] = TaskUpdate(task.ref, dict(values))
@@ -80,6 +89,7 @@ class TaskBook:
     async def remove(self, refs: Sequence[int]) -> list[TrackedTask]:
         gone = [self.tasks.pop(r) for r in refs if r in self.tasks]
         for task in gone:
+            self.tally.discard(task)
             self._dirty.pop(task.ref, None)
             self._changed.discard(task.ref)
             self._removed.append(task.ref)
@@ -99,7 +109,7 @@ class TaskBook:
         added = await asyncio.to_thread(self.store.by_refs, new) if new else []
         removed = [ref for ref in self.tasks if ref not in stored]
         for ref in removed:
-            self.tasks.pop(ref)
+            self.tally.discard(self.tasks.pop(ref))
             self._dirty.pop(ref, None)
             self._changed.discard(ref)
             self._removed.append(ref)
@@ -108,7 +118,11 @@ class TaskBook:
 
     def _took(self, tasks: Sequence[TrackedTask]) -> None:
         for task in tasks:
+            old = self.tasks.get(task.ref)
+            if old is not None:
+                self.tally.discard(old)
             self.tasks[task.ref] = task
+            self.tally.add(task)
             self._changed.add(task.ref)
 
     def tell_profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:

@@ -1,15 +1,17 @@
-"""The table of tracked tasks: a `QAbstractTableModel` fed by the engine's change batches.
+"""The table of tracked tasks: a `QAbstractTableModel` over a window of the store's rows.
 
-Rows are keyed by the task's `ref`. A batch of changed tasks becomes `dataChanged` for
-the contiguous row ranges that changed (and only the columns that changed), new tasks
-are inserted, removed ones taken out — never a model reset after the first load.
+Every ref in view order is held (`RowWindow`: sort and filter run in SQL); the rows the view
+paints are decoded a block at a time. A batch of changed tasks becomes `dataChanged` for the
+contiguous row ranges that changed (and only the columns that changed), new tasks are
+inserted, removed ones taken out, moved ones re-placed in one layout change that keeps the
+selection by ref — never a model reset after the first load.
 """
-
 from __future__ import annotations
 
+import dataclasses
 import enum
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,13 +22,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 
-from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch
-from videomon.core.tracking.tally import TaskTally
+from videomon.core.tracking.listing import Order, Query, TaskListing
 from videomon.core.transfers.download_manager import TransferProgress
 from videomon.core.transfers.media import draggable, expiry_warning
 from videomon.ui import wording
 from videomon.ui.table.columns import Column
+from videomon.ui.table.order import ORDER_OF, STATE_FILTERS
+from videomon.ui.table.rows import RowWindow
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -58,129 +61,164 @@ def _fields(task: TrackedTask) -> tuple[Any, ...]:
 
 
 class TaskTableModel(QAbstractTableModel):
-    def __init__(self, icons: dict[str, QIcon] | None = None, parent: Any = None) -> None:
+    def __init__(self, listing: TaskListing, icons: dict[str, QIcon] | None = None,
+                 parent: Any = None) -> None:
         super().__init__(parent)
-        self._tasks: list[TrackedTask] = []
-        self._rows: dict[int, int] = {}
+        self._rows = RowWindow(listing)
         self._icons = icons or {}
         self._progress: dict[int, TransferProgress] = {}
         self._held: frozenset[str] = frozenset()  # providers whose tasks are not polled
-        #: the counts of the rows, kept as they change
-        self.tally = TaskTally()
+        self._state_filter = "All"
+        self._loaded = False  # (a sort or filter set before `load` is only remembered)
         self.now = time.time  # replaced in tests
 
     # -- the engine's batches ----------------------------------------------------------------
-    def set_tasks(self, tasks: Iterable[TrackedTask]) -> None:
-        """The initial load (the only reset)."""
+    def load(self) -> None:
+        """The first read of the rows (the only reset)."""
         self.beginResetModel()
-        self._tasks = list(tasks)
-        self.tally = TaskTally(self._tasks)
-        self._reindex()
+        self._rows.seed()
+        self._rows.reload()
+        self._loaded = True
         self.endResetModel()
 
-    def upsert(self, tasks: Sequence[TrackedTask]) -> None:
-        """Apply a batch: changed rows get `dataChanged` per contiguous range."""
-        changed: dict[int, set[int]] = {}
-        new: list[TrackedTask] = []
+    def upsert(self, tasks: Sequence[TrackedTask]) -> list[TrackedTask]:
+        """Apply a batch: changed rows get `dataChanged` per contiguous range, new ones are
+        inserted, moved ones re-placed. Returns the tasks that reached their end in it."""
+        batch = self._rows.apply(tasks)
+        before = {t.ref: old for t, old in batch.moved} | \
+            {self._rows.refs[row]: old for row, old in batch.cells.items()}
         for task in tasks:
-            row = self._rows.get(task.ref)
-            if row is None:
-                new.append(task)
-                continue
-            old = self._tasks[row]
-            before = _fields(old)
-            self._tasks[row] = task
-            self.tally.replace(old, task)
             if task.download_state is not DownloadState.DOWNLOADING:
                 self._progress.pop(task.ref, None)
-            after = _fields(task)
-            columns = {c for c, (a, b) in enumerate(zip(before, after, strict=True)) if a != b}
+        changed: dict[int, set[int]] = {}
+        for row, old in batch.cells.items():
+            task = self._rows.task_at(row)
+            if old is None or task is None:
+                changed[row] = set(range(len(Column)))
+                continue
+            columns = {c for c, (a, b) in enumerate(zip(_fields(old), _fields(task),
+                                                        strict=True)) if a != b}
             if columns:
                 changed[row] = columns
         for first, last, columns in _ranges(changed):
             self.dataChanged.emit(self.index(first, min(columns)),
                                   self.index(last, max(columns)))
-        if new:
-            start = len(self._tasks)
-            self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
-            self._tasks.extend(new)
-            for offset, task in enumerate(new):
-                self._rows[task.ref] = start + offset
-                self.tally.add(task)
+        if batch.moved:
+            self._relayout(lambda: self._rows.move(batch.moved))
+        if batch.appended:
+            count = len(self._rows)
+            start = 0 if self._rows.query.descending else count
+            self.beginInsertRows(QModelIndex(), start, start + len(batch.appended) - 1)
+            self._rows.append(batch.appended)
             self.endInsertRows()
+        return [t for t in tasks if t.state.terminal and (old := before.get(t.ref)) is not None
+                and not old.state.terminal]
 
     def update_progress(self, reports: Sequence[TransferProgress]) -> None:
         """Bytes moving in running downloads: `dataChanged` on the Download column of those
         rows. (Whether a download runs is the task's `download_state`, from its batch.)"""
         changed: dict[int, set[int]] = {}
         for report in reports:
-            row = self._rows.get(report.ref)
-            if row is None or self._tasks[row].download_state is not DownloadState.DOWNLOADING:
+            task = self._rows.known(report.ref)
+            if task is None or task.download_state is not DownloadState.DOWNLOADING:
                 continue
             self._progress[report.ref] = report
-            changed[row] = {Column.DOWNLOAD}
+            row = self._rows.row_of(report.ref, task)
+            if row is not None:
+                changed[row] = {Column.DOWNLOAD}
         for first, last, _ in _ranges(changed):
             self.dataChanged.emit(self.index(first, Column.DOWNLOAD),
                                   self.index(last, Column.DOWNLOAD))
 
     def set_held_profiles(self, names: Iterable[str]) -> None:
         """Providers not polled now (a rejected key, an unusable entry): their rows' Checked
-        cell says so instead of "checking…"."""
+        cell says so instead of "checking…". (The view repaints only what it shows.)"""
         held = frozenset(names)
-        touched = held ^ self._held
+        if held != self._held and self.rowCount():
+            self._held = held
+            self.dataChanged.emit(self.index(0, Column.CHECKED),
+                                  self.index(self.rowCount() - 1, Column.CHECKED))
         self._held = held
-        rows = {row: {int(Column.CHECKED)} for row, task in enumerate(self._tasks)
-                if task.profile in touched}
-        for first, last, _ in _ranges(rows):
-            self.dataChanged.emit(self.index(first, Column.CHECKED),
-                                  self.index(last, Column.CHECKED))
 
     def progress(self, ref: int) -> TransferProgress | None:
         """How far the task's running download has got (None when none runs)."""
         return self._progress.get(ref)
 
-    def remove(self, refs: Iterable[int]) -> None:
-        rows = [self._rows[r] for r in refs if r in self._rows]
-        for row in rows:
-            self.tally.discard(self._tasks[row])
-        for first, last in reversed(row_runs(rows)):  # highest first: indexes stay valid
+    def remove(self, refs: Sequence[int]) -> None:
+        rows = self._rows.rows_removed(refs)
+        runs = row_runs(rows)
+        if len(runs) > 16:  # one layout change, not a signal per run
+            self._relayout(lambda: self._rows.cut_rows(rows))
+            return
+        for first, last in reversed(runs):  # highest first: indexes stay valid
             self.beginRemoveRows(QModelIndex(), first, last)
-            del self._tasks[first:last + 1]
+            self._rows.cut(first, last)
             self.endRemoveRows()
-        if rows:
-            self._reindex()
 
-    def _reindex(self) -> None:
-        self._rows = {task.ref: row for row, task in enumerate(self._tasks)}
+    # -- sorting and filtering (in SQL) -------------------------------------------------------
+    @property
+    def state_filter(self) -> str:
+        return self._state_filter
+
+    @property
+    def query(self) -> Query:
+        return self._rows.query
+
+    def set_text(self, text: str) -> None:
+        self.set_query(dataclasses.replace(self.query, text=text.strip()))
+
+    def set_state_filter(self, name: str) -> None:
+        self._state_filter = name if name in STATE_FILTERS else "All"
+        self.set_query(dataclasses.replace(self.query, groups=STATE_FILTERS[self._state_filter]))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        by, flip = ORDER_OF.get(Column(column), (Order.ADDED, False)) if column >= 0 \
+            else (Order.ADDED, False)
+        descending = (order == Qt.SortOrder.DescendingOrder) != flip
+        self.set_query(dataclasses.replace(self.query, order=by, descending=descending))
+
+    def set_query(self, query: Query) -> None:
+        if not self._loaded:
+            self._rows.query = query
+        elif query != self.query:
+            self._relayout(lambda: self._rows.reload(query))
+
+    def _relayout(self, change: Callable[[], None]) -> None:
+        """Rows re-ordered, come or gone: one layout change; the selection and the current
+        row follow their tasks (persistent indexes re-mapped by ref)."""
+        self.layoutAboutToBeChanged.emit()
+        refs = self._rows.refs
+        saved = [(QModelIndex(index), refs[index.row()]) for index in self.persistentIndexList()
+                 if 0 <= index.row() < len(refs)]
+        change()
+        rows = self._rows.rows_of(list({ref for _, ref in saved}))
+        old = [index for index, _ in saved]
+        new = [self.index(rows[ref], index.column()) if ref in rows else QModelIndex()
+               for index, ref in saved]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
 
     # -- lookups ---------------------------------------------------------------------------
     def task(self, ref: int) -> TrackedTask | None:
-        row = self._rows.get(ref)
-        return None if row is None else self._tasks[row]
+        return self._rows.task(ref)
 
     def row_of(self, ref: int) -> int | None:
-        return self._rows.get(ref)
+        return self._rows.row_of(ref)
 
-    def task_at(self, row: int) -> TrackedTask:
-        return self._tasks[row]
+    def view_rows(self, refs: Sequence[int]) -> list[int]:
+        """Where these tasks are shown (those that are)."""
+        return sorted(self._rows.rows_of(refs).values())
+
+    def task_at(self, row: int) -> TrackedTask | None:
+        return self._rows.task_at(row)
 
     def tasks_at(self, rows: Iterable[int]) -> list[TrackedTask]:
-        """The tasks of these rows (no Qt calls: selections of 10,000 rows)."""
-        return [self._tasks[r] for r in rows if 0 <= r < len(self._tasks)]
-
-    def filter_text(self, task: TrackedTask) -> str:
-        """What Ctrl+F searches in a row: its visible ID, provider, model, state, output,
-        and the full task ID and label."""
-        shown = (self._display(task, c) for c in (Column.TASK_ID, Column.PROVIDER,
-                                                 Column.MODEL, Column.STATE, Column.OUTPUT))
-        return " ".join((*shown, task.task_id, task.label or ""))
-
-    def tasks(self) -> list[TrackedTask]:
-        return list(self._tasks)
+        """The tasks of these rows (no Qt calls: selections of 100,000 rows)."""
+        return self._rows.tasks_at(rows)
 
     # -- QAbstractTableModel ----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._tasks)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
@@ -202,14 +240,17 @@ class TaskTableModel(QAbstractTableModel):
     def row_flags(self, row: int) -> Qt.ItemFlag:
         """Finished videos can be dragged out (as files, or to start their download).
         (Asked for every cell a selection touches: kept to a lookup and a test.)"""
-        if row < len(self._tasks) and draggable(self._tasks[row]):
+        task = self._rows.task_at(row) if 0 <= row < len(self._rows) else None
+        if task is not None and draggable(task):
             return _DRAGGABLE
         return _SELECTABLE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._tasks):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        task = self._tasks[index.row()]
+        task = self._rows.task_at(index.row())
+        if task is None:  # (removed from the store a moment ago: its batch is coming)
+            return None
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(task, column)
@@ -269,25 +310,6 @@ class TaskTableModel(QAbstractTableModel):
             return self.tr("{state}, {amount}").format(state=wording.state_text(task),
                                                        amount=amount)
         return self._display(task, column)
-
-    def sort_key(self, task: TrackedTask, column: int) -> Any:
-        """A value that sorts the column right (numbers, times, ranks; else the text)."""
-        column = Column(column)
-        if column is Column.PROGRESS:
-            value = wording.progress_value(task)
-            return -1.0 if value is None else value
-        if column is Column.ELAPSED:
-            return wording.elapsed_seconds(task, self.now())
-        if column is Column.CHECKED:
-            return task.last_checked_at or 0.0
-        if column is Column.DOWNLOAD:
-            order = {None: 0, DownloadState.CANCELLED: 1, DownloadState.FAILED: 2,
-                     DownloadState.QUEUED: 3, DownloadState.DOWNLOADING: 4, DownloadState.DONE: 5}
-            return order.get(task.download_state, 0)
-        if column is Column.STATE:
-            order = list(TaskState).index(task.state)
-            return order * 10 + (0 if task.watch is Watch.ACTIVE else 5)
-        return self._display(task, column).lower()
 
     def _tooltip(self, task: TrackedTask, column: Column) -> str | None:
         if column is Column.TASK_ID:

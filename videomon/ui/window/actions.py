@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch
 from videomon.ui.look.icons import action_icon
-from videomon.ui.table.model import Column
-from videomon.ui.table.order import STATE_FILTERS, TaskFilterProxy, state_filter_label
+from videomon.ui.table.model import Column, TaskTableModel
+from videomon.ui.table.order import STATE_FILTERS, state_filter_label
 from videomon.ui.table.view import TaskTableView
 
 
@@ -53,7 +53,7 @@ class ActionHandlers(Protocol):
 
 class WindowActions(QObject):
     def __init__(self, window: QMainWindow, handlers: ActionHandlers,
-                 proxy: TaskFilterProxy) -> None:
+                 rows: TaskTableModel) -> None:
         super().__init__(window)
         self.window = window
         w = handlers
@@ -87,7 +87,7 @@ class WindowActions(QObject):
         self.settings = a(self.tr("Settings…"), w.open_settings, "Ctrl+,")
         self.find = a(self.tr("Find"), self.focus_filter, QKeySequence.StandardKey.Find)
         self.quit = a(self.tr("Quit"), w.quit, QKeySequence.StandardKey.Quit)
-        self.filter_edit, self.state_filter = self._build_toolbar(proxy)
+        self.filter_edit, self.state_filter = self._build_toolbar(rows)
 
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: str | QKeySequence.StandardKey | None = None,
@@ -105,7 +105,7 @@ class WindowActions(QObject):
         self.window.addAction(action)
         return action
 
-    def _build_toolbar(self, proxy: TaskFilterProxy) -> tuple[QLineEdit, QComboBox]:
+    def _build_toolbar(self, rows: TaskTableModel) -> tuple[QLineEdit, QComboBox]:
         bar = QToolBar(self.tr("Main"))
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
@@ -138,7 +138,7 @@ class WindowActions(QObject):
         edit.setAccessibleName(self.tr("Filter tasks"))
         # focus by click or Ctrl+F only: a paste into the window must not land in it
         edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        edit.textChanged.connect(proxy.set_text)
+        edit.textChanged.connect(rows.set_text)
         escape = QAction(edit)  # Escape clears the filter, then goes back to the table
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -150,7 +150,7 @@ class WindowActions(QObject):
         for name in STATE_FILTERS:
             states.addItem(state_filter_label(name), name)
         states.currentIndexChanged.connect(
-            lambda _=0: proxy.set_state_filter(str(states.currentData())))
+            lambda _=0: rows.set_state_filter(str(states.currentData())))
         bar.addWidget(edit)
         bar.addWidget(states)
         self.window.addToolBar(bar)

@@ -6,13 +6,12 @@ with a note saying so; without one, closing asks once whether to quit and stop t
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
-from videomon.core.domain.task import TrackedTask, Watch
 from videomon.core.tracking.commands import ProviderCommands
 from videomon.ui.desktop.tray import Tray
 from videomon.ui.runtime.async_tasks import TaskRunner
@@ -21,21 +20,17 @@ from videomon.ui.runtime.async_tasks import TaskRunner
 TRAY_NOTE_SHOWN = "close/tray_note_shown"
 
 
-def still_tracked(tasks: Sequence[TrackedTask]) -> int:
-    """Tasks that closing would stop: polled ones and ones with a download under way."""
-    return sum(1 for t in tasks if t.watch is Watch.ACTIVE or t.download_busy)
-
-
 class CloseGuard(QObject):
     def __init__(self, window: QWidget, providers: ProviderCommands, runner: TaskRunner, tray: Tray,
-                 state: QSettings, tasks: Callable[[], Sequence[TrackedTask]]) -> None:
+                 state: QSettings, still_tracked: Callable[[], int]) -> None:
+        """`still_tracked`: how many tasks closing would stop (polled, or downloading)."""
         super().__init__(window)
         self.window = window
         self.providers = providers
         self.runner = runner
         self.tray = tray
         self.state = state
-        self._tasks = tasks
+        self._still_tracked = still_tracked
         self.quitting = False
         self.question: QMessageBox | None = None  # while it is open
 
@@ -48,7 +43,7 @@ class CloseGuard(QObject):
         """Whether this close is turned into hiding or a question (the event is ignored)."""
         if self.quitting:
             return False
-        count = still_tracked(self._tasks())
+        count = self._still_tracked()
         if not count:
             return False
         settings = self.providers.settings()

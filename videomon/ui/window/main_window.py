@@ -41,7 +41,6 @@ from videomon.ui.settings.flow import SettingsFlow
 from videomon.ui.table.columns import CLOCK_COLUMNS, COLUMNS, Column, Delegate
 from videomon.ui.table.details_dialog import DetailsDialog, open_details
 from videomon.ui.table.model import TaskTableModel
-from videomon.ui.table.order import TaskFilterProxy
 from videomon.ui.table.output_delegate import OutputDelegate
 from videomon.ui.table.progress_delegate import DownloadDelegate, ProgressDelegate
 from videomon.ui.table.view import TaskTableView
@@ -75,13 +74,11 @@ class MainWindow(QMainWindow):
         self.theme.apply(commands.providers.settings().appearance)
         self.setMinimumSize(640, 400)  # room to work on a 1024×768 screen
         self.setAcceptDrops(True)
-        self.model = TaskTableModel(icons, self)
-        self.proxy = TaskFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = TaskTableModel(commands.tasks.listing, icons, self)
         self.delegate = ProgressDelegate(self)
         self.tray = Tray(app_icon, self, self)
         self.close_guard = CloseGuard(self, commands.providers, self.runner, self.tray, state,
-                                      self.model.tasks)
+                                      lambda: commands.tasks.tally.still_tracked)
         self.tray.quitRequested.connect(self.quit)
         self._details: list[DetailsDialog] = []
         self.settings_flow = SettingsFlow(self, commands.providers, commands.formats, self.runner,
@@ -107,13 +104,13 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self._build_table()
         self._build_around()
-        self.actions = WindowActions(self, self, self.proxy)
+        self.actions = WindowActions(self, self, self.model)
         self.stack.setCurrentWidget(self.table)  # until `load`: the rows are on their way
         self._update_actions()
 
     def _build_table(self) -> None:
         self.table = TaskTableView(self._download_before_drag)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Tracked tasks"))
         self.download_delegate = DownloadDelegate(self)
         self.output_delegate = OutputDelegate(self)
@@ -128,7 +125,7 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(lambda _index: self.show_details())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._previewed: list[int] = []
-        for signal in (self.proxy.layoutChanged, self.proxy.rowsRemoved, self.proxy.modelReset):
+        for signal in (self.model.layoutChanged, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._rows_left)
 
     def _build_around(self) -> None:
@@ -166,17 +163,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     # -- engine events ------------------------------------------------------------------------
-    def load(self, tasks: Sequence[TrackedTask]) -> None:
-        self.model.set_tasks(tasks)
+    def load(self) -> None:
+        """The engine has read the store: the table reads its rows."""
+        self.model.load()
         self._update_empty()
         self._update_summary()
 
     def on_tasks_changed(self, tasks: list[TrackedTask]) -> None:
-        for task in tasks:
-            old = self.model.task(task.ref)
-            if old is not None and not old.state.terminal and task.state.terminal:
-                self._notify_finished(task)
-        self.model.upsert(tasks)
+        for task in self.model.upsert(tasks):  # (those that just finished)
+            self._notify_finished(task)
+        self.table.take_changes(tasks)
         self._update_empty()
         selected = self.selected_tasks()  # once per batch: 10,000 selected rows cost 4 ms
         self._update_summary(selected)
@@ -245,7 +241,7 @@ class MainWindow(QMainWindow):
         return self.table.selected_tasks()
 
     def select_refs(self, refs: Sequence[int]) -> None:
-        self.table.select_rows(self.proxy.view_rows(refs))  # (selectionChanged follows)
+        self.table.select_rows(self.model.view_rows(refs))  # (selectionChanged follows)
 
     def _refs(self, tasks: Sequence[TrackedTask] | None = None) -> list[int]:
         return [t.ref for t in (self.selected_tasks() if tasks is None else tasks)]
@@ -348,14 +344,14 @@ class MainWindow(QMainWindow):
         self.summary.set_demo(bool(self.commands.demo.profiles()))
 
     def _update_summary(self, selected: list[TrackedTask] | None = None) -> None:
-        self.summary.update(self.model.tally,
+        self.summary.update(self.commands.tasks.tally,
                             self.selected_tasks() if selected is None else selected)
 
     def _selection_changed(self, *_: Any) -> None:
         self.statusBar().clearMessage()  # the selected row's state and reason show instead
         selected = self.selected_tasks()
         self._update_actions(selected)
-        self.summary.update_line(self.model.tally, selected)
+        self.summary.update_line(self.commands.tasks.tally, selected)
 
     def _rows_left(self, *_: Any) -> None:
         """Rows went out of view (filtered, removed) without a selection signal: the
@@ -363,7 +359,7 @@ class MainWindow(QMainWindow):
         selected = self.selected_tasks()
         if [t.ref for t in selected] != self._previewed:
             self._update_actions(selected)
-            self.summary.update_line(self.model.tally, selected)
+            self.summary.update_line(self.commands.tasks.tally, selected)
 
     def _update_actions(self, selected: list[TrackedTask] | None = None) -> None:
         tasks = self.selected_tasks() if selected is None else selected

@@ -11,7 +11,9 @@ from typing import Any
 from videomon.core.domain.task import HistoryEntry, TrackedTask, Watch
 from videomon.core.tracking.commands.providers import ProviderCommands
 from videomon.core.tracking.engine import Engine
+from videomon.core.tracking.listing import TaskListing
 from videomon.core.tracking.paste import assign_profiles, parse_pasted
+from videomon.core.tracking.tally import TaskTally
 
 
 @dataclass(slots=True)
@@ -44,6 +46,16 @@ class TaskCommands:
         self._engine = engine
         self._scheduler = engine.scheduler
         self._providers = providers
+
+    @property
+    def listing(self) -> TaskListing:
+        """The stored tasks as lists: what the window's table reads its rows from."""
+        return self._engine.listing
+
+    @property
+    def tally(self) -> TaskTally:
+        """How many tasks are in each group, kept as they change (read, never changed)."""
+        return self._scheduler.book.tally
 
     def copies(self) -> list[TrackedTask]:
         """Every tracked task, oldest first (the window's first load), as copies: the
