@@ -14,10 +14,10 @@ from PySide6.QtGui import QDrag
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
+from tests.ui.helpers import stored
 from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask
 from videomon.ui.table import view as task_view
-from videomon.ui.table.model import TaskTableModel
 from videomon.ui.table.view import TaskTableView
 
 NOW = 1_760_000_000.0
@@ -62,11 +62,10 @@ def view(qapp: QApplication, tmp_path: Path) -> Iterator[tuple[TaskTableView, li
         path.write_bytes(b"video %d" % n)
         files.append(path)
     pending: list[list[TrackedTask]] = []
-    model = TaskTableModel()
-    model.set_tasks([task(1, TaskState.SUCCEEDED, saved=files[0]),
-                     task(2, TaskState.SUCCEEDED, saved=files[1]),
-                     task(3, TaskState.SUCCEEDED),          # finished, not saved yet
-                     task(4, TaskState.RUNNING)])
+    model = stored([task(1, TaskState.SUCCEEDED, saved=files[0]),
+                    task(2, TaskState.SUCCEEDED, saved=files[1]),
+                    task(3, TaskState.SUCCEEDED),          # finished, not saved yet
+                    task(4, TaskState.RUNNING)])
     table = TaskTableView(pending.append)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

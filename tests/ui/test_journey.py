@@ -140,7 +140,7 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
             assert {window.model.task(rows(window)[i]).profile for i in MINE} == {"localrelay"}
             # the pasted rows are selected, and the keyboard goes on from them
             assert {t.task_id for t in window.selected_tasks()} == set(MINE)
-            current = window.proxy.tasks_at([window.table.currentIndex().row()])
+            current = window.model.tasks_at([window.table.currentIndex().row()])
             assert current and current[0].task_id in MINE
 
             def finished(task_ids: set[str]) -> bool:
@@ -171,11 +171,11 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
             await until(lambda: MINE[0] in rows(window)
                         and window.preview.shown_ref == rows(window)[MINE[0]], 5)
             page(window).filter_edit.setText("nothing-is-called-this")  # hides the selected row
-            assert window.proxy.rowCount() == 0
+            assert window.model.rowCount() == 0
             assert window.preview.shown_ref is None
             page(window).filter_edit.setFocus()
             QTest.keyClick(page(window).filter_edit, Qt.Key.Key_Escape)  # Escape clears the filter
-            assert page(window).filter_edit.text() == "" and window.proxy.rowCount() == 7
+            assert page(window).filter_edit.text() == "" and window.model.rowCount() == 7
 
             # -- Show in folder with no file manager and no launcher: said, with Copy path --
             select(window, MINE[1])
@@ -200,7 +200,7 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
             assert cell(window, UNKNOWN, Column.STATE) == "Not found"
             states = page(window).state_filter
             states.setCurrentIndex(states.findData("Not found"))
-            assert window.proxy.rowCount() == 1
+            assert window.model.rowCount() == 1
             page(window).state_filter.setCurrentIndex(0)
             select(window, UNKNOWN)
             line = page(window).problem_label.text()

@@ -58,7 +58,7 @@ def test_random_batches_keep_the_rows_and_the_selection_right(
     monkeypatch.setattr(rows_module, "MOVES", 4)   # both ways of moving rows
     rng = random.Random(seed)
     model = TaskTableModel(TaskListing(store))
-    model._rows._capacity = 40  # noqa: SLF001 - a cache smaller than the list
+    model._rows._capacity = 40
     model.load()
     selection = QItemSelectionModel(model)
     chosen: set[int] = set()
@@ -121,12 +121,12 @@ def test_rows_are_read_a_block_at_a_time_and_the_cache_stays_bounded(
         qapp, store: TaskStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(rows_module, "BLOCK", 16)
     model = TaskTableModel(TaskListing(store))
-    model._rows._capacity = 40  # noqa: SLF001
+    model._rows._capacity = 40
     model.load()
     reads: list[int] = []
-    block = model._rows.listing.block  # noqa: SLF001
-    model._rows.listing.block = lambda refs: reads.append(len(refs)) or block(refs)  # type: ignore[method-assign]  # noqa: SLF001
+    block = model._rows.listing.block
+    model._rows.listing.block = lambda refs: reads.append(len(refs)) or block(refs)  # type: ignore[method-assign]
     for row in range(model.rowCount()):
         model.data(model.index(row, Column.STATE))
     assert max(reads) <= 16 and len(reads) <= model.rowCount() // 16 + 1
-    assert len(model._rows._cache) <= 40  # noqa: SLF001
+    assert len(model._rows._cache) <= 40

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.ui.helpers import change, stored
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch, snapshot_values
 from videomon.core.providers.dialects import builtin_dialect
-from videomon.core.tracking.listing import TaskListing
-from videomon.core.tracking.store import TaskStore, TaskUpdate
 from videomon.ui import wording
 from videomon.ui.table.model import Column, Role, TaskTableModel
 
@@ -36,41 +35,6 @@ def recorded(dialect: str, name: str, ref: int, profile: str = "relay") -> Track
     return task
 
 
-#: what a batch can change in a stored task
-CHANGING = ("state", "progress", "snapshot", "watch", "last_checked_at", "last_change_at",
-            "next_poll_at", "problem_kind", "problem_message", "download_paths",
-            "download_state", "download_error", "label")
-
-
-def stored(tasks: list[TrackedTask], icons: dict | None = None) -> TaskTableModel:  # type: ignore[type-arg]
-    """A model over an in-memory store holding these tasks, loaded."""
-    store = TaskStore(Path(":memory:"))
-    seen: set[tuple[str, str]] = set()
-    for task in tasks:  # (several recordings answer for one ID: one row each here)
-        if (task.profile, task.task_id) in seen:
-            task.task_id = f"{task.task_id}-{task.ref}"
-        seen.add((task.profile, task.task_id))
-    store.restore(tasks)
-    model = TaskTableModel(TaskListing(store), icons)
-    model.store = store  # type: ignore[attr-defined]
-    model.now = lambda: NOW
-    model.load()
-    return model
-
-
-def change(model: TaskTableModel, *tasks: TrackedTask) -> list[TrackedTask]:
-    """A batch as the engine sends one: the store written first, then the model told."""
-    store: TaskStore = model.store  # type: ignore[attr-defined]
-    known = {t.ref for t in store.by_refs([t.ref for t in tasks])}
-    new = [t for t in tasks if t.ref not in known]
-    for task in new:
-        task.task_id = f"{task.task_id}-{task.ref}"
-    store.restore(new)
-    store.apply([TaskUpdate(t.ref, {f: getattr(t, f) for f in CHANGING}) for t in tasks
-                 if t.ref in known])
-    return model.upsert(list(tasks))
-
-
 def refs_of(model: TaskTableModel) -> list[int]:
     return [model.data(model.index(r, 0), Role.REF) for r in range(model.rowCount())]
 
@@ -81,7 +45,7 @@ def model(qapp) -> TaskTableModel:  # type: ignore[no-untyped-def]
                    recorded("openai", "seed001_completed", 2),
                    recorded("tasks", "seed003_pending", 3),
                    recorded("openai", "seed001_failed", 4),
-                   recorded("gemini", "gemini_running", 5, profile="veo")])
+                   recorded("gemini", "gemini_running", 5, profile="veo")], now=NOW)
 
 
 def cell(model: TaskTableModel, row: int, column: Column, role: int = 0) -> object:
@@ -180,7 +144,7 @@ def test_download_column_progress_and_expiry_warning(qapp) -> None:  # type: ign
     task = recorded("openai", "seed001_completed", 1)
     assert task.snapshot is not None
     task.snapshot = dataclasses.replace(task.snapshot, expires_at=int(NOW + 1200))
-    model = stored([task], state_icons())
+    model = stored([task], state_icons(), now=NOW)
     assert cell(model, 0, Column.DOWNLOAD) == "link expires in 20:00"
     assert cell(model, 0, Column.DOWNLOAD, Role.EXPIRES_IN) == 1200
     assert cell(model, 0, Column.DOWNLOAD, Qt.ItemDataRole.DecorationRole) is not None
