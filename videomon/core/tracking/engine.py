@@ -14,6 +14,7 @@ from pathlib import Path
 
 from videomon.core.config.paths import AppPaths
 from videomon.core.config.settings import Settings, demo_download_dir
+from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.providers.http import HttpClient, RetryPolicy
 from videomon.core.providers.lookup import LookupResult, TaskLookup
@@ -77,11 +78,12 @@ class Engine:
         return await self.lookup.fetch(profile, key, task_id, label=label)
 
     async def start(self) -> None:
-        # decoding 10,000 stored tasks, loading the HTTP stack and reading the CA
+        # decoding the tasks that still change, loading the HTTP stack and reading the CA
         # certificates take a while: off the loop's thread, so a window on this loop
-        # paints and answers meanwhile
-        tasks, _ = await asyncio.gather(asyncio.to_thread(self.store.all), self.http.warm())
-        self.scheduler.load(tasks)
+        # paints and answers meanwhile (the finished history stays in the store)
+        (live, counts, top), _ = await asyncio.gather(asyncio.to_thread(self._read_live),
+                                                      self.http.warm())
+        self.scheduler.load_live(live, counts, top)
         for name, problem in self._skipped.items():  # (read with the profiles above)
             self.scheduler.book.tell_profile_problem(name, problem)
         self.downloads.resume_interrupted()
@@ -90,6 +92,10 @@ class Engine:
         if not self.private:
             self._jobs.append(asyncio.create_task(self._follow_store(),
                                                   name="videomon-follow-store"))
+
+    def _read_live(self) -> tuple[list[TrackedTask], list[tuple[str, str, int]], int]:
+        return (self.store.live(unsaved=self.settings.auto_download), self.store.counts(),
+                self.store.last_ref())
 
     async def _follow_store(self, interval: float = 1.0) -> None:
         """Pick up tasks another process (``videomon track``/``untrack``) added or removed."""

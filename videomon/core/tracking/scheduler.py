@@ -94,6 +94,16 @@ class Scheduler:
         for task in self.book.load(tasks):
             self._arm(task)
 
+    def load_live(self, live: Sequence[TrackedTask], counts: Sequence[tuple[str, str, int]],
+                  top: int) -> None:
+        """Hold only the tasks that still change (`TaskBook.load_live`), before `run`."""
+        for task in self.book.load_live(live, counts, top):
+            self._arm(task)
+
+    async def take(self, refs: Sequence[int]) -> list[TrackedTask]:
+        """These tasks, held from now on (read from the store when only stored there)."""
+        return await self.book.take(refs)
+
     async def run(self) -> None:
         """Poll until cancelled. Flushes pending writes and events on the way out."""
         flusher = asyncio.create_task(self.book.flush_every(self.config.flush_interval))
@@ -226,6 +236,7 @@ class Scheduler:
 
     async def remove(self, refs: Sequence[int]) -> list[TrackedTask]:
         """Stop tracking; returns the removed tasks (for undo)."""
+        await self.book.take(refs)
         gone = await self.book.remove(refs)
         for task in gone:
             self._counters.pop(task.ref, None)

@@ -261,6 +261,23 @@ class TaskStore(_Reading):
         """Every task, oldest first (without raw answers: see `raw`)."""
         return self.select("ORDER BY ref")
 
+    def live(self, unsaved: bool = False) -> list[TrackedTask]:
+        """The tasks that still change on their own: polled, or downloading (and, with
+        `unsaved`, finished ones never downloaded: auto-download takes them). Indexed."""
+        extra = " OR (state = 'succeeded' AND download_state IS NULL)" if unsaved else ""
+        return self.select(f"WHERE watch = 'active' OR download_rank IN (3, 4){extra} "
+                           "ORDER BY ref")
+
+    def counts(self) -> list[tuple[str, str, int]]:
+        """How many tasks are followed each way in each state (the watch index covers it)."""
+        with self._lock:
+            return [(w, s, int(n)) for w, s, n in self._db.execute(
+                "SELECT watch, state, COUNT(*) FROM tasks GROUP BY watch, state")]
+
+    def last_ref(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT MAX(ref) FROM tasks").fetchone()[0] or 0)
+
     def refs(self) -> set[int]:
         with self._lock:
             return {r for (r,) in self._db.execute("SELECT ref FROM tasks")}

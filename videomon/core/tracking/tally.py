@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from videomon.core.domain.errors import ProblemKind
-from videomon.core.domain.task import Group, TrackedTask, Watch
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import Group, TrackedTask, Watch, group_of
 
 
 class TaskTally:
@@ -21,6 +22,21 @@ class TaskTally:
         self._fetching: set[int] = set()  # tasks not polled whose download is under way
         for task in tasks:
             self.add(task)
+
+    @classmethod
+    def counted(cls, counts: Iterable[tuple[str, str, int]],
+                tasks: Iterable[TrackedTask]) -> TaskTally:
+        """From the store's counts by watch and state, and the tasks held in memory (the
+        only ones that can have a live problem or a running download)."""
+        tally = cls()
+        for watch, state, n in counts:
+            tally.groups[group_of(Watch(watch), TaskState(state))] += n
+            tally.watches[Watch(watch)] += n
+        for task in tasks:
+            tally.add(task)
+            tally.groups[task.group] -= 1  # (counted above)
+            tally.watches[task.watch] -= 1
+        return tally
 
     def add(self, task: TrackedTask) -> None:
         self.groups[task.group] += 1

@@ -1,5 +1,6 @@
-"""The task book: every tracked task in memory, written behind to the store in batches,
-with observers told once per batch.
+"""The task book: the tracked tasks that still change in memory (or every one, for a
+private engine), written behind to the store in batches, with observers told once per
+batch. The finished history stays in the store and is read when a command needs it.
 
 Changes apply in memory at once (`apply`); the store and the observers follow at the
 next `flush` (every `flush_interval` while the scheduler runs). Writes run in a worker
@@ -45,12 +46,32 @@ class TaskBook:
         self._changed: set[int] = set()
         self._removed: list[int] = []
         self._writes: set[asyncio.Future[None]] = set()
+        self._top = 0  # the highest ref held or stored: another process adds above it
 
     def load(self, tasks: Sequence[TrackedTask] | None = None) -> list[TrackedTask]:
-        """Take the stored tasks (read here, or already read by the caller)."""
+        """Hold every stored task (read here, or already read by the caller)."""
         self.tasks = {task.ref: task for task in (self.store.all() if tasks is None else tasks)}
         self.tally = TaskTally(self.tasks.values())
+        self._top = max(self.tasks, default=0)
         return list(self.tasks.values())
+
+    def load_live(self, live: Sequence[TrackedTask], counts: Sequence[tuple[str, str, int]],
+                  top: int) -> list[TrackedTask]:
+        """Hold only the tasks that still change (`TaskStore.live`); the rest of the history
+        stays in the store, counted (`TaskStore.counts`) and read when a command needs it
+        (`take`). `top`: the highest stored ref."""
+        self.tasks = {task.ref: task for task in live}
+        self.tally = TaskTally.counted(counts, live)
+        self._top = top
+        return list(live)
+
+    async def take(self, refs: Sequence[int]) -> list[TrackedTask]:
+        """These tasks, held from now on (those only in the store are read first)."""
+        missing = [r for r in refs if r not in self.tasks]
+        if missing:
+            for task in await asyncio.to_thread(self.store.by_refs, missing):
+                self.tasks.setdefault(task.ref, task)
+        return [self.tasks[r] for r in refs if r in self.tasks]
 
     # -- changes -------------------------------------------------------------------------
     def apply(self, task: TrackedTask, values: dict[str, object],
@@ -105,7 +126,7 @@ class TaskBook:
         """Take in tasks another process added to the store and drop the ones it removed;
         returns (added, removed refs). Observers hear of both at the next flush."""
         stored = await asyncio.to_thread(self.store.refs)  # (refs only: no rows decoded)
-        new = sorted(stored - self.tasks.keys())
+        new = sorted(r for r in stored if r > self._top and r not in self.tasks)
         added = await asyncio.to_thread(self.store.by_refs, new) if new else []
         removed = [ref for ref in self.tasks if ref not in stored]
         for ref in removed:
@@ -123,6 +144,7 @@ class TaskBook:
                 self.tally.discard(old)
             self.tasks[task.ref] = task
             self.tally.add(task)
+            self._top = max(self._top, task.ref)
             self._changed.add(task.ref)
 
     def tell_profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:

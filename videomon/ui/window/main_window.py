@@ -247,14 +247,14 @@ class MainWindow(QMainWindow):
         return [t.ref for t in (self.selected_tasks() if tasks is None else tasks)]
 
     def refresh_selected(self) -> None:
-        count = self.commands.tasks.refresh(self._refs())
-        self.statusBar().showMessage(self.tr("Checking %n task(s) now…", "", count), 3000)
+        self.runner.spawn(self.commands.tasks.refresh(self._refs()), lambda count: self._say(
+            self.tr("Checking %n task(s) now…", "", count)))
 
     def pause_selected(self) -> None:
-        self.commands.tasks.pause(self._refs())
+        self.runner.spawn(self.commands.tasks.pause(self._refs()))
 
     def resume_selected(self) -> None:
-        self.commands.tasks.resume(self._refs())
+        self.runner.spawn(self.commands.tasks.resume(self._refs()))
 
     def copy_ids(self) -> None:
         self._say(clipboard.copy_ids(self.selected_tasks()))
@@ -281,19 +281,22 @@ class MainWindow(QMainWindow):
     def download_selected(self) -> None:
         tasks = self.selected_tasks()
         saved = {t.ref for t in tasks if drag_payload([t]).files}  # and still there
-        started = self.commands.tasks.download([t.ref for t in tasks if t.ref not in saved])
-        self._say(self.tr("Downloading %n video(s)…", "", len(started)) if started else
-                  self.tr("Already saved: Ctrl+Shift+O opens it") if saved else
-                  self.tr("Nothing to download: the selection has no finished video")
-                  if tasks else "", 4000)
+        self.runner.spawn(
+            self.commands.tasks.download([t.ref for t in tasks if t.ref not in saved]),
+            lambda started: self._say(
+                self.tr("Downloading %n video(s)…", "", len(started)) if started else
+                self.tr("Already saved: Ctrl+Shift+O opens it") if saved else
+                self.tr("Nothing to download: the selection has no finished video")
+                if tasks else "", 4000))
 
     def cancel_downloads_selected(self) -> None:
         self.commands.tasks.cancel_downloads([t.ref for t in self.selected_tasks()])
 
     def _download_before_drag(self, pending: list[TrackedTask]) -> None:
-        started = self.commands.tasks.download([t.ref for t in pending])
-        self.adding.say(self.tr("%n video(s) are not downloaded yet: downloading them now — "
-                                "drag them again when they are saved.", "", len(started)))
+        self.runner.spawn(self.commands.tasks.download([t.ref for t in pending]),
+                          lambda started: self.adding.say(self.tr(
+                              "%n video(s) are not downloaded yet: downloading them now — "
+                              "drag them again when they are saved.", "", len(started))))
 
     def open_selected_file(self) -> None:
         self.files.open_file()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,8 +49,11 @@ class DemoCommands:
     async def remove(self) -> list[TrackedTask]:
         """Take the demo's tasks and profiles away; returns the tasks that went."""
         names = set(self.profiles())
-        gone = await self._tasks.remove([t.ref for t in self._scheduler.tasks.values()
-                                         if t.profile in names])
+        store = self._engine.store
+        marks = ", ".join("?" * len(names))
+        demo = await asyncio.to_thread(store.query, f"SELECT ref FROM tasks WHERE profile IN "
+                                       f"({marks}) ORDER BY ref", sorted(names))
+        gone = await self._tasks.remove([ref for (ref,) in demo])
         await self._providers.write_profiles(
             [p for p in self._scheduler.profiles.values() if p.name not in names],
             removed=names)

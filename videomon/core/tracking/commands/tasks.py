@@ -58,24 +58,26 @@ class TaskCommands:
         return self._scheduler.book.tally
 
     def copies(self) -> list[TrackedTask]:
-        """Every tracked task, oldest first (the window's first load), as copies: the
-        engine changes its own objects in place, and a caller holding those could not
-        tell what a later batch changed (a State cell stayed "Running" that way)."""
-        return [self._scheduler.tasks[r].copy() for r in sorted(self._scheduler.tasks)]
+        """Every tracked task, oldest first, as copies (the store's, with the engine's
+        newer ones in memory over them): the engine changes its own objects in place, and
+        a caller holding those could not tell what a later batch changed."""
+        held = self._scheduler.tasks
+        return [held.get(t.ref, t).copy() for t in self._engine.store.all()]
 
     # -- polling ---------------------------------------------------------------------------
-    def refresh(self, refs: Sequence[int]) -> int:
+    async def refresh(self, refs: Sequence[int]) -> int:
         """Poll these tasks now (all active ones when `refs` is empty); returns how many."""
         if not refs:
             refs = [t.ref for t in self._scheduler.tasks.values() if t.watch is Watch.ACTIVE]
-        self._scheduler.refresh(refs)
-        return len(refs)
+        tasks = await self._scheduler.take(refs)
+        self._scheduler.refresh([t.ref for t in tasks])
+        return len(tasks)
 
-    def pause(self, refs: Sequence[int]) -> None:
-        self._scheduler.pause(refs)
+    async def pause(self, refs: Sequence[int]) -> None:
+        self._scheduler.pause([t.ref for t in await self._scheduler.take(refs)])
 
-    def resume(self, refs: Sequence[int]) -> None:
-        self._scheduler.resume(refs)
+    async def resume(self, refs: Sequence[int]) -> None:
+        self._scheduler.resume([t.ref for t in await self._scheduler.take(refs)])
 
     # -- adding and removing -----------------------------------------------------------------
     async def add_text(self, text: str, profile: str | None = None) -> AddOutcome:
@@ -113,7 +115,7 @@ class TaskCommands:
 
     async def move(self, refs: Sequence[int], profile: str) -> list[TrackedTask]:
         """Track these tasks under another profile instead (the inline provider chooser)."""
-        tasks = [self._scheduler.tasks[r] for r in refs if r in self._scheduler.tasks]
+        tasks = await self._scheduler.take(refs)
         ids = [t.task_id for t in tasks if t.profile != profile]
         await self._scheduler.remove([t.ref for t in tasks if t.profile != profile])
         added = await self._scheduler.add(profile, ids)
@@ -134,11 +136,13 @@ class TaskCommands:
         return restored
 
     # -- downloads and history ---------------------------------------------------------------
-    def download(self, refs: Sequence[int]) -> list[int]:
+    async def download(self, refs: Sequence[int]) -> list[int]:
         """Queue downloads (or retry failed/cancelled ones); returns the refs queued."""
-        return [r for r in refs if self._engine.downloads.start(r)]
+        tasks = await self._scheduler.take(refs)
+        return [t.ref for t in tasks if self._engine.downloads.start(t.ref)]
 
     def cancel_downloads(self, refs: Sequence[int]) -> None:
+        """(A download that runs is of a task held in memory: nothing to read.)"""
         for ref in refs:
             self._engine.downloads.cancel(ref)
 
