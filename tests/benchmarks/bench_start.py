@@ -42,8 +42,8 @@ MODE = sys.argv[1]  # (videomon's run replaces sys.argv)
 def filled():
     # the table holds every stored row and can be scrolled
     for widget in QApplication.topLevelWidgets():
-        proxy = getattr(widget, "proxy", None)
-        if proxy is not None and proxy.rowCount() >= ROWS and widget.isVisible():
+        model = getattr(widget, "model", None)
+        if model is not None and model.rowCount() >= ROWS and widget.isVisible():
             return True
     return False
 
@@ -106,10 +106,12 @@ def main() -> None:
                         help="stored (finished) tasks in the data folder")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--reuse", type=Path, help="a data folder `make_home` made before "
+                        "(its rows: --tasks)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-start-") as tmp:
-        home = make_home(Path(tmp) / "home", "http://127.0.0.1:9", polling=0,
-                         rows=args.tasks)
+        home = args.reuse or make_home(Path(tmp) / "home", "http://127.0.0.1:9", polling=0,
+                                       rows=args.tasks)
         # An installed videomon has its bytecode compiled (pip, the bundle); with
         # PYTHONDONTWRITEBYTECODE set a checkout would compile ~90 modules on every start.
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "videomon")],

@@ -1,7 +1,7 @@
 """The window under load (run on demand; not part of the test run).
 
     .venv/bin/python -m tests.benchmarks.bench_ui --tasks 2000 --rows 10000 --seconds 60 \\
-        [--sort COLUMN] [--json]
+        [--sort COLUMN] [--reuse DATA_FOLDER] [--json]
 
 The real window (offscreen) on a data folder of `--rows` stored tasks, `--tasks` of them
 polled every 5 s against the simulated relay in another process. Each phase runs in a
@@ -34,6 +34,7 @@ from tests.benchmarks.common import (
     make_home,
     relay_process,
     report,
+    reuse_home,
     rss_mb,
 )
 
@@ -168,6 +169,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--home", help=argparse.SUPPRESS)
+    parser.add_argument("--reuse", type=Path, help="a data folder `make_home` made before "
+                        "(e.g. a million rows): used as it is, for the paused and polling "
+                        "phases (--rows is then what it holds)")
     args = parser.parse_args()
     if args.phase:
         child(args)
@@ -178,10 +182,14 @@ def main() -> None:
                                                  else ""), flush=True)
         empty = make_home(Path(tmp) / "empty", base, polling=0, rows=0)
         baseline = run_phase("baseline", empty, args)
-        paused_home = make_home(Path(tmp) / "paused", base, polling=args.tasks,
-                                rows=args.rows, paused=True)
+        if args.reuse:
+            paused_home = reuse_home(args.reuse, base, polling=args.tasks, paused=True)
+        else:
+            paused_home = make_home(Path(tmp) / "paused", base, polling=args.tasks,
+                                    rows=args.rows, paused=True)
         paused = run_phase("paused", paused_home, args)
-        home = make_home(Path(tmp) / "polling", base, polling=args.tasks, rows=args.rows)
+        home = reuse_home(args.reuse, base, polling=args.tasks) if args.reuse else \
+            make_home(Path(tmp) / "polling", base, polling=args.tasks, rows=args.rows)
         polling = run_phase("polling", home, args)
     figures = {**polling, "paused": paused, "baseline": baseline}
     rows = [

@@ -160,3 +160,30 @@ def report(figures: dict[str, Any], rows: list[tuple[str, str, str]], as_json: b
         print(f"{name:<{width}}{value:>14}   {goal}")
     if as_json:
         print(json.dumps(figures))
+
+
+def reuse_home(home: Path, base_url: str, *, polling: int, paused: bool = False) -> Path:
+    """A data folder made by `make_home` earlier (a million rows take minutes to write),
+    pointed at `base_url`, its first `polling` bench tasks active (or paused) again."""
+    import sqlite3
+
+    from videomon.core.config.paths import AppPaths
+    from videomon.core.providers.dialects import FormatRegistry
+    from videomon.core.providers.profiles import ConfigStore
+
+    paths = AppPaths.under(home)
+    config = ConfigStore(paths.config_file, FormatRegistry())
+    data = config.load()
+    for profile in data.get("profiles", []):
+        profile["base_url"] = base_url
+    config.save(data)
+    db = sqlite3.connect(paths.data_dir / "tasks.db")
+    try:
+        with db:
+            marks = ", ".join("?" * polling)
+            db.execute(f"UPDATE tasks SET watch = ?, state = 'queued', progress = NULL, "
+                       f"next_poll_at = NULL WHERE task_id IN ({marks})",
+                       ["paused" if paused else "active", *polling_ids(polling)])
+    finally:
+        db.close()
+    return home

@@ -130,3 +130,35 @@ def test_rows_are_read_a_block_at_a_time_and_the_cache_stays_bounded(
         model.data(model.index(row, Column.STATE))
     assert max(reads) <= 16 and len(reads) <= model.rowCount() // 16 + 1
     assert len(model._rows._cache) <= 40
+
+
+def test_long_lists_are_read_off_the_thread_and_changes_meanwhile_are_kept(
+        qapp, store: TaskStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A new order of a long list comes from a worker; a batch that lands while it is read
+    is not lost, and a newer query wins over an older one still being read."""
+    import time
+
+    from videomon.ui.table import model as model_module
+
+    monkeypatch.setattr(model_module, "ASYNC_ROWS", 0)
+    rng = random.Random(5)
+    model = TaskTableModel(TaskListing(store))
+    model.load()
+    settled: list[Query] = []
+    model.settled.connect(lambda: settled.append(model.query))
+    for attempt in range(8):
+        model.sort(rng.choice(list(Column)), rng.choice(list(Qt.SortOrder)))
+        if attempt % 2:
+            model.set_text(rng.choice(["", "corgi", "ge"]))  # (the newer query wins)
+        assert model.settling
+        tasks = [changed(rng, t) for t in store.by_refs(rng.sample(sorted(store.refs()), 6))]
+        store.apply([TaskUpdate(t.ref, {f: getattr(t, f) for f in (
+            "progress", "state", "watch", "download_state", "last_checked_at", "label")})
+            for t in tasks])
+        model.upsert(tasks)  # (while the list is read)
+        deadline = time.monotonic() + 10
+        while model.settling and time.monotonic() < deadline:
+            qapp.processEvents()
+            time.sleep(0.005)
+        assert not model.settling and settled[-1] == model.query
+        assert shown(model) == expected(store, model.query), attempt

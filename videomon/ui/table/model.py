@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import time
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QIcon
 
@@ -28,11 +30,15 @@ from videomon.core.transfers.download_manager import TransferProgress
 from videomon.core.transfers.media import draggable, expiry_warning
 from videomon.ui import wording
 from videomon.ui.table.columns import Column
+from videomon.ui.table.list_reader import ListReader
 from videomon.ui.table.order import ORDER_OF, STATE_FILTERS
-from videomon.ui.table.rows import RowWindow
+from videomon.ui.table.rows import RowWindow, ranges, row_runs
 
 Index = QModelIndex | QPersistentModelIndex
 
+
+#: lists at least this long are read again off the window's thread (a new sort or filter)
+ASYNC_ROWS = 50_000
 
 _SELECTABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 _DRAGGABLE = _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled
@@ -61,6 +67,9 @@ def _fields(task: TrackedTask) -> tuple[Any, ...]:
 
 
 class TaskTableModel(QAbstractTableModel):
+    #: the rows show the last query asked for (its list was read)
+    settled = Signal()
+
     def __init__(self, listing: TaskListing, icons: dict[str, QIcon] | None = None,
                  parent: Any = None) -> None:
         super().__init__(parent)
@@ -70,6 +79,10 @@ class TaskTableModel(QAbstractTableModel):
         self._held: frozenset[str] = frozenset()  # providers whose tasks are not polled
         self._state_filter = "All"
         self._loaded = False  # (a sort or filter set before `load` is only remembered)
+        self._reader = ListReader(self._rows, self)
+        self._reader.ready.connect(self._adopt)
+        self._wanted: Query | None = None  # a list being read off the window's thread
+        self._meanwhile: dict[int, TrackedTask] = {}  # what changed while it was read
         self.now = time.time  # replaced in tests
 
     # -- the engine's batches ----------------------------------------------------------------
@@ -84,6 +97,8 @@ class TaskTableModel(QAbstractTableModel):
     def upsert(self, tasks: Sequence[TrackedTask]) -> list[TrackedTask]:
         """Apply a batch: changed rows get `dataChanged` per contiguous range, new ones are
         inserted, moved ones re-placed. Returns the tasks that reached their end in it."""
+        if self._wanted is not None:
+            self._meanwhile.update((t.ref, t) for t in tasks)
         batch = self._rows.apply(tasks)
         before = {t.ref: old for t, old in batch.moved} | \
             {self._rows.refs[row]: old for row, old in batch.cells.items()}
@@ -100,7 +115,7 @@ class TaskTableModel(QAbstractTableModel):
                                                         strict=True)) if a != b}
             if columns:
                 changed[row] = columns
-        for first, last, columns in _ranges(changed):
+        for first, last, columns in ranges(changed):
             self.dataChanged.emit(self.index(first, min(columns)),
                                   self.index(last, max(columns)))
         if batch.moved:
@@ -126,7 +141,7 @@ class TaskTableModel(QAbstractTableModel):
             row = self._rows.row_of(report.ref, task)
             if row is not None:
                 changed[row] = {Column.DOWNLOAD}
-        for first, last, _ in _ranges(changed):
+        for first, last, _ in ranges(changed):
             self.dataChanged.emit(self.index(first, Column.DOWNLOAD),
                                   self.index(last, Column.DOWNLOAD))
 
@@ -162,7 +177,13 @@ class TaskTableModel(QAbstractTableModel):
 
     @property
     def query(self) -> Query:
-        return self._rows.query
+        """The rows' query (the one asked for last, while its list is still being read)."""
+        return self._wanted or self._rows.query
+
+    @property
+    def settling(self) -> bool:
+        """A list is being read off the window's thread (`settled` follows)."""
+        return self._wanted is not None
 
     def set_text(self, text: str) -> None:
         self.set_query(dataclasses.replace(self.query, text=text.strip()))
@@ -180,8 +201,30 @@ class TaskTableModel(QAbstractTableModel):
     def set_query(self, query: Query) -> None:
         if not self._loaded:
             self._rows.query = query
-        elif query != self.query:
+        elif query == self.query:
+            return
+        elif len(self._rows) < ASYNC_ROWS and self._wanted is None:
             self._relayout(lambda: self._rows.reload(query))
+            self.settled.emit()
+        else:  # a long list: read off the window's thread, the rows stay until it comes
+            self._wanted = query
+            self._reader.read(query)
+
+    def _adopt(self, query: Query, refs: array[int] | None, top: int) -> None:
+        if query != self._wanted:
+            return  # a newer query's list is on its way
+        if refs is None:
+            self._wanted = None
+            self._meanwhile.clear()
+            return
+        meanwhile, self._meanwhile = list(self._meanwhile.values()), {}
+        stale: list[bool] = []
+        self._relayout(lambda: stale.append(self._rows.adopt(query, refs, top, meanwhile)))
+        if stale[0]:  # much changed while it was read: again (these rows meanwhile)
+            self._reader.read(query)
+            return
+        self._wanted = None
+        self.settled.emit()
 
     def _relayout(self, change: Callable[[], None]) -> None:
         """Rows re-ordered, come or gone: one layout change; the selection and the current
@@ -350,20 +393,3 @@ class TaskTableModel(QAbstractTableModel):
         if task.problem_kind and not task.state.terminal:
             return "problem"
         return task.state.value
-
-
-def _ranges(changed: dict[int, set[int]]) -> list[tuple[int, int, set[int]]]:
-    """Contiguous runs of changed rows, each with the union of its changed columns."""
-    return [(first, last, set().union(*(changed[r] for r in range(first, last + 1))))
-            for first, last in row_runs(changed)]
-
-
-def row_runs(rows: Iterable[int]) -> list[tuple[int, int]]:
-    """Rows as (first, last) runs of consecutive numbers, lowest first (duplicates once)."""
-    runs: list[tuple[int, int]] = []
-    for row in sorted(set(rows)):
-        if runs and row == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs

@@ -55,10 +55,26 @@ class RowWindow:
     # -- reading -------------------------------------------------------------------------
     def reload(self, query: Query | None = None) -> None:
         """Read the whole list again (a new query, or too much moved)."""
-        if query is not None:
-            self.query = query
-        self.top = max(self.top, self.listing.last_ref())
-        self.refs = self.listing.ordered(self.query)
+        self.query = query if query is not None else self.query
+        self.refs, top = self.read(self.query)
+        self.top = max(self.top, top)
+
+    def read(self, query: Query) -> tuple[array[int], int]:
+        """The whole list of `query` and the highest stored ref (any thread: it only reads,
+        on the listing's own connections)."""
+        top = self.listing.last_ref()
+        return self.listing.ordered(query), top
+
+    def adopt(self, query: Query, refs: array[int], top: int,
+              meanwhile: Sequence[TrackedTask]) -> bool:
+        """Show a list read off the window's thread. Tasks that changed while it was read
+        are put where they now belong; returns whether too many did (read it again)."""
+        self.query, self.refs, self.top = query, refs, max(self.top, top)
+        if len(meanwhile) > MOVES:
+            self._remember(meanwhile)
+            return True
+        self.move([(task, None) for task in meanwhile])
+        return False
 
     def seed(self) -> None:
         """Take in the tasks that still change (a batch then knows how each was)."""
@@ -261,3 +277,20 @@ def find(refs: array[int], ref: int) -> int | None:
             return start // 8
         start = data.find(needle, start + 1)
     return None
+
+
+def ranges(changed: dict[int, set[int]]) -> list[tuple[int, int, set[int]]]:
+    """Contiguous runs of changed rows, each with the union of its changed columns."""
+    return [(first, last, set().union(*(changed[r] for r in range(first, last + 1))))
+            for first, last in row_runs(changed)]
+
+
+def row_runs(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Rows as (first, last) runs of consecutive numbers, lowest first (duplicates once)."""
+    runs: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

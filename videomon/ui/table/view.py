@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QTableView
 from videomon.core.domain.task import TrackedTask
 from videomon.core.transfers.media import DragPayload, drag_payload
 from videomon.ui.table.column_fit import ColumnFitter
-from videomon.ui.table.model import Role, row_runs
+from videomon.ui.table.model import Role
+from videomon.ui.table.rows import row_runs
 
 
 def payload_mime(payload: DragPayload) -> QMimeData:
