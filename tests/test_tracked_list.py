@@ -92,7 +92,7 @@ def test_a_running_window_shows_what_a_terminal_tracked(loop: qasync.QEventLoop,
                 await until(lambda: window.model.rowCount() == 1, 5)
                 shown_after = time.monotonic() - tracked_at
                 assert shown_after < 2.0, shown_after
-                await until(lambda: window.model.tasks()[0].state.value == "succeeded", 30)
+                await until(lambda: window.model.task_at(0).state.value == "succeeded", 30)
                 result = await asyncio.to_thread(run, "untrack", "video_ok_term1", env=env)
                 assert result.returncode == 0, result.stderr
                 await until(lambda: window.model.rowCount() == 0, 5)

@@ -65,7 +65,7 @@ async def videomon_download(home: Path) -> dict:
         await asyncio.sleep(0.5)
         beat.start()
         started = time.perf_counter()
-        app.commands.tasks.download([task.ref])
+        await app.commands.tasks.download([task.ref])
         while not any(t.saved for t in app.commands.tasks.copies()):
             failed = [t.download_error for t in app.commands.tasks.copies() if t.download_error]
             if failed:

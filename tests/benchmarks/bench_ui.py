@@ -39,6 +39,8 @@ from tests.benchmarks.common import (
 )
 
 FILTER_TEXT = "bench_ok_01"
+#: above this many rows select all + remove + undo is left out (see the note of issue 22)
+BULK_ROWS = 100_000
 
 
 async def _until(predicate: Any, timeout: float) -> float:
@@ -101,22 +103,35 @@ async def _usability(app: Any) -> dict[str, float]:
     from videomon.ui.table.model import Column
 
     window = app.window
-    keystrokes = []
+    model = window.model
+    keystrokes, settles = [], []  # (the keystroke returns; the rows follow when read)
     for end in range(1, len(FILTER_TEXT) + 1):
         started = time.perf_counter()
         window.actions.filter_edit.setText(FILTER_TEXT[:end])
         keystrokes.append(time.perf_counter() - started)
+        await _until(lambda: not model.settling, 60)
+        settles.append(time.perf_counter() - started)
         await asyncio.sleep(0.05)
     window.actions.filter_edit.clear()
+    await _until(lambda: not model.settling, 60)
     await asyncio.sleep(0.2)
-    sorts = {}
+    sorts, sorted_rows = {}, {}
     for column in Column:
         started = time.perf_counter()
         window.table.sortByColumn(column, window.table.horizontalHeader().sortIndicatorOrder())
         sorts[column.name.lower()] = time.perf_counter() - started
+        await _until(lambda: not model.settling, 60)
+        sorted_rows[column.name.lower()] = time.perf_counter() - started
         await asyncio.sleep(0.05)
-    beat = Heartbeat()
+    figures = {"filter_keystroke_max_ms": round(1000 * max(keystrokes), 1),
+               "filter_rows_max_ms": round(1000 * max(settles), 1),
+               "sort_max_ms": round(1000 * max(sorts.values()), 1),
+               "sort_slowest": max(sorts, key=lambda k: sorts[k]),
+               "sort_rows_max_ms": round(1000 * max(sorted_rows.values()), 1)}
     rows = window.model.rowCount()
+    if rows > BULK_ROWS:  # (selecting all reads every selected task: not at this size yet)
+        return figures
+    beat = Heartbeat()
     beat.start()
     started = time.perf_counter()
     window.table.selectAll()
@@ -127,10 +142,7 @@ async def _usability(app: Any) -> dict[str, float]:
     restored = time.perf_counter() - started - removed
     await asyncio.sleep(0.1)
     beat.stop()
-    return {"filter_keystroke_max_ms": round(1000 * max(keystrokes), 1),
-            "sort_max_ms": round(1000 * max(sorts.values()), 1),
-            "sort_slowest": max(sorts, key=lambda k: sorts[k]),
-            "remove_all_s": round(removed, 2), "undo_all_s": round(restored, 2),
+    return {**figures, "remove_all_s": round(removed, 2), "undo_all_s": round(restored, 2),
             "remove_undo_max_stall_ms": beat.figures()["heartbeat_max_ms"]}
 
 
@@ -206,10 +218,12 @@ def main() -> None:
         ("RSS, polling / paused / empty (MB)",
          f"{polling['rss_mb']} / {paused['rss_mb']} / {baseline['rss_mb']}", "≤ 200"),
         ("filter, slowest keystroke (ms)", str(polling["filter_keystroke_max_ms"]), "< 50"),
+        ("  until its rows show (ms)", str(polling["filter_rows_max_ms"]), ""),
         (f"sort, slowest column ({polling['sort_slowest']}, ms)",
          str(polling["sort_max_ms"]), "< 200"),
+        ("  until its rows show (ms)", str(polling["sort_rows_max_ms"]), ""),
         ("select all + remove + undo: longest stall (ms)",
-         str(polling["remove_undo_max_stall_ms"]), "< 100"),
+         str(polling.get("remove_undo_max_stall_ms", "not run")), "< 100"),
     ]
     report(figures, rows, args.json)
 

@@ -133,7 +133,7 @@ def test_preview_streams_a_keyless_url_and_drag_gives_files(
                     "not downloaded"
                 # dragging a row that is not downloaded starts its download and says so
                 window._download_before_drag(window.selected_tasks())
-                assert "not downloaded yet" in window.inline_bar.text.text()
+                await until(lambda: "not downloaded yet" in window.inline_bar.text.text(), 5)
                 await until(lambda: window.model.data(
                     window.model.index(0, Column.DOWNLOAD)) == "saved", 15)
                 mime = payload_mime(drag_payload(window.selected_tasks()))

@@ -203,7 +203,7 @@ class TaskTableModel(QAbstractTableModel):
             self._rows.query = query
         elif query == self.query:
             return
-        elif len(self._rows) < ASYNC_ROWS and self._wanted is None:
+        elif max(len(self._rows), self._rows.top) < ASYNC_ROWS and self._wanted is None:
             self._relayout(lambda: self._rows.reload(query))
             self.settled.emit()
         else:  # a long list: read off the window's thread, the rows stay until it comes
