@@ -189,7 +189,8 @@ def main() -> None:
         child(args)
         return
     with relay_process() as base, tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp:
-        print(f"simulated relay {base}; {args.rows} rows, {args.tasks} polled every 5 s; "
+        rows = "the reused folder's" if args.reuse else f"{args.rows}"
+        print(f"simulated relay {base}; {rows} rows, {args.tasks} polled every 5 s; "
               f"{args.seconds:g} s per phase" + (f"; sorted by {args.sort}" if args.sort
                                                  else ""), flush=True)
         empty = make_home(Path(tmp) / "empty", base, polling=0, rows=0)

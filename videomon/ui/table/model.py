@@ -255,6 +255,10 @@ class TaskTableModel(QAbstractTableModel):
     def task_at(self, row: int) -> TrackedTask | None:
         return self._rows.task_at(row)
 
+    def refs_in(self, runs: Iterable[tuple[int, int]]) -> list[int]:
+        """The refs of these (first, last) runs of rows, none decoded."""
+        return self._rows.refs_in(runs)
+
     def tasks_at(self, rows: Iterable[int]) -> list[TrackedTask]:
         """The tasks of these rows (no Qt calls: selections of 100,000 rows)."""
         return self._rows.tasks_at(rows)

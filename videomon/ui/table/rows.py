@@ -103,6 +103,13 @@ class RowWindow:
         refs = [self.refs[r] for r in rows if 0 <= r < len(self.refs)]
         return self.tasks(refs)
 
+    def refs_in(self, runs: Iterable[tuple[int, int]]) -> list[int]:
+        """The refs of these runs of rows (slices of the array: nothing decoded)."""
+        refs: list[int] = []
+        for first, last in runs:
+            refs.extend(self.refs[max(first, 0):last + 1])
+        return refs
+
     def tasks(self, refs: Sequence[int]) -> list[TrackedTask]:
         """These tasks (those still stored), in that order."""
         found = {ref: task for ref in refs if (task := self._known(ref)) is not None}

@@ -62,6 +62,10 @@ def drag_pixmap(widget: QWidget, files: list[str]) -> QPixmap:
     return pixmap
 
 
+#: how many selected tasks a batch or a selection change decodes (the actions, the line)
+SAMPLE = 1000
+
+
 class TaskTableView(QTableView):
     """`on_pending(tasks)` is called for dragged rows that are not downloaded yet."""
 
@@ -73,7 +77,8 @@ class TaskTableView(QTableView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.fitter = ColumnFitter(self)
-        self._selected: list[TrackedTask] | None = None  # (read again when it changes)
+        #: the selected tasks read (all of them, or the first ones), read again when it changes
+        self._selected: tuple[list[TrackedTask], bool] | None = None
 
     def configure(self, delegates: dict[int, QStyledItemDelegate]) -> None:
         """The window's table: whole rows selected, sortable, movable columns that fit,
@@ -134,25 +139,47 @@ class TaskTableView(QTableView):
             return
         self.select_rows([min(row, count - 1)])
 
-    def selected_tasks(self) -> list[TrackedTask]:
-        """From the selection's ranges (whole rows here), not `selectedRows()`, which asks
-        the model for the flags of every selected cell. Read once per selection: a batch
-        then costs what it changed (`take_changes`), not a read of 10,000 selected rows."""
+    def selected_spans(self) -> list[tuple[int, int]]:
+        """The selected rows as (first, last) runs (whole rows here)."""
         selection = self.selectionModel()
         if selection is None:
             return []
-        if self._selected is None:
-            rows: set[int] = set()
-            for span in selection.selection():
-                rows.update(range(span.top(), span.bottom() + 1))
-            self._selected = self.model().tasks_at(sorted(rows))
-        return list(self._selected)
+        return sorted((span.top(), span.bottom()) for span in selection.selection())
+
+    def selected_count(self) -> int:
+        return sum(last - first + 1 for first, last in _merged(self.selected_spans()))
+
+    def selected_refs(self) -> list[int]:
+        """Every selected task's ref, none decoded (a selection of a million rows)."""
+        return self.model().refs_in(_merged(self.selected_spans()))
+
+    def selected_tasks(self, limit: int | None = None) -> list[TrackedTask]:
+        """The selected tasks, the first `limit` of them with a limit (what a batch or a
+        selection change reads: a million selected rows are not decoded for the actions).
+
+        From the selection's ranges, not `selectedRows()`, which asks the model for the
+        flags of every selected cell. Read once per selection: a batch then costs what it
+        changed (`take_changes`), not a read of 10,000 selected rows."""
+        if self._selected is not None:
+            cached, whole = self._selected
+            if whole or (limit is not None and limit <= len(cached)):
+                return cached[:limit]
+        rows: list[int] = []
+        runs = _merged(self.selected_spans())
+        for first, last in runs:
+            room = len(range(first, last + 1)) if limit is None else limit - len(rows)
+            rows.extend(range(first, min(last + 1, first + room)))
+        whole = len(rows) == sum(last - first + 1 for first, last in runs)
+        cached = self.model().tasks_at(rows)
+        self._selected = (cached, whole)
+        return list(cached)
 
     def take_changes(self, tasks: Sequence[TrackedTask]) -> None:
         """A batch's new copies replace the selected tasks' old ones."""
         if self._selected:
             changed = {task.ref: task for task in tasks}
-            self._selected = [changed.get(task.ref, task) for task in self._selected]
+            cached, whole = self._selected
+            self._selected = ([changed.get(task.ref, task) for task in cached], whole)
 
     def _forget_selected(self, *_: object) -> None:
         self._selected = None
@@ -195,3 +222,15 @@ class TaskTableView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fitter.fit()
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted runs, overlapping or touching ones joined (a selection's ranges overlap when
+    rows were added to it by Ctrl+click)."""
+    runs: list[tuple[int, int]] = []
+    for first, last in sorted(spans):
+        if runs and first <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], last))
+        else:
+            runs.append((first, last))
+    return runs

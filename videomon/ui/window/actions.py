@@ -165,22 +165,28 @@ class WindowActions(QObject):
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
 
-    def update(self, tasks: Sequence[TrackedTask]) -> None:
-        """Enable what the selection allows (stored state only: this runs on every batch)."""
+    def update(self, tasks: Sequence[TrackedTask], more: bool = False) -> None:
+        """Enable what the selection allows (stored state only: this runs on every batch).
+        With `more`, `tasks` are the first of a larger selection: what any task could
+        allow is enabled, and the command does what applies."""
         has = bool(tasks)
         for action in (self.copy_id, self.details, self.remove, self.copy):
             action.setEnabled(has)
-        self.pause.setEnabled(any(t.watch is Watch.ACTIVE for t in tasks))
-        self.resume.setEnabled(any(t.watch is Watch.PAUSED for t in tasks))
-        urls = any(t.video_urls for t in tasks)
+
+        def any_of(test: Callable[[TrackedTask], object]) -> bool:
+            return more or any(test(t) for t in tasks)
+
+        self.pause.setEnabled(any_of(lambda t: t.watch is Watch.ACTIVE))
+        self.resume.setEnabled(any_of(lambda t: t.watch is Watch.PAUSED))
+        urls = any_of(lambda t: t.video_urls)
         self.copy_url.setEnabled(urls)
         self.open_url.setEnabled(urls)
-        self.download.setEnabled(any(t.state is TaskState.SUCCEEDED and t.video_urls
-                                     for t in tasks))
+        self.download.setEnabled(any_of(lambda t: t.state is TaskState.SUCCEEDED
+                                        and t.video_urls))
         self.download.setText(self.tr("Retry download") if any(
             t.download_state in (DownloadState.FAILED, DownloadState.CANCELLED)
             for t in tasks) else self.tr("Download"))
-        self.cancel.setEnabled(any(t.download_busy for t in tasks))
+        self.cancel.setEnabled(any_of(lambda t: t.download_busy))
         saved = any(t.saved for t in tasks)
         self.open_file.setEnabled(saved)
         self.show_folder.setEnabled(saved)

@@ -43,7 +43,7 @@ from videomon.ui.table.details_dialog import DetailsDialog, open_details
 from videomon.ui.table.model import TaskTableModel
 from videomon.ui.table.output_delegate import OutputDelegate
 from videomon.ui.table.progress_delegate import DownloadDelegate, ProgressDelegate
-from videomon.ui.table.view import TaskTableView
+from videomon.ui.table.view import SAMPLE, TaskTableView
 from videomon.ui.window import state as window_state
 from videomon.ui.window.actions import WindowActions
 from videomon.ui.window.close_guard import CloseGuard
@@ -174,14 +174,14 @@ class MainWindow(QMainWindow):
             self._notify_finished(task)
         self.table.take_changes(tasks)
         self._update_empty()
-        selected = self.selected_tasks()  # once per batch: 10,000 selected rows cost 4 ms
+        selected = self._sample()  # once per batch: 10,000 selected rows cost 4 ms
         self._update_summary(selected)
         self._update_actions(selected)
 
     def on_tasks_removed(self, refs: list[int]) -> None:
         self.model.remove(refs)
         self._update_empty()
-        selected = self.selected_tasks()
+        selected = self._sample()
         self._update_summary(selected)
         self._update_actions(selected)  # the preview never keeps a removed task
 
@@ -237,24 +237,24 @@ class MainWindow(QMainWindow):
         return self.preview_slot.pane()
 
     # -- selection actions ----------------------------------------------------------------------
-    def selected_tasks(self) -> list[TrackedTask]:
+    def selected_tasks(self) -> list[TrackedTask]:  # (every one: for what the user asked)
         return self.table.selected_tasks()
 
     def select_refs(self, refs: Sequence[int]) -> None:
         self.table.select_rows(self.model.view_rows(refs))  # (selectionChanged follows)
 
-    def _refs(self, tasks: Sequence[TrackedTask] | None = None) -> list[int]:
-        return [t.ref for t in (self.selected_tasks() if tasks is None else tasks)]
+    def _sample(self) -> list[TrackedTask]:  # (what a batch or a selection change reads)
+        return self.table.selected_tasks(SAMPLE)
 
     def refresh_selected(self) -> None:
-        self.runner.spawn(self.commands.tasks.refresh(self._refs()), lambda count: self._say(
-            self.tr("Checking %n task(s) now…", "", count)))
+        self.runner.spawn(self.commands.tasks.refresh(self.table.selected_refs()),
+                          lambda count: self._say(self.tr("Checking %n task(s) now…", "", count)))
 
     def pause_selected(self) -> None:
-        self.runner.spawn(self.commands.tasks.pause(self._refs()))
+        self.runner.spawn(self.commands.tasks.pause(self.table.selected_refs()))
 
     def resume_selected(self) -> None:
-        self.runner.spawn(self.commands.tasks.resume(self._refs()))
+        self.runner.spawn(self.commands.tasks.resume(self.table.selected_refs()))
 
     def copy_ids(self) -> None:
         self._say(clipboard.copy_ids(self.selected_tasks()))
@@ -272,7 +272,8 @@ class MainWindow(QMainWindow):
 
     def remove_selected(self) -> None:
         near = self.table.first_selected_row()
-        self.removing.remove(self._refs(), after=lambda: self.table.select_near(near))
+        self.removing.remove(self.table.selected_refs(),
+                             after=lambda: self.table.select_near(near))
 
     def undo_remove(self) -> None:
         self.removing.undo()
@@ -290,7 +291,7 @@ class MainWindow(QMainWindow):
                 if tasks else "", 4000))
 
     def cancel_downloads_selected(self) -> None:
-        self.commands.tasks.cancel_downloads([t.ref for t in self.selected_tasks()])
+        self.commands.tasks.cancel_downloads(self.table.selected_refs())
 
     def _download_before_drag(self, pending: list[TrackedTask]) -> None:
         self.runner.spawn(self.commands.tasks.download([t.ref for t in pending]),
@@ -347,26 +348,25 @@ class MainWindow(QMainWindow):
         self.summary.set_demo(bool(self.commands.demo.profiles()))
 
     def _update_summary(self, selected: list[TrackedTask] | None = None) -> None:
-        self.summary.update(self.commands.tasks.tally,
-                            self.selected_tasks() if selected is None else selected)
+        self.summary.update(self.commands.tasks.tally, self._sample() if selected is None
+                            else selected)
 
     def _selection_changed(self, *_: Any) -> None:
         self.statusBar().clearMessage()  # the selected row's state and reason show instead
-        selected = self.selected_tasks()
-        self._update_actions(selected)
+        self._update_actions(selected := self._sample())
         self.summary.update_line(self.commands.tasks.tally, selected)
 
     def _rows_left(self, *_: Any) -> None:
         """Rows went out of view (filtered, removed) without a selection signal: the
         preview and the actions follow what is still selected."""
-        selected = self.selected_tasks()
+        selected = self._sample()
         if [t.ref for t in selected] != self._previewed:
             self._update_actions(selected)
             self.summary.update_line(self.commands.tasks.tally, selected)
 
     def _update_actions(self, selected: list[TrackedTask] | None = None) -> None:
-        tasks = self.selected_tasks() if selected is None else selected
-        self.actions.update(tasks)
+        tasks = self._sample() if selected is None else selected
+        self.actions.update(tasks, more=self.table.selected_count() > len(tasks))
         self._update_preview(tasks)
 
     def _animate(self) -> None:
