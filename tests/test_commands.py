@@ -32,11 +32,12 @@ def test_add_text_groups_by_profile_and_reports_duplicates(tmp_path: Path) -> No
                 moved = await commands.tasks.move([guessed_ref], "un")
                 assert [(t.task_id, t.profile) for t in moved] == [("sora-2:task_ok_22b", "un")]
                 assert Commands(engine).providers.last_profile == "un"  # remembered in the config
-                removed = await commands.tasks.remove([moved[0].ref])
+                assert await commands.tasks.remove([moved[0].ref]) == 1
                 assert moved[0].ref not in engine.scheduler.tasks
-                restored = await commands.tasks.undo_remove(removed)
-                assert restored[0].task_id == "sora-2:task_ok_22b"
-                assert restored[0].ref in engine.scheduler.tasks
+                restored = await commands.tasks.undo_remove()
+                assert restored == [moved[0].ref]  # (polled: held again)
+                assert engine.scheduler.tasks[restored[0]].task_id == "sora-2:task_ok_22b"
+                assert await commands.tasks.undo_remove() == []  # only the last, once
             finally:
                 await engine.stop()
 
@@ -96,6 +97,7 @@ def test_a_provider_whose_format_is_gone_is_skipped_and_comes_back_with_it(
             class Recorder:
                 def tasks_changed(self, tasks: object) -> None: ...
                 def tasks_removed(self, refs: object) -> None: ...
+                def tasks_returned(self, refs: object) -> None: ...
 
                 def profile_problem(self, profile: str, problem: object) -> None:
                     problems.append((profile, problem))

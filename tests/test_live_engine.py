@@ -55,10 +55,11 @@ def test_the_history_stays_in_the_store_until_a_command_needs_it(tmp_path: Path)
                 await wait_for(lambda: engine.scheduler.tasks[old[0]].saved)
                 assert await commands.tasks.download([old[1]]) == [old[1]]  # (queued)
                 await commands.tasks.pause([old[-1]])
-                gone = await commands.tasks.remove(old[2:12])
-                assert len(gone) == 10 and tally.count(Group.FINISHED) == 41
-                await commands.tasks.undo_remove(gone)
+                assert await commands.tasks.remove(old[2:12]) == 10
+                assert tally.count(Group.FINISHED) == 41
+                assert await commands.tasks.undo_remove() == old[2:12]
                 assert tally.count(Group.FINISHED) == 51
+                assert not set(old[2:12]) & set(engine.scheduler.tasks)  # back in the store only
                 copies = {t.ref: t for t in commands.tasks.copies()}
                 assert len(copies) == 53 and copies[old[0]].saved
                 assert len(engine.scheduler.tasks) < 20  # what was touched, not the history

@@ -44,6 +44,7 @@ class Recorder:
     def __init__(self) -> None:
         self.batches: list[list[TrackedTask]] = []
         self.removed: list[list[int]] = []
+        self.returned: list[list[int]] = []
         self.profile_events: list[tuple[str, str | None]] = []
 
     def tasks_changed(self, tasks: Sequence[TrackedTask]) -> None:
@@ -51,6 +52,9 @@ class Recorder:
 
     def tasks_removed(self, refs: Sequence[int]) -> None:
         self.removed.append(list(refs))
+
+    def tasks_returned(self, refs: Sequence[int]) -> None:
+        self.returned.append(list(refs))
 
     def profile_problem(self, profile: str, problem: object | None) -> None:
         self.profile_events.append((profile, None if problem is None else str(problem)))
@@ -320,12 +324,16 @@ def test_pause_resume_refresh_remove(tmp_path: Path) -> None:
         h.scheduler.refresh([t2.ref])
         await h.advance(0.5)
         assert len(h.provider.calls["t2"]) == before + 1
-        removed = await h.scheduler.remove([t2.ref])
-        assert [t.task_id for t in removed] == ["t2"]
+        assert await h.scheduler.remove([t2.ref]) == 1
         await h.advance(30)
         assert len(h.provider.calls["t2"]) == before + 1
         assert h.store.get(t2.ref) is None
         assert h.recorder.removed == [[t2.ref]]
+        # undo: it is held and polled again (a task that polls is live, not only stored)
+        assert await h.scheduler.bring_back() == [t2.ref]
+        await h.advance(10)
+        assert len(h.provider.calls["t2"]) > before + 1
+        assert h.recorder.returned == []
 
     scenario(tmp_path, body)
 

@@ -74,7 +74,7 @@
 <context>
     <name>CloseGuard</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/window/close_guard.py" line="+70"/>
+        <location filename="../../videomon/ui/window/close_guard.py" line="+65"/>
         <source>Tracking %n task(s) in the background. Click the tray icon to show the window; Quit is in its menu.</source>
         <translation>
             <numerusform>Tracking %n task in the background. Click the tray icon to show the window; Quit is in its menu.</numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/window/main_window.py" line="+255"/>
+        <location filename="../../videomon/ui/window/main_window.py" line="+252"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>Checking %n task now…</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Downloading %n video(s)…</source>
         <translation>
             <numerusform>Downloading %n video…</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%n video(s) are not downloaded yet: downloading them now — drag them again when they are saved.</source>
         <translation>
             <numerusform>The video is not downloaded yet: downloading it now — drag it again when it is saved.</numerusform>
@@ -128,7 +128,15 @@
 <context>
     <name>RemoveFlow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/window/remove_flow.py" line="+33"/>
+        <location filename="../../videomon/ui/window/remove_flow.py" line="+34"/>
+        <source>Removing %n task(s)…</source>
+        <translation>
+            <numerusform>Removing %n task…</numerusform>
+            <numerusform>Removing %n tasks…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Removed %n task(s).</source>
         <translation>
             <numerusform>Removed %n task.</numerusform>
@@ -136,7 +144,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>Restoring %n task(s)…</source>
+        <translation>
+            <numerusform>Restoring %n task…</numerusform>
+            <numerusform>Restoring %n tasks…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>Restored %n task(s).</source>
         <translation>
             <numerusform>Restored %n task.</numerusform>
@@ -147,7 +163,7 @@
 <context>
     <name>TaskTableView</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/table/view.py" line="+36"/>
+        <location filename="../../videomon/ui/table/view.py" line="+37"/>
         <source>%n videos</source>
         <translation>
             <numerusform>%n video</numerusform>

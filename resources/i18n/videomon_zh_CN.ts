@@ -146,7 +146,7 @@ e.g. {example}</source>
 <context>
     <name>CloseGuard</name>
     <message>
-        <location filename="../../videomon/ui/window/close_guard.py" line="+69"/>
+        <location filename="../../videomon/ui/window/close_guard.py" line="+64"/>
         <source>videomon is still running</source>
         <translation>videomon 仍在运行</translation>
     </message>
@@ -801,19 +801,19 @@ The details are also in {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../videomon/ui/window/main_window.py" line="+117"/>
+        <location filename="../../videomon/ui/window/main_window.py" line="+115"/>
         <source>Tracked tasks</source>
         <translation>跟踪的任务</translation>
     </message>
     <message numerus="yes">
-        <location line="+138"/>
+        <location line="+137"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>正在查询 %n 个任务…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Downloading %n video(s)…</source>
         <translation>
             <numerusform>正在下载 %n 个视频…</numerusform>
@@ -830,7 +830,7 @@ The details are also in {path}.</source>
         <translation>没有可下载的内容：所选任务中没有已生成的视频</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%n video(s) are not downloaded yet: downloading them now — drag them again when they are saved.</source>
         <translation>
             <numerusform>有视频尚未下载，现在开始下载 %n 个——保存完成后再拖一次即可。</numerusform>
@@ -1003,7 +1003,14 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>RemoveFlow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/window/remove_flow.py" line="+33"/>
+        <location filename="../../videomon/ui/window/remove_flow.py" line="+34"/>
+        <source>Removing %n task(s)…</source>
+        <translation>
+            <numerusform>正在移除 %n 个任务…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Removed %n task(s).</source>
         <translation>
             <numerusform>已移除 %n 个任务。</numerusform>
@@ -1015,7 +1022,14 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>没有可撤销的操作：只能撤销最近一次移除。</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Restoring %n task(s)…</source>
+        <translation>
+            <numerusform>正在恢复 %n 个任务…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>Restored %n task(s).</source>
         <translation>
             <numerusform>已恢复 %n 个任务。</numerusform>
@@ -1353,7 +1367,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>{title}：{text}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>{active} active · {finished} finished · {failed} failed</source>
         <translation>进行中 {active} · 已完成 {finished} · 失败 {failed}</translation>
     </message>
@@ -1373,7 +1387,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>videomon — {active} 个进行中</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>⚠ network problem — retrying</source>
         <translation>⚠ 网络异常，正在重试</translation>
     </message>
@@ -1394,7 +1408,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>TaskFilterProxy</name>
     <message>
-        <location filename="../../videomon/ui/table/order.py" line="+32"/>
+        <location filename="../../videomon/ui/table/order.py" line="+14"/>
         <source>All</source>
         <extracomment>the state filter&apos;s choices: name → the groups it shows (None: all)</extracomment>
         <translation>全部</translation>
@@ -1469,37 +1483,37 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/table/model.py" line="+185"/>
+        <location filename="../../videomon/ui/table/model.py" line="+300"/>
         <source>When the provider was last asked, and when it will be asked next</source>
         <translation>上次向服务商查询的时间，以及下次查询的时间</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location filename="../../videomon/ui/table/cells.py" line="+43"/>
         <source>progress unknown</source>
         <translation>进度未知</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{state}, {amount}</source>
         <translation>{state}，{amount}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+13"/>
         <source>Polling paused; the task was {state} when last checked</source>
         <translation>已暂停查询；上次查询时任务状态为“{state}”</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The provider reports {percent}%, unchanged for {time}</source>
         <translation>服务商报告进度 {percent}%，已 {time} 没有变化</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The video link expires in {time}; download it before then.</source>
         <translation>视频链接将在 {time} 后过期，请在此之前下载。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{state}: {reasons}</source>
         <translation>{state}：{reasons}</translation>
     </message>
@@ -1507,7 +1521,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>TaskTableView</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/table/view.py" line="+36"/>
+        <location filename="../../videomon/ui/table/view.py" line="+37"/>
         <source>%n videos</source>
         <translation>
             <numerusform>%n 个视频</numerusform>
@@ -1848,12 +1862,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
     <message>
         <location line="+1"/>
-        <location line="+105"/>
+        <location line="+111"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-110"/>
         <source>Download (or retry) the selected finished videos</source>
         <translation>下载（或重试下载）所选的已生成视频</translation>
     </message>
@@ -1933,7 +1947,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>显示任务</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Retry download</source>
         <translation>重试下载</translation>
     </message>

@@ -136,7 +136,8 @@ async def _usability(app: Any) -> dict[str, float]:
     started = time.perf_counter()
     window.table.selectAll()
     window.remove_selected()
-    removed = await _until(lambda: window.model.rowCount() == 0 and window.removing.undo_tasks, 60)
+    removed = await _until(lambda: window.model.rowCount() == 0
+                           and window.removing.undo_count, 600)
     window.undo_remove()
     await _until(lambda: window.model.rowCount() == rows, 60)
     restored = time.perf_counter() - started - removed

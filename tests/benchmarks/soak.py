@@ -44,6 +44,9 @@ class ProblemCounter:
     def tasks_removed(self, refs: Sequence[int]) -> None:
         pass
 
+    def tasks_returned(self, refs: Sequence[int]) -> None:
+        pass
+
     def profile_problem(self, profile: str, problem: object | None) -> None:
         if problem:
             self.kinds["profile"] += 1

@@ -234,21 +234,24 @@ class Scheduler:
         self._wake.set()
         return added
 
-    async def remove(self, refs: Sequence[int]) -> list[TrackedTask]:
-        """Stop tracking; returns the removed tasks (for undo)."""
-        await self.book.take(refs)
-        gone = await self.book.remove(refs)
-        for task in gone:
-            self._counters.pop(task.ref, None)
+    async def remove(self, refs: Sequence[int], keep: bool = True) -> int:
+        """Stop tracking (with `keep`: for `bring_back`); returns how many went."""
+        held = [ref for ref in refs if ref in self.tasks]
+        count = await self.book.remove(refs, keep)
+        for ref in held:
+            self._counters.pop(ref, None)
         self._wake.set()
-        return gone
+        return count
 
-    async def restore(self, tasks: Sequence[TrackedTask]) -> list[TrackedTask]:
-        """Undo a removal: the tasks come back with their state and resume polling."""
-        restored = await self.book.restore(tasks)
-        for task in restored:
-            self._arm(task)
-        return restored
+    async def bring_back(self) -> list[int]:
+        """Undo the last removal: the tasks come back with their state; those that poll
+        resume. Returns their refs."""
+        refs = await self.book.bring_back()
+        for ref in refs:
+            task = self.tasks.get(ref)
+            if task is not None:
+                self._arm(task)
+        return refs
 
     async def sync_with_store(self) -> None:
         """Tasks tracked or untracked by another process (`videomon track`) join or leave."""

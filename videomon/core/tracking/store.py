@@ -23,6 +23,7 @@ from videomon.core.domain.errors import VideomonError
 from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.domain.task import DownloadState, HistoryEntry, TrackedTask, Watch
 from videomon.core.tracking.schema import MIGRATIONS, SCHEMA_VERSION
+from videomon.core.tracking.set_aside import SetAside
 
 #: a history entry: state, progress, note
 History = tuple[str, float | None, str | None]
@@ -81,7 +82,7 @@ class _Reading:
         return found
 
 
-class TaskStore(_Reading):
+class TaskStore(_Reading, SetAside):
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -104,6 +105,7 @@ class TaskStore(_Reading):
                              "(ref INTEGER PRIMARY KEY)")
             self._db.execute(f"CREATE TEMP TABLE IF NOT EXISTS restoring AS SELECT "
                              f"{', '.join(_COLUMNS)} FROM tasks WHERE 0")
+            self._make_set_aside()  # (whole removed rows, for an undo of any size)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the task database {path}: {exc}") from None
 
@@ -181,12 +183,9 @@ class TaskStore(_Reading):
     def restore(self, tasks: Sequence[TrackedTask], now: float | None = None
                 ) -> list[TrackedTask]:
         """Put removed tasks back whole (undo). A task tracked again meanwhile is skipped;
-        one whose ref was reused gets a new ref. Returns the restored tasks.
-
-        Rows go in with `executemany` and come back as copies, not re-read: an undo of
-        10,000 rows runs in a worker thread, and every Python step there holds the GIL the
-        window needs (0.9 s -> 0.3 s).
-        """
+        one whose ref was reused gets a new ref. Returns the restored tasks (copies, not
+        re-read: every Python step holds the GIL the window needs). An undo of any size
+        is `bring_back`."""
         now = time.time() if now is None else now
         keys = [(t.profile, t.task_id) for t in tasks]
         with self._transaction():

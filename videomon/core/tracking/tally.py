@@ -4,7 +4,7 @@ batch of N changed tasks costs O(N), never a pass over every row."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from videomon.core.domain.errors import ProblemKind
 from videomon.core.domain.snapshot import TaskState
@@ -29,14 +29,18 @@ class TaskTally:
         """From the store's counts by watch and state, and the tasks held in memory (the
         only ones that can have a live problem or a running download)."""
         tally = cls()
-        for watch, state, n in counts:
-            tally.groups[group_of(Watch(watch), TaskState(state))] += n
-            tally.watches[Watch(watch)] += n
+        tally.shift({(watch, state): n for watch, state, n in counts}, +1)
         for task in tasks:
             tally.add(task)
             tally.groups[task.group] -= 1  # (counted above)
             tally.watches[task.watch] -= 1
         return tally
+
+    def shift(self, counts: Mapping[tuple[str, str], int], sign: int) -> None:
+        """Count in (+1) or out (-1) stored tasks by (watch, state), none decoded."""
+        for (watch, state), n in counts.items():
+            self.groups[group_of(Watch(watch), TaskState(state))] += sign * n
+            self.watches[Watch(watch)] += sign * n
 
     def add(self, task: TrackedTask) -> None:
         self.groups[task.group] += 1

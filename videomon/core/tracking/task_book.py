@@ -30,6 +30,9 @@ class EngineObserver(Protocol):
 
     def tasks_removed(self, refs: Sequence[int]) -> None: ...
 
+    def tasks_returned(self, refs: Sequence[int]) -> None:
+        """Stored tasks came back (an undo) that the engine does not hold: read them."""
+
     def profile_problem(self, profile: str, problem: ProfileProblem | None) -> None: ...
 
 
@@ -45,6 +48,7 @@ class TaskBook:
         self._history: list[TaskUpdate] = []
         self._changed: set[int] = set()
         self._removed: list[int] = []
+        self._returned: list[int] = []  # stored tasks back (an undo), not held
         self._writes: set[asyncio.Future[None]] = set()
         self._top = 0  # the highest ref held or stored: another process adds above it
 
@@ -107,20 +111,34 @@ class TaskBook:
         self._took(added)
         return added
 
-    async def remove(self, refs: Sequence[int]) -> list[TrackedTask]:
-        gone = [self.tasks.pop(r) for r in refs if r in self.tasks]
-        for task in gone:
-            self.tally.discard(task)
-            self._dirty.pop(task.ref, None)
-            self._changed.discard(task.ref)
-            self._removed.append(task.ref)
-        await asyncio.to_thread(self.store.remove, [t.ref for t in gone])
-        return gone
+    async def remove(self, refs: Sequence[int], keep: bool = True) -> int:
+        """Stop tracking these tasks, held or only stored (with `keep`, set aside for
+        `bring_back`, their unsaved changes with them); returns how many went."""
+        await self.drain()
+        held = [ref for ref in refs if ref in self.tasks]
+        unsaved = [self._dirty.pop(r) for r in held if r in self._dirty]
+        gone = set(held)
+        unsaved += [u for u in self._history if u.ref in gone]
+        self._history = [u for u in self._history if u.ref not in gone]
+        if unsaved:
+            await asyncio.to_thread(self.store.apply, unsaved)
+        for ref in held:
+            self.tally.discard(self.tasks.pop(ref))
+            self._changed.discard(ref)
+        counts = await asyncio.to_thread(self.store.set_aside, refs, held, keep)
+        self.tally.shift(counts, -1)
+        self._removed.extend(refs)
+        return len(held) + sum(counts.values())
 
-    async def restore(self, tasks: Sequence[TrackedTask]) -> list[TrackedTask]:
-        restored = await asyncio.to_thread(self.store.restore, tasks, self.clock.now())
-        self._took(restored)
-        return restored
+    async def bring_back(self) -> list[int]:
+        """Undo the last removal kept: the tasks that still change are held again; the
+        others stay stored (observers hear `tasks_returned`). Returns the refs back."""
+        refs, live, counts = await asyncio.to_thread(self.store.bring_back, self.clock.now())
+        self._took(live)
+        self.tally.shift(counts, +1)
+        held = {task.ref for task in live}
+        self._returned.extend(ref for ref in refs if ref not in held)
+        return refs
 
     async def sync_with_store(self) -> tuple[list[TrackedTask], list[int]]:
         """Take in tasks another process added to the store and drop the ones it removed;
@@ -172,6 +190,7 @@ class TaskBook:
                 task.drop_raw()
         changed = [self.tasks[r].copy() for r in sorted(self._changed) if r in self.tasks]
         removed, self._removed = self._removed, []
+        returned, self._returned = self._returned, []
         self._dirty.clear()
         self._changed.clear()
         if updates:
@@ -188,6 +207,8 @@ class TaskBook:
         for observer in self.observers:
             if removed:
                 observer.tasks_removed(removed)
+            if returned:
+                observer.tasks_returned(returned)
             if changed:
                 observer.tasks_changed(changed)
 

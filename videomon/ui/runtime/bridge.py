@@ -20,6 +20,7 @@ class EngineBridge(QObject):
 
     tasksChanged = Signal(list)
     tasksRemoved = Signal(list)
+    tasksReturned = Signal(list)
     profileProblem = Signal(str, object)
     downloadsProgressed = Signal(list)
 
@@ -28,6 +29,9 @@ class EngineBridge(QObject):
 
     def tasks_removed(self, refs: Sequence[int]) -> None:
         self.tasksRemoved.emit(list(refs))
+
+    def tasks_returned(self, refs: Sequence[int]) -> None:
+        self.tasksReturned.emit(list(refs))
 
     def profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:
         self.profileProblem.emit(profile, problem)

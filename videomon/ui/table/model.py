@@ -24,11 +24,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 
-from videomon.core.domain.task import DownloadState, TrackedTask, Watch
+from videomon.core.domain.task import DownloadState, TrackedTask
 from videomon.core.tracking.listing import Order, Query, TaskListing
 from videomon.core.transfers.download_manager import TransferProgress
 from videomon.core.transfers.media import draggable, expiry_warning
 from videomon.ui import wording
+from videomon.ui.table import cells
 from videomon.ui.table.columns import Column
 from videomon.ui.table.list_reader import ListReader
 from videomon.ui.table.order import ORDER_OF, STATE_FILTERS
@@ -37,9 +38,14 @@ from videomon.ui.table.rows import RowWindow, ranges, row_runs
 Index = QModelIndex | QPersistentModelIndex
 
 
-#: lists at least this long are read again off the window's thread (a new sort or filter)
+# lists at least this long are read again off the window's thread (a new sort or filter)
 ASYNC_ROWS = 50_000
+# above this many refs a removal (or an undo) is one pass over the rows (or a re-read)
+BULK = 1000
 
+_TEXT_ROLES = {Qt.ItemDataRole.DisplayRole: cells.display,
+               Qt.ItemDataRole.ToolTipRole: cells.tooltip,
+               Qt.ItemDataRole.AccessibleTextRole: cells.accessible}
 _SELECTABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 _DRAGGABLE = _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled
 
@@ -67,7 +73,7 @@ def _fields(task: TrackedTask) -> tuple[Any, ...]:
 
 
 class TaskTableModel(QAbstractTableModel):
-    #: the rows show the last query asked for (its list was read)
+    # the rows show the last query asked for (its list was read)
     settled = Signal()
 
     def __init__(self, listing: TaskListing, icons: dict[str, QIcon] | None = None,
@@ -160,6 +166,10 @@ class TaskTableModel(QAbstractTableModel):
         return self._progress.get(ref)
 
     def remove(self, refs: Sequence[int]) -> None:
+        if len(refs) > BULK:  # one pass over the rows, not a search for each ref
+            gone = set(refs)
+            self._relayout(lambda: self._rows.cut_refs(gone))
+            return
         rows = self._rows.rows_removed(refs)
         runs = row_runs(rows)
         if len(runs) > 16:  # one layout change, not a signal per run
@@ -203,7 +213,18 @@ class TaskTableModel(QAbstractTableModel):
             self._rows.query = query
         elif query == self.query:
             return
-        elif max(len(self._rows), self._rows.top) < ASYNC_ROWS and self._wanted is None:
+        else:
+            self._read(query)
+
+    def returned(self, refs: Sequence[int]) -> None:
+        """Stored tasks came back (an undo): placed as they come, or the list read again."""
+        if len(refs) > BULK:
+            self._read(self.query)
+        else:
+            self.upsert(list(self._rows.listing.block(refs).values()))
+
+    def _read(self, query: Query) -> None:
+        if max(len(self._rows), self._rows.top) < ASYNC_ROWS and self._wanted is None:
             self._relayout(lambda: self._rows.reload(query))
             self.settled.emit()
         else:  # a long list: read off the window's thread, the rows stay until it comes
@@ -299,8 +320,9 @@ class TaskTableModel(QAbstractTableModel):
         if task is None:  # (removed from the store a moment ago: its batch is coming)
             return None
         column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(task, column)
+        if role in _TEXT_ROLES:
+            return _TEXT_ROLES[role](task, column, self.now(), task.profile in self._held,
+                                     self._progress.get(task.ref))
         if role == Role.TASK:
             return task
         if role == Role.REF:
@@ -316,84 +338,10 @@ class TaskTableModel(QAbstractTableModel):
         if role == Role.EXPIRES_IN:
             return expiry_warning(task, self.now())
         if role == Qt.ItemDataRole.DecorationRole and column is Column.STATE:
-            return self._icons.get(self._icon_name(task))
+            return self._icons.get(cells.icon_name(task))
         if role == Qt.ItemDataRole.DecorationRole and column is Column.DOWNLOAD \
                 and expiry_warning(task, self.now()) is not None:
             return self._icons.get("problem")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(task, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._accessible(task, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.spec.right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def _display(self, task: TrackedTask, column: Column) -> str:
-        now = self.now()
-        if column is Column.TASK_ID:
-            return task.label or task.task_id
-        if column is Column.PROVIDER:
-            return task.profile
-        if column is Column.MODEL:
-            return task.model or ""
-        if column is Column.STATE:
-            return wording.state_text(task)
-        if column is Column.PROGRESS:
-            value = wording.progress_value(task)
-            return wording.percent(value)
-        if column is Column.ELAPSED:
-            return wording.duration(wording.elapsed_seconds(task, now))
-        if column is Column.CHECKED:
-            return wording.checked_text(task, now, held=task.profile in self._held)
-        if column is Column.DOWNLOAD:
-            return wording.download_text(task, self._progress.get(task.ref), now)
-        return wording.output_text(task)
-
-    def _accessible(self, task: TrackedTask, column: Column) -> str:
-        """What a screen reader says for a cell: the progress cell says the state too."""
-        if column is Column.PROGRESS:
-            value = wording.progress_value(task)
-            amount = self.tr("progress unknown") if value is None else wording.percent(value)
-            return self.tr("{state}, {amount}").format(state=wording.state_text(task),
-                                                       amount=amount)
-        return self._display(task, column)
-
-    def _tooltip(self, task: TrackedTask, column: Column) -> str | None:
-        if column is Column.TASK_ID:
-            return task.task_id
-        if column in (Column.PROVIDER, Column.MODEL, Column.CHECKED):  # (may be cut short)
-            return self._display(task, column) or None
-        if column is Column.STATE and task.watch is Watch.PAUSED:
-            return self.tr("Polling paused; the task was {state} when last checked").format(
-                state=wording.state_word(task.state).lower())
-        if column is Column.PROGRESS and wording.is_indeterminate(task, self.now()) \
-                and task.progress is not None:
-            return self.tr("The provider reports {percent}%, unchanged for {time}").format(
-                percent=wording.percent_number(task.progress),
-                time=wording.duration(self.now() - (task.last_change_at or self.now())))
-        if column is Column.DOWNLOAD:
-            left = expiry_warning(task, self.now())
-            parts = [task.download_error or ""]
-            if left is not None:
-                parts.append(self.tr("The video link expires in {time}; download it before "
-                                     "then.").format(time=wording.duration(max(0.0, left))))
-            parts += task.download_paths
-            return "\n".join(p for p in parts if p) or None
-        if column is Column.STATE:
-            found = wording.reasons(task)
-            return self.tr("{state}: {reasons}").format(
-                state=wording.state_text(task), reasons="\n".join(found)) if found else None
-        if column is Column.OUTPUT:
-            where = list(task.download_paths if task.saved else task.video_urls)
-            return "\n".join(dict.fromkeys(where[:1] + wording.reasons(task))) or None
-        return None
-
-    @staticmethod
-    def _icon_name(task: TrackedTask) -> str:
-        if task.watch is Watch.PAUSED:
-            return "paused"
-        if task.watch in (Watch.NOT_FOUND, Watch.STALE):
-            return "problem"
-        if task.problem_kind and not task.state.terminal:
-            return "problem"
-        return task.state.value

@@ -160,7 +160,7 @@ class RowWindow:
 
     def rows_of(self, refs: Sequence[int]) -> dict[int, int]:
         """Where these refs are shown (a few by bisection; many in one pass)."""
-        if self.query.order is not Order.ADDED and len(refs) > 64:
+        if len(refs) > (64 if self.query.order is not Order.ADDED else 4096):
             return positions(self.refs, refs)
         rows = ((ref, self.row_of(ref)) for ref in refs)
         return {ref: row for ref, row in rows if row is not None}
@@ -265,6 +265,13 @@ class RowWindow:
             self._cache.pop(ref, None)
             self._live.pop(ref, None)
         return rows
+
+    def cut_refs(self, gone: set[int]) -> None:
+        """Take out these tasks' rows, however many (one pass over the rows)."""
+        self.refs = array("q", (ref for ref in self.refs if ref not in gone))
+        for cache in (self._cache, self._live):
+            for ref in [ref for ref in cache if ref in gone]:
+                del cache[ref]
 
     def cut(self, first: int, last: int) -> None:
         del self.refs[first:last + 1]

@@ -62,7 +62,7 @@ def drag_pixmap(widget: QWidget, files: list[str]) -> QPixmap:
     return pixmap
 
 
-#: how many selected tasks a batch or a selection change decodes (the actions, the line)
+# how many selected tasks a batch or a selection change decodes (the actions, the line)
 SAMPLE = 1000
 
 
@@ -77,7 +77,7 @@ class TaskTableView(QTableView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.fitter = ColumnFitter(self)
-        #: the selected tasks read (all of them, or the first ones), read again when it changes
+        # the selected tasks read (all of them, or the first ones), read again when it changes
         self._selected: tuple[list[TrackedTask], bool] | None = None
 
     def configure(self, delegates: dict[int, QStyledItemDelegate]) -> None:
@@ -126,6 +126,15 @@ class TaskTableView(QTableView):
         self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
         if rows:  # the keyboard goes on from the new selection, not from an old row
             self.selectionModel().setCurrentIndex(model.index(min(rows), 0), flags.NoUpdate)
+
+    def select_refs(self, refs: Sequence[int]) -> None:
+        """Select these tasks' rows; while the list is being read, once it is shown."""
+        model = self.model()
+        if model.settling:
+            model.settled.connect(lambda: self.select_refs(refs),
+                                  Qt.ConnectionType.SingleShotConnection)
+            return
+        self.select_rows(model.view_rows(refs))
 
     def first_selected_row(self) -> int | None:
         rows = [span.top() for span in self.selectionModel().selection()]

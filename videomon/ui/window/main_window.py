@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self._build()
         bridge.tasksChanged.connect(self.on_tasks_changed)
         bridge.tasksRemoved.connect(self.on_tasks_removed)
+        bridge.tasksReturned.connect(self.model.returned)  # (then tasksChanged: the held)
         bridge.profileProblem.connect(self.on_profile_problem)
         bridge.downloadsProgressed.connect(self.model.update_progress)
         self._clock = QTimer(self)
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
         return self.table.selected_tasks()
 
     def select_refs(self, refs: Sequence[int]) -> None:
-        self.table.select_rows(self.model.view_rows(refs))  # (selectionChanged follows)
+        self.table.select_refs(refs)  # (selectionChanged follows)
 
     def _sample(self) -> list[TrackedTask]:  # (what a batch or a selection change reads)
         return self.table.selected_tasks(SAMPLE)
@@ -337,7 +338,7 @@ class MainWindow(QMainWindow):
         """Providers came or went (the demo): the welcome, the hint or the table."""
         self._update_empty()
 
-    def demo_removed(self, tasks: list[TrackedTask]) -> None:
+    def demo_removed(self, tasks: Sequence[TrackedTask]) -> None:
         self.providers_changed()
         self.adding.say(self.tr("The demo was removed: %n task(s), its providers and the "
                                 "videos it saved.", "", len(tasks)))

@@ -7,9 +7,12 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject
 
-from videomon.core.domain.task import TrackedTask
 from videomon.core.tracking.commands import TaskCommands
 from videomon.ui.runtime.async_tasks import TaskRunner
+
+# above this many rows a removal or an undo says it is under way (it runs in SQL, in a
+# worker thread: a million rows take a while), and restored rows are not selected again
+LARGE = 10_000
 
 
 class RemoveFlow(QObject):
@@ -21,29 +24,34 @@ class RemoveFlow(QObject):
         self.runner = runner
         self._say = say
         self._select = select
-        self.undo_tasks: list[TrackedTask] = []  # what Undo brings back
+        self.undo_count = 0  # how many the last removal took (what Undo brings back)
 
     def remove(self, refs: Sequence[int], after: Callable[[], None] | None = None) -> None:
         """`after`: called once the rows are gone (e.g. to select a neighbour)."""
         if not refs:
             return
+        if len(refs) > LARGE:
+            self._say(self.tr("Removing %n task(s)…", "", len(refs)), False)
 
-        def removed(tasks: list[TrackedTask]) -> None:
-            self.undo_tasks = tasks
-            self._say(self.tr("Removed %n task(s).", "", len(tasks)), True)
+        def removed(count: int) -> None:
+            self.undo_count = count
+            self._say(self.tr("Removed %n task(s).", "", count), True)
             if after is not None:
                 after()
 
         self.runner.spawn(self.tasks.remove(refs), removed, name="remove")
 
     def undo(self) -> None:
-        tasks, self.undo_tasks = self.undo_tasks, []
-        if not tasks:
+        count, self.undo_count = self.undo_count, 0
+        if not count:
             self._say(self.tr("Nothing to undo: only the last removal can be undone."), False)
             return
+        if count > LARGE:
+            self._say(self.tr("Restoring %n task(s)…", "", count), False)
 
-        def restored(back: list[TrackedTask]) -> None:
+        def restored(back: list[int]) -> None:
             self._say(self.tr("Restored %n task(s).", "", len(back)), False)
-            self._select([t.ref for t in back])
+            if len(back) <= LARGE:
+                self._select(back)
 
-        self.runner.spawn(self.tasks.undo_remove(tasks), restored, name="undo")
+        self.runner.spawn(self.tasks.undo_remove(), restored, name="undo")

@@ -47,13 +47,14 @@ class DemoCommands:
         return [p.name for p in self._scheduler.profiles.values() if p.extra.get("demo")]
 
     async def remove(self) -> list[TrackedTask]:
-        """Take the demo's tasks and profiles away; returns the tasks that went."""
+        """Take the demo's tasks and profiles away (no undo); returns the tasks that went."""
         names = set(self.profiles())
         store = self._engine.store
         marks = ", ".join("?" * len(names))
         demo = await asyncio.to_thread(store.query, f"SELECT ref FROM tasks WHERE profile IN "
                                        f"({marks}) ORDER BY ref", sorted(names))
-        gone = await self._tasks.remove([ref for (ref,) in demo])
+        gone = await self._scheduler.take([ref for (ref,) in demo])  # (a few: decoded)
+        await self._tasks.remove([t.ref for t in gone], keep=False)
         await self._providers.write_profiles(
             [p for p in self._scheduler.profiles.values() if p.name not in names],
             removed=names)

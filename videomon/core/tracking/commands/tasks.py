@@ -117,23 +117,27 @@ class TaskCommands:
         """Track these tasks under another profile instead (the inline provider chooser)."""
         tasks = await self._scheduler.take(refs)
         ids = [t.task_id for t in tasks if t.profile != profile]
-        await self._scheduler.remove([t.ref for t in tasks if t.profile != profile])
+        await self._scheduler.remove([t.ref for t in tasks if t.profile != profile], keep=False)
         added = await self._scheduler.add(profile, ids)
         await self._scheduler.flush()
         await self._providers.remember_profile(profile)
         return added
 
-    async def remove(self, refs: Sequence[int]) -> list[TrackedTask]:
-        for ref in refs:
-            self._engine.downloads.cancel(ref)
-        removed = await self._scheduler.remove(refs)
+    async def remove(self, refs: Sequence[int], keep: bool = True) -> int:
+        """Stop tracking these tasks (any number: in SQL, in a worker thread); with `keep`
+        the last removal can be undone. Returns how many went."""
+        downloads = self._engine.downloads
+        for ref in [ref for ref in refs if ref in self._scheduler.tasks]:
+            downloads.cancel(ref)  # (only a held task downloads)
+        count = await self._scheduler.remove(refs, keep)
         await self._scheduler.flush()  # observers drop the rows before this returns
-        return removed
+        return count
 
-    async def undo_remove(self, tasks: Sequence[TrackedTask]) -> list[TrackedTask]:
-        restored = await self._scheduler.restore(tasks)
+    async def undo_remove(self) -> list[int]:
+        """The last removal kept, back; returns the refs."""
+        refs = await self._scheduler.bring_back()
         await self._scheduler.flush()
-        return restored
+        return refs
 
     # -- downloads and history ---------------------------------------------------------------
     async def download(self, refs: Sequence[int]) -> list[int]:

@@ -1,0 +1,95 @@
+"""Removing any number of tasks with an undo, in SQL: the removed rows are set aside whole
+(raw answers and all) in a table of the store's own connection, and the last removal
+comes back from there. No row passes through Python, so a million go in a worker thread
+while the window goes on; only the tasks that still change come back decoded."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
+
+from videomon.core.domain.task import TrackedTask
+
+#: (watch, state) -> how many tasks
+Counts = Counter[tuple[str, str]]
+#: the tasks that still change on their own: polled, or downloading (`TaskStore.live`)
+LIVE = "(watch = 'active' OR download_rank IN (3, 4))"
+
+
+class SetAside:
+    """The part of `TaskStore` that removes with an undo (`set_aside`, `bring_back`)."""
+
+    _db: sqlite3.Connection
+    _lock: threading.RLock
+    if TYPE_CHECKING:  # (the store's)
+        def _transaction(self) -> AbstractContextManager[None]: ...
+        def _pick(self, refs: Sequence[int]) -> None: ...
+        def select(self, tail: str, params: Sequence[object] = ()) -> list[TrackedTask]: ...
+
+    def _make_set_aside(self) -> None:
+        columns = [row[1] for row in self._db.execute("PRAGMA table_xinfo(tasks)")
+                   if row[6] == 0]  # (not the generated ones)
+        self._kept = ", ".join(columns)
+        self._db.execute(f"CREATE TEMP TABLE IF NOT EXISTS set_aside AS SELECT {self._kept} "
+                         "FROM tasks WHERE 0")
+
+    def set_aside(self, refs: Sequence[int], held: Collection[int] = (),
+                  keep: bool = True) -> Counts:
+        """Remove these tasks, keeping their rows for `bring_back` (with `keep`: the removal
+        before can then no longer be undone). Returns how many of the removed tasks not in
+        `held` were followed each way in each state (the caller counts the held ones)."""
+        with self._transaction():
+            self._pick(refs)
+            counts = self._counts("tasks WHERE ref IN (SELECT ref FROM temp.picked)")
+            for chunk in _chunks(sorted(held)):
+                for watch, state in self._db.execute(
+                        f"SELECT watch, state FROM tasks WHERE ref IN "
+                        f"({', '.join('?' * len(chunk))})", chunk):
+                    counts[(watch, state)] -= 1
+            if keep:
+                self._db.execute("DELETE FROM temp.set_aside")
+                self._db.execute(f"INSERT INTO temp.set_aside SELECT {self._kept} FROM tasks "
+                                 "WHERE ref IN (SELECT ref FROM temp.picked)")
+            self._db.execute("DELETE FROM tasks WHERE ref IN (SELECT ref FROM temp.picked)")
+        return +counts
+
+    def bring_back(self, now: float) -> tuple[list[int], list[TrackedTask], Counts]:
+        """Undo the last `set_aside`: the refs back (a task tracked again meanwhile is
+        skipped; one whose ref was taken gets a new one), the live tasks among them
+        decoded, and how many of the others are in each (watch, state)."""
+        with self._transaction():
+            self._db.execute(
+                "DELETE FROM temp.set_aside WHERE EXISTS (SELECT 1 FROM tasks t WHERE "
+                "t.profile = set_aside.profile AND t.task_id = set_aside.task_id)")
+            self._db.execute("UPDATE temp.set_aside SET ref = NULL "
+                             "WHERE ref IN (SELECT ref FROM tasks)")
+            self._db.execute(f"INSERT INTO tasks ({self._kept}) SELECT {self._kept} "
+                             "FROM temp.set_aside ORDER BY ref IS NULL, ref")
+            self._db.execute("DELETE FROM temp.picked")
+            self._db.execute("INSERT INTO temp.picked (ref) SELECT t.ref FROM tasks t JOIN "
+                             "temp.set_aside s ON t.profile = s.profile "
+                             "AND t.task_id = s.task_id")
+            self._db.execute("DELETE FROM temp.set_aside")
+            self._db.execute("INSERT INTO history (ref, at, state, progress, note) "
+                             "SELECT ref, ?, state, progress, 'restored' FROM tasks "
+                             "WHERE ref IN (SELECT ref FROM temp.picked)", (now,))
+            refs = [ref for (ref,) in self._db.execute("SELECT ref FROM temp.picked "
+                                                       "ORDER BY ref")]
+            live = self.select(f"WHERE ref IN (SELECT ref FROM temp.picked) AND {LIVE} "
+                               "ORDER BY ref")
+            counts = self._counts(f"tasks WHERE ref IN (SELECT ref FROM temp.picked) "
+                                  f"AND NOT {LIVE}")
+        return refs, live, counts
+
+    def _counts(self, source: str) -> Counts:
+        return Counter({(watch, state): int(n) for watch, state, n in self._db.execute(
+            f"SELECT watch, state, COUNT(*) FROM {source} GROUP BY watch, state")})
+
+
+def _chunks(refs: Sequence[int], size: int = 500) -> Iterator[list[int]]:
+    for start in range(0, len(refs), size):
+        yield list(refs[start:start + size])
