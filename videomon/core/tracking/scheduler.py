@@ -236,21 +236,18 @@ class Scheduler:
 
     async def remove(self, refs: Sequence[int], keep: bool = True) -> int:
         """Stop tracking (with `keep`: for `bring_back`); returns how many went."""
-        held = [ref for ref in refs if ref in self.tasks]
         count = await self.book.remove(refs, keep)
-        for ref in held:
-            self._counters.pop(ref, None)
+        for ref in [ref for ref in self._counters if ref not in self.tasks]:
+            del self._counters[ref]  # (only held tasks have counters)
         self._wake.set()
         return count
 
     async def bring_back(self) -> list[int]:
         """Undo the last removal: the tasks come back with their state; those that poll
         resume. Returns their refs."""
-        refs = await self.book.bring_back()
-        for ref in refs:
-            task = self.tasks.get(ref)
-            if task is not None:
-                self._arm(task)
+        refs, live = await self.book.bring_back()
+        for task in live:
+            self._arm(task)
         return refs
 
     async def sync_with_store(self) -> None:

@@ -130,15 +130,16 @@ class TaskBook:
         self._removed.extend(refs)
         return len(held) + sum(counts.values())
 
-    async def bring_back(self) -> list[int]:
+    async def bring_back(self) -> tuple[list[int], list[TrackedTask]]:
         """Undo the last removal kept: the tasks that still change are held again; the
-        others stay stored (observers hear `tasks_returned`). Returns the refs back."""
+        others stay stored (observers hear `tasks_returned`). Returns the refs back and
+        the tasks held again."""
         refs, live, counts = await asyncio.to_thread(self.store.bring_back, self.clock.now())
         self._took(live)
         self.tally.shift(counts, +1)
         held = {task.ref for task in live}
         self._returned.extend(ref for ref in refs if ref not in held)
-        return refs
+        return refs, live
 
     async def sync_with_store(self) -> tuple[list[TrackedTask], list[int]]:
         """Take in tasks another process added to the store and drop the ones it removed;
