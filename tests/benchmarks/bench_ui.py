@@ -39,8 +39,6 @@ from tests.benchmarks.common import (
 )
 
 FILTER_TEXT = "bench_ok_01"
-#: above this many rows select all + remove + undo is left out (see the note of issue 22)
-BULK_ROWS = 100_000
 
 
 async def _until(predicate: Any, timeout: float) -> float:
@@ -129,8 +127,6 @@ async def _usability(app: Any) -> dict[str, float]:
                "sort_slowest": max(sorts, key=lambda k: sorts[k]),
                "sort_rows_max_ms": round(1000 * max(sorted_rows.values()), 1)}
     rows = window.model.rowCount()
-    if rows > BULK_ROWS:  # (selecting all reads every selected task: not at this size yet)
-        return figures
     beat = Heartbeat()
     beat.start()
     started = time.perf_counter()
@@ -139,7 +135,7 @@ async def _usability(app: Any) -> dict[str, float]:
     removed = await _until(lambda: window.model.rowCount() == 0
                            and window.removing.undo_count, 600)
     window.undo_remove()
-    await _until(lambda: window.model.rowCount() == rows, 60)
+    await _until(lambda: window.model.rowCount() == rows, 600)
     restored = time.perf_counter() - started - removed
     await asyncio.sleep(0.1)
     beat.stop()
@@ -225,7 +221,9 @@ def main() -> None:
          str(polling["sort_max_ms"]), "< 200"),
         ("  until its rows show (ms)", str(polling["sort_rows_max_ms"]), ""),
         ("select all + remove + undo: longest stall (ms)",
-         str(polling.get("remove_undo_max_stall_ms", "not run")), "< 100"),
+         str(polling["remove_undo_max_stall_ms"]), "< 100"),
+        ("  remove / undo (s, in SQL off the window's thread)",
+         f"{polling['remove_all_s']} / {polling['undo_all_s']}", ""),
     ]
     report(figures, rows, args.json)
 

@@ -33,7 +33,7 @@ from videomon.ui.table import cells
 from videomon.ui.table.columns import Column
 from videomon.ui.table.list_reader import ListReader
 from videomon.ui.table.order import ORDER_OF, STATE_FILTERS
-from videomon.ui.table.rows import RowWindow, ranges, row_runs
+from videomon.ui.table.rows import MOVES, RowWindow, ranges, row_runs
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -124,7 +124,11 @@ class TaskTableModel(QAbstractTableModel):
         for first, last, columns in ranges(changed):
             self.dataChanged.emit(self.index(first, min(columns)),
                                   self.index(last, max(columns)))
-        if batch.moved:
+        if len(batch.moved) > MOVES and (self._wanted or len(self._rows) >= ASYNC_ROWS):
+            self._meanwhile.update((t.ref, t) for t, _ in batch.moved)  # (placed on adopt)
+            if self._wanted is None:
+                self._read(self.query)
+        elif batch.moved:
             self._relayout(lambda: self._rows.move(batch.moved))
         if batch.appended:
             count = len(self._rows)
