@@ -16,6 +16,7 @@ from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, Group, TrackedTask, Watch
 from videomon.core.tracking.listing import Order, Query, TaskListing
 from videomon.core.tracking.store import TaskStore, TaskUpdate
+from videomon.ui.table import model as model_module
 from videomon.ui.table import rows as rows_module
 from videomon.ui.table.model import Column, Role, TaskTableModel
 from videomon.ui.table.order import ORDER_OF, STATE_FILTERS
@@ -56,13 +57,14 @@ def test_random_batches_keep_the_rows_and_the_selection_right(
         qapp, store: TaskStore, seed: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(rows_module, "BLOCK", 16)  # blocks and eviction in play
     monkeypatch.setattr(rows_module, "MOVES", 4)   # both ways of moving rows
+    monkeypatch.setattr(model_module, "BULK", 8)   # both ways of removing and bringing back
     rng = random.Random(seed)
     model = TaskTableModel(TaskListing(store))
     model._rows._capacity = 40
     model.load()
     selection = QItemSelectionModel(model)
     chosen: set[int] = set()
-    removed: list[TrackedTask] = []
+    removed: list[TrackedTask] | list[int] = []  # ([-1]: set aside in the store)
     for step in range(40):
         what = rng.random()
         if what < 0.2:  # a new sort or filter, as the header and the toolbar set them
@@ -72,9 +74,19 @@ def test_random_batches_keep_the_rows_and_the_selection_right(
             model.set_text(rng.choice(["", "", "corgi", "ge", "TASK_01", "x"]))
         elif what < 0.35 and len(store.refs()) > 20:  # removed, maybe put back later
             refs = rng.sample(sorted(store.refs()), rng.randint(1, 25))
-            removed = store.by_refs(refs)
-            store.remove(refs)
+            if rng.random() < 0.5:  # as the engine removes: set aside in SQL, for an undo
+                store.set_aside(refs)
+                removed = [-1]
+            else:
+                removed = store.by_refs(refs)
+                store.remove(refs)
             model.remove(refs)
+        elif what < 0.45 and removed == [-1]:  # the engine's undo: the live ones decoded
+            back, live, _ = store.bring_back(now=500.0)
+            removed = []
+            live_refs = {t.ref for t in live}
+            model.returned([r for r in back if r not in live_refs])
+            model.upsert(live)
         elif what < 0.45 and removed:  # undo
             back = store.restore(removed)
             removed = []

@@ -225,6 +225,13 @@ def test_painting_the_header_of_a_large_selection_does_not_ask_every_row(qapp) -
     view.horizontalHeader().grab()
     assert asked < 100, f"a header paint asked flags() {asked} times"
     assert len(view.selected_tasks()) == 3000
+    # what a batch reads: the first of them, and every ref without decoding one
+    view.clearSelection()
+    view.selectAll()
+    first = view.selected_tasks(100)
+    assert [t.ref for t in first] == view.selected_refs()[:100]
+    assert view.selected_count() == 3000 and len(set(view.selected_refs())) == 3000
+    assert len(view.selected_tasks()) == 3000  # (the whole read when asked for)
 
 
 def test_rows_of_a_provider_not_polled_say_so(model: TaskTableModel) -> None:
