@@ -256,7 +256,7 @@ class TaskListing:
             after = tasks[-1].ref
 
 
-def parse_refs(text: str, step: int = 400_000) -> array[int]:
+def parse_refs(text: str, step: int = 100_000) -> array[int]:
     """A JSON array of refs as an `array`, parsed a slice at a time (each slice holds the
     interpreter for a few milliseconds, not the whole parse)."""
     refs = array("q")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from videomon.core.domain.task import TrackedTask
@@ -115,7 +116,8 @@ class TaskBook:
         """Stop tracking these tasks, held or only stored (with `keep`, set aside for
         `bring_back`, their unsaved changes with them); returns how many went."""
         await self.drain()
-        held = [ref for ref in refs if ref in self.tasks]
+        wanted = await ref_set(refs)
+        held = [ref for ref in self.tasks if ref in wanted]
         unsaved = [self._dirty.pop(r) for r in held if r in self._dirty]
         gone = set(held)
         unsaved += [u for u in self._history if u.ref in gone]
@@ -125,20 +127,24 @@ class TaskBook:
         for ref in held:
             self.tally.discard(self.tasks.pop(ref))
             self._changed.discard(ref)
-        counts = await asyncio.to_thread(self.store.set_aside, refs, held, keep)
+        counts = await asyncio.to_thread(self.store.set_aside, list(wanted), held, keep)
         self.tally.shift(counts, -1)
-        self._removed.extend(refs)
+        self._removed.extend(wanted)
         return len(held) + sum(counts.values())
 
     async def bring_back(self) -> tuple[list[int], list[TrackedTask]]:
         """Undo the last removal kept: the tasks that still change are held again; the
         others stay stored (observers hear `tasks_returned`). Returns the refs back and
         the tasks held again."""
-        refs, live, counts = await asyncio.to_thread(self.store.bring_back, self.clock.now())
+        def back() -> tuple[list[int], list[TrackedTask], Counter[tuple[str, str]], list[int]]:
+            refs, live, counts = self.store.bring_back(self.clock.now())
+            held = {task.ref for task in live}  # (a million refs: sorted out in the thread)
+            return refs, live, counts, [ref for ref in refs if ref not in held]
+
+        refs, live, counts, others = await asyncio.to_thread(back)
         self._took(live)
         self.tally.shift(counts, +1)
-        held = {task.ref for task in live}
-        self._returned.extend(ref for ref in refs if ref not in held)
+        self._returned.extend(others)
         return refs, live
 
     async def sync_with_store(self) -> tuple[list[TrackedTask], list[int]]:
@@ -225,3 +231,10 @@ class TaskBook:
         """Wait until every store write already started has finished."""
         while self._writes:
             await asyncio.wait(list(self._writes))
+
+
+async def ref_set(refs: Collection[int]) -> Collection[int]:
+    """`refs` as a set (a million made in a worker thread: the loop goes on meanwhile)."""
+    if isinstance(refs, set | frozenset):
+        return refs
+    return frozenset(refs) if len(refs) < 10_000 else await asyncio.to_thread(frozenset, refs)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import math
+import sys
 from collections.abc import Callable
 from contextvars import Context
 from functools import partial
@@ -111,6 +112,9 @@ class EventLoop(qasync.QEventLoop):
     def __init__(self, app: Any = None, **kwargs: Any) -> None:
         super().__init__(app, **kwargs)
         self._timer = _Timers()
+        # a worker thread reading a long list holds the interpreter for up to this long
+        # before the window's thread gets it back (the default 5 ms doubles a busy batch)
+        sys.setswitchinterval(0.001)
 
     def call_later(self, delay: float, callback: Callable[..., object], *args: Any,
                    context: Context | None = None) -> asyncio.Handle:

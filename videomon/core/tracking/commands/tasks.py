@@ -14,6 +14,7 @@ from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.listing import TaskListing
 from videomon.core.tracking.paste import assign_profiles, parse_pasted
 from videomon.core.tracking.tally import TaskTally
+from videomon.core.tracking.task_book import ref_set
 
 
 @dataclass(slots=True)
@@ -126,10 +127,11 @@ class TaskCommands:
     async def remove(self, refs: Sequence[int], keep: bool = True) -> int:
         """Stop tracking these tasks (any number: in SQL, in a worker thread); with `keep`
         the last removal can be undone. Returns how many went."""
+        wanted = await ref_set(refs)
         downloads = self._engine.downloads
-        for ref in [ref for ref in refs if ref in self._scheduler.tasks]:
+        for ref in [ref for ref in self._scheduler.tasks if ref in wanted]:
             downloads.cancel(ref)  # (only a held task downloads)
-        count = await self._scheduler.remove(refs, keep)
+        count = await self._scheduler.remove(wanted, keep)
         await self._scheduler.flush()  # observers drop the rows before this returns
         return count
 
