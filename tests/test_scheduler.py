@@ -324,7 +324,7 @@ def test_pause_resume_refresh_remove(tmp_path: Path) -> None:
         h.scheduler.refresh([t2.ref])
         await h.advance(0.5)
         assert len(h.provider.calls["t2"]) == before + 1
-        assert await h.scheduler.remove([t2.ref]) == 1
+        assert await h.scheduler.remove([t2.ref]) == (1, [t2.ref])
         await h.advance(30)
         assert len(h.provider.calls["t2"]) == before + 1
         assert h.store.get(t2.ref) is None

@@ -25,8 +25,8 @@ def _store(tmp_path: Path) -> tuple[TaskStore, list[int]]:
 def test_a_removal_comes_back_whole_with_its_counts(tmp_path: Path) -> None:
     store, refs = _store(tmp_path)
     before = sorted(store.counts())
-    counts = store.set_aside(refs[:5], held=[refs[4]])  # the caller counts refs[4]
-    assert counts == {("paused", "queued"): 1, ("done", "succeeded"): 2,
+    counts, held = store.set_aside(refs[:5], held=[refs[4], refs[6]])  # (the caller's)
+    assert held == [refs[4]] and counts == {("paused", "queued"): 1, ("done", "succeeded"): 2,
                       ("active", "queued"): 1}
     assert [t.ref for t in store.all()] == refs[5:]
     back, live, others = store.bring_back(now=1.0)
@@ -59,7 +59,7 @@ def test_a_task_tracked_again_meanwhile_is_not_doubled_and_a_taken_ref_is_renewe
 def test_a_removal_not_kept_leaves_the_last_one_to_undo(tmp_path: Path) -> None:
     store, refs = _store(tmp_path)
     store.set_aside([refs[0]])
-    assert store.set_aside([refs[1]], keep=False) == {("done", "succeeded"): 1}
+    assert store.set_aside([refs[1]], keep=False) == ({("done", "succeeded"): 1}, [])
     back, _, _ = store.bring_back(now=1.0)
     assert back == [refs[0]] and store.get(refs[1]) is None
     store.close()

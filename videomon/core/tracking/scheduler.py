@@ -234,13 +234,14 @@ class Scheduler:
         self._wake.set()
         return added
 
-    async def remove(self, refs: Sequence[int], keep: bool = True) -> int:
-        """Stop tracking (with `keep`: for `bring_back`); returns how many went."""
-        count = await self.book.remove(refs, keep)
-        for ref in [ref for ref in self._counters if ref not in self.tasks]:
-            del self._counters[ref]  # (only held tasks have counters)
+    async def remove(self, refs: Sequence[int], keep: bool = True) -> tuple[int, list[int]]:
+        """Stop tracking (with `keep`: for `bring_back`); returns how many went and which
+        of them were held."""
+        count, held = await self.book.remove(refs, keep)
+        for ref in held:
+            self._counters.pop(ref, None)
         self._wake.set()
-        return count
+        return count, held
 
     async def bring_back(self) -> list[int]:
         """Undo the last removal: the tasks come back with their state; those that poll

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,7 @@ class SetAside:
     _lock: threading.RLock
     if TYPE_CHECKING:  # (the store's)
         def _transaction(self) -> AbstractContextManager[None]: ...
-        def _pick(self, refs: Sequence[int]) -> None: ...
+        def _pick(self, refs: Iterable[int]) -> None: ...
         def select(self, tail: str, params: Sequence[object] = ()) -> list[TrackedTask]: ...
 
     def _make_set_aside(self) -> None:
@@ -37,25 +37,29 @@ class SetAside:
         self._db.execute(f"CREATE TEMP TABLE IF NOT EXISTS set_aside AS SELECT {self._kept} "
                          "FROM tasks WHERE 0")
 
-    def set_aside(self, refs: Sequence[int], held: Collection[int] = (),
-                  keep: bool = True) -> Counts:
+    def set_aside(self, refs: Iterable[int], held: Collection[int] = (),
+                  keep: bool = True) -> tuple[Counts, list[int]]:
         """Remove these tasks, keeping their rows for `bring_back` (with `keep`: the removal
-        before can then no longer be undone). Returns how many of the removed tasks not in
-        `held` were followed each way in each state (the caller counts the held ones)."""
+        before can then no longer be undone). `held`: the tasks the caller holds (and
+        counts itself). Returns how many of the others removed were followed each way in
+        each state, and which of `held` were removed."""
         with self._transaction():
             self._pick(refs)
             counts = self._counts("tasks WHERE ref IN (SELECT ref FROM temp.picked)")
+            gone: list[int] = []
             for chunk in _chunks(sorted(held)):
-                for watch, state in self._db.execute(
-                        f"SELECT watch, state FROM tasks WHERE ref IN "
-                        f"({', '.join('?' * len(chunk))})", chunk):
+                for ref, watch, state in self._db.execute(
+                        f"SELECT ref, watch, state FROM tasks WHERE ref IN "
+                        f"({', '.join('?' * len(chunk))}) AND ref IN "
+                        f"(SELECT ref FROM temp.picked)", chunk):
                     counts[(watch, state)] -= 1
+                    gone.append(ref)
             if keep:
                 self._db.execute("DELETE FROM temp.set_aside")
                 self._db.execute(f"INSERT INTO temp.set_aside SELECT {self._kept} FROM tasks "
                                  "WHERE ref IN (SELECT ref FROM temp.picked)")
             self._db.execute("DELETE FROM tasks WHERE ref IN (SELECT ref FROM temp.picked)")
-        return +counts
+        return +counts, gone
 
     def bring_back(self, now: float) -> tuple[list[int], list[TrackedTask], Counts]:
         """Undo the last `set_aside`: the refs back (a task tracked again meanwhile is

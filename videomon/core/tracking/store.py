@@ -237,11 +237,11 @@ class TaskStore(_Reading, SetAside):
                 "(SELECT ref FROM temp.picked) AND raw IS NOT NULL")
             self._db.execute("DELETE FROM tasks WHERE ref IN (SELECT ref FROM temp.picked)")
 
-    def _pick(self, refs: Sequence[int]) -> None:
+    def _pick(self, refs: Iterable[int]) -> None:
         """`temp.picked` holds these refs (inside a transaction)."""
         self._db.execute("DELETE FROM temp.picked")
         self._db.executemany("INSERT OR IGNORE INTO temp.picked (ref) VALUES (?)",
-                             [(r,) for r in refs])
+                             ((r,) for r in refs))
 
     def get(self, ref: int) -> TrackedTask | None:
         with self._lock:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 from videomon.core.domain.task import TrackedTask
@@ -112,25 +112,35 @@ class TaskBook:
         self._took(added)
         return added
 
-    async def remove(self, refs: Sequence[int], keep: bool = True) -> int:
+    async def remove(self, refs: Sequence[int], keep: bool = True) -> tuple[int, list[int]]:
         """Stop tracking these tasks, held or only stored (with `keep`, set aside for
-        `bring_back`, their unsaved changes with them); returns how many went."""
+        `bring_back`, unsaved changes written first); returns how many went and which of
+        them were held. Nothing here passes over `refs` on the loop: a million refs (an
+        `array`) go to a worker thread as they are."""
         await self.drain()
-        wanted = await ref_set(refs)
-        held = [ref for ref in self.tasks if ref in wanted]
-        unsaved = [self._dirty.pop(r) for r in held if r in self._dirty]
+        unsaved = [*self._dirty.values(), *self._history]
+        self._dirty.clear()
+        self._history = []
+
+        def work() -> tuple[Counter[tuple[str, str]], list[int]]:
+            if unsaved:
+                self.store.apply(unsaved)
+            return self.store.set_aside(refs, list(self.tasks), keep)
+
+        try:
+            counts, held = await asyncio.to_thread(work)
+        except Exception:
+            self._retry(unsaved)
+            raise
         gone = set(held)
-        unsaved += [u for u in self._history if u.ref in gone]
-        self._history = [u for u in self._history if u.ref not in gone]
-        if unsaved:
-            await asyncio.to_thread(self.store.apply, unsaved)
-        for ref in held:
+        for ref in held:  # (changed meanwhile: those changes go too)
             self.tally.discard(self.tasks.pop(ref))
             self._changed.discard(ref)
-        counts = await asyncio.to_thread(self.store.set_aside, list(wanted), held, keep)
+            self._dirty.pop(ref, None)
+        self._history = [u for u in self._history if u.ref not in gone]
         self.tally.shift(counts, -1)
-        self._removed.extend(wanted)
-        return len(held) + sum(counts.values())
+        self._removed.extend(refs)
+        return len(held) + sum(counts.values()), held
 
     async def bring_back(self) -> tuple[list[int], list[TrackedTask]]:
         """Undo the last removal kept: the tasks that still change are held again; the
@@ -232,9 +242,3 @@ class TaskBook:
         while self._writes:
             await asyncio.wait(list(self._writes))
 
-
-async def ref_set(refs: Collection[int]) -> Collection[int]:
-    """`refs` as a set (a million made in a worker thread: the loop goes on meanwhile)."""
-    if isinstance(refs, set | frozenset):
-        return refs
-    return frozenset(refs) if len(refs) < 10_000 else await asyncio.to_thread(frozenset, refs)

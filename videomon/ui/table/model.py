@@ -280,7 +280,7 @@ class TaskTableModel(QAbstractTableModel):
     def task_at(self, row: int) -> TrackedTask | None:
         return self._rows.task_at(row)
 
-    def refs_in(self, runs: Iterable[tuple[int, int]]) -> list[int]:
+    def refs_in(self, runs: Iterable[tuple[int, int]]) -> array[int]:
         """The refs of these (first, last) runs of rows, none decoded."""
         return self._rows.refs_in(runs)
 

@@ -158,7 +158,7 @@ class TaskTableView(QTableView):
     def selected_count(self) -> int:
         return sum(last - first + 1 for first, last in _merged(self.selected_spans()))
 
-    def selected_refs(self) -> list[int]:
+    def selected_refs(self) -> Sequence[int]:
         """Every selected task's ref, none decoded (a selection of a million rows)."""
         return self.model().refs_in(_merged(self.selected_spans()))
 

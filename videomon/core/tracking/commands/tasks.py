@@ -14,7 +14,6 @@ from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.listing import TaskListing
 from videomon.core.tracking.paste import assign_profiles, parse_pasted
 from videomon.core.tracking.tally import TaskTally
-from videomon.core.tracking.task_book import ref_set
 
 
 @dataclass(slots=True)
@@ -125,13 +124,12 @@ class TaskCommands:
         return added
 
     async def remove(self, refs: Sequence[int], keep: bool = True) -> int:
-        """Stop tracking these tasks (any number: in SQL, in a worker thread); with `keep`
-        the last removal can be undone. Returns how many went."""
-        wanted = await ref_set(refs)
-        downloads = self._engine.downloads
-        for ref in [ref for ref in self._scheduler.tasks if ref in wanted]:
-            downloads.cancel(ref)  # (only a held task downloads)
-        count = await self._scheduler.remove(wanted, keep)
+        """Stop tracking these tasks (any number, e.g. an `array` of a million refs: in
+        SQL, in a worker thread); with `keep` the last removal can be undone. Returns how
+        many went."""
+        count, held = await self._scheduler.remove(refs, keep)
+        for ref in held:
+            self._engine.downloads.cancel(ref)  # (only a held task downloads)
         await self._scheduler.flush()  # observers drop the rows before this returns
         return count
 
