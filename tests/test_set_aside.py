@@ -63,3 +63,10 @@ def test_a_removal_not_kept_leaves_the_last_one_to_undo(tmp_path: Path) -> None:
     back, _, _ = store.bring_back(now=1.0)
     assert back == [refs[0]] and store.get(refs[1]) is None
     store.close()
+
+
+def test_among_picks_the_refs_that_match(tmp_path: Path) -> None:
+    store, refs = _store(tmp_path)
+    assert store.among([refs[0], refs[1], refs[3], 999], "watch = 'paused'") == [refs[0]]
+    assert store.among(iter(refs), "watch = 'active'") == refs[3:]  # (any iterable)
+    store.close()

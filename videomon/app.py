@@ -111,6 +111,7 @@ class VideomonApp:
     async def shutdown(self) -> None:
         """Ordered stop, bounded: UI coroutines, then the engine (flush, HTTP, store)."""
         await self.runner.cancel_all()
+        self.window.model.close()
         await self.engine.stop(timeout=SHUTDOWN_BUDGET)
         await self.demo.close()
         qapp = QCoreApplication.instance()

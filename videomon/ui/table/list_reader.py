@@ -30,21 +30,26 @@ class ListReader(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="videomon-rows")
         self._relay = _Relay()
         self._relay.done.connect(self.ready, Qt.ConnectionType.QueuedConnection)
+        self._closed = False
 
     def read(self, query: Query) -> None:
-        """Read the whole list of `query`; `ready` follows."""
-        self._pool.submit(self._read, query)
+        """Read the whole list of `query`; `ready` follows (not once closed)."""
+        if not self._closed:
+            self._pool.submit(self._read, query)
 
     def _read(self, query: Query) -> None:  # (the worker thread)
         try:
             refs, top = self._rows.read(query)
         except Exception:  # a closed store at shutdown, a broken file: the list stays
-            log.exception("reading the rows of %s failed", query)
+            if not self._closed:
+                log.exception("reading the rows of %s failed", query)
             self._relay.done.emit(query, None, 0)
             return
         self._relay.done.emit(query, refs, top)
 
     def close(self) -> None:
+        """No more reads (before the store closes: a read under way then ends quietly)."""
+        self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 

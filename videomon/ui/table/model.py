@@ -220,6 +220,10 @@ class TaskTableModel(QAbstractTableModel):
         else:
             self._read(query)
 
+    def close(self) -> None:
+        """Stop reading lists (the app's shutdown, before the store closes)."""
+        self._reader.close()
+
     def returned(self, refs: Sequence[int]) -> None:
         """Stored tasks came back (an undo): placed as they come, or the list read again."""
         if len(refs) > BULK:

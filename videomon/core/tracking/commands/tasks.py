@@ -74,10 +74,20 @@ class TaskCommands:
         return len(tasks)
 
     async def pause(self, refs: Sequence[int]) -> None:
-        self._scheduler.pause([t.ref for t in await self._scheduler.take(refs)])
+        """(Every polled task is held: only those of `refs` are looked at.)"""
+        self._scheduler.pause(await self._among(refs, "watch = 'active'"))
 
     async def resume(self, refs: Sequence[int]) -> None:
-        self._scheduler.resume([t.ref for t in await self._scheduler.take(refs)])
+        paused = await self._among(refs, "watch = 'paused'")
+        self._scheduler.resume([t.ref for t in await self._scheduler.take(paused)])
+
+    async def _among(self, refs: Sequence[int], where: str) -> list[int]:
+        """Which of `refs` match `where` in the store (written up to now first)."""
+        if len(refs) <= 1000:  # (a few: looked at in memory and read)
+            tasks = await self._scheduler.take(refs)
+            return [t.ref for t in tasks]
+        await self._scheduler.flush()
+        return await asyncio.to_thread(self._engine.store.among, refs, where)
 
     # -- adding and removing -----------------------------------------------------------------
     async def add_text(self, text: str, profile: str | None = None) -> AddOutcome:
