@@ -66,10 +66,12 @@ class TaskCommands:
 
     # -- polling ---------------------------------------------------------------------------
     async def refresh(self, refs: Sequence[int]) -> int:
-        """Poll these tasks now (all active ones when `refs` is empty); returns how many."""
+        """Poll these tasks now (all active ones when `refs` is empty; of more than 1,000,
+        the active ones: finished ones are asked again a thousand at a time, not read
+        into memory by the million); returns how many."""
         if not refs:
             refs = [t.ref for t in self._scheduler.tasks.values() if t.watch is Watch.ACTIVE]
-        tasks = await self._scheduler.take(refs)
+        tasks = await self._scheduler.take(await self._among(refs, "watch = 'active'"))
         self._scheduler.refresh([t.ref for t in tasks])
         return len(tasks)
 
