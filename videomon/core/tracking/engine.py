@@ -117,6 +117,8 @@ class Engine:
             _, late = await asyncio.wait(self._jobs, timeout=timeout)
             for job in late:
                 log.warning("shutdown: %s did not stop within %.1f s", job.get_name(), timeout)
+            if late:  # (a busy machine: once more, before the store it writes to closes)
+                await asyncio.wait(late, timeout=timeout)
         self._jobs = []
         await _bounded("writing the last task updates", self.scheduler.flush(), timeout)
         # a write cut short above still lands: wait for it
