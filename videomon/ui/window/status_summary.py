@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from videomon.core.domain.snapshot import TaskState
@@ -98,12 +98,13 @@ class StatusSummary(QObject):
         finished = tally.count(Group.FINISHED)
         failed = tally.count(Group.FAILED)
         not_found = tally.count(Group.NOT_FOUND)
+        number = QLocale().toString  # (999,800 finished: grouped as the user's locale does)
         text = self.tr("{active} active · {finished} finished · {failed} failed").format(
-            active=active, finished=finished, failed=failed)
+            active=number(active), finished=number(finished), failed=number(failed))
         if not_found:
-            text += self.tr(" · {not_found} not found").format(not_found=not_found)
+            text += self.tr(" · {not_found} not found").format(not_found=number(not_found))
         if paused:
-            text += self.tr(" · {paused} paused").format(paused=paused)
+            text += self.tr(" · {paused} paused").format(paused=number(paused))
         self.counts_label.setText(text)
         self.window.setWindowTitle(self.tr("videomon — {active} active").format(active=active)
                                    if active else "videomon")
