@@ -1367,7 +1367,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>{title}：{text}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{active} active · {finished} finished · {failed} failed</source>
         <translation>进行中 {active} · 已完成 {finished} · 失败 {failed}</translation>
     </message>
@@ -1483,7 +1483,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/table/model.py" line="+300"/>
+        <location filename="../../videomon/ui/table/model.py" line="+308"/>
         <source>When the provider was last asked, and when it will be asked next</source>
         <translation>上次向服务商查询的时间，以及下次查询的时间</translation>
     </message>
@@ -1554,7 +1554,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>VideomonApp</name>
     <message>
-        <location filename="../../videomon/app.py" line="+181"/>
+        <location filename="../../videomon/app.py" line="+182"/>
         <source>videomon cannot start</source>
         <translation>videomon 无法启动</translation>
     </message>
