@@ -1332,7 +1332,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>StatusSummary</name>
     <message>
-        <location filename="../../videomon/ui/window/status_summary.py" line="+64"/>
+        <location filename="../../videomon/ui/window/status_summary.py" line="+68"/>
+        <source>{shown} of {total} shown</source>
+        <translation>显示 {shown} / 共 {total}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>&lt;b&gt;Demo&lt;/b&gt;: the tasks of the demo-… providers come from a relay simulated on this computer (no key, no network); it stays until you remove it. &lt;a href=&apos;remove-demo&apos;&gt;Remove the demo&lt;/a&gt;</source>
         <translation>&lt;b&gt;演示&lt;/b&gt;：demo-… 服务商的任务来自本机模拟的中转站（无需密钥，不联网）；移除前会一直保留。&lt;a href=&apos;remove-demo&apos;&gt;移除演示&lt;/a&gt;</translation>
     </message>
@@ -1382,7 +1387,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation> · 已暂停 {paused}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>videomon — {active} active</source>
         <translation>videomon — {active} 个进行中</translation>
     </message>

@@ -173,9 +173,12 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
             page(window).filter_edit.setText("nothing-is-called-this")  # hides the selected row
             assert window.model.rowCount() == 0
             assert window.preview.shown_ref is None
+            shown = window.summary.shown_label  # the status bar says how many the filter shows
+            assert shown.isVisibleTo(window) and shown.text() == "0 of 7 shown"
             page(window).filter_edit.setFocus()
             QTest.keyClick(page(window).filter_edit, Qt.Key.Key_Escape)  # Escape clears the filter
             assert page(window).filter_edit.text() == "" and window.model.rowCount() == 7
+            assert not shown.isVisibleTo(window)
 
             # -- Show in folder with no file manager and no launcher: said, with Copy path --
             select(window, MINE[1])

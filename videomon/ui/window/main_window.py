@@ -3,7 +3,7 @@ through `Commands` (coroutines on a `TaskRunner`); it does no network or disk I/
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -86,8 +86,9 @@ class MainWindow(QMainWindow):
                                           lambda: self.stack.show_welcome())
         self._build()
         bridge.tasksChanged.connect(self.on_tasks_changed)
-        bridge.tasksRemoved.connect(self.on_tasks_removed)
-        bridge.tasksReturned.connect(self.model.returned)  # (then tasksChanged: the held)
+        bridge.tasksRemoved.connect(lambda refs: self.on_rows(self.model.remove, refs))
+        bridge.tasksReturned.connect(lambda refs: self.on_rows(self.model.returned, refs))
+        self.model.settled.connect(lambda: self.on_rows(lambda _: None, ()))  # (a list read)
         bridge.profileProblem.connect(self.on_profile_problem)
         bridge.downloadsProgressed.connect(self.model.update_progress)
         self._clock = QTimer(self)
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
         welcome.presetChosen.connect(
             lambda preset: self.settings_flow.open(self.summary.keyring_problem, preset))
         welcome.demoRequested.connect(self.demoRequested)
-        self.summary = StatusSummary(self, self.tray)
+        self.summary = StatusSummary(self, self.tray, self.model)
         self.summary.banner.linkActivated.connect(lambda link: self.demoRemovalRequested.emit()
                                           if link == "remove-demo" else self.open_settings())
         self.inline_bar = InlineBar()
@@ -179,8 +180,9 @@ class MainWindow(QMainWindow):
         self._update_summary(selected)
         self._update_actions(selected)
 
-    def on_tasks_removed(self, refs: list[int]) -> None:
-        self.model.remove(refs)
+    def on_rows(self, change: Callable[[Sequence[int]], None], refs: Sequence[int]) -> None:
+        """Rows went, came back (an undo) or were read again: the page, counts, actions."""
+        change(refs)
         self._update_empty()
         selected = self._sample()
         self._update_summary(selected)
@@ -334,8 +336,7 @@ class MainWindow(QMainWindow):
         self._update_empty()  # the welcome gives way once a provider is set up
         self._update_actions()
 
-    def providers_changed(self, *_: object) -> None:
-        """Providers came or went (the demo): the welcome, the hint or the table."""
+    def providers_changed(self, *_: object) -> None:  # (the demo came or went)
         self._update_empty()
 
     def demo_removed(self, tasks: Sequence[TrackedTask]) -> None:
@@ -349,8 +350,7 @@ class MainWindow(QMainWindow):
         self.summary.set_demo(bool(self.commands.demo.profiles()))
 
     def _update_summary(self, selected: list[TrackedTask] | None = None) -> None:
-        self.summary.update(self.commands.tasks.tally, self._sample() if selected is None
-                            else selected)
+        self.summary.update(self.commands.tasks.tally, selected or self._sample())
 
     def _selection_changed(self, *_: Any) -> None:
         self.statusBar().clearMessage()  # the selected row's state and reason show instead
@@ -358,8 +358,7 @@ class MainWindow(QMainWindow):
         self.summary.update_line(self.commands.tasks.tally, selected)
 
     def _rows_left(self, *_: Any) -> None:
-        """Rows went out of view (filtered, removed) without a selection signal: the
-        preview and the actions follow what is still selected."""
+        """Rows left the view without a selection signal: the preview and actions follow."""
         selected = self._sample()
         if [t.ref for t in selected] != self._previewed:
             self._update_actions(selected)

@@ -18,10 +18,12 @@ from videomon.core.tracking.tally import TaskTally
 from videomon.ui import wording
 from videomon.ui.desktop.tray import Tray
 from videomon.ui.look.elided_label import ElidedLabel
+from videomon.ui.table.model import TaskTableModel
 
 
 class StatusSummary(QObject):
-    def __init__(self, window: QMainWindow, tray: Tray) -> None:
+    def __init__(self, window: QMainWindow, tray: Tray,
+                 rows: TaskTableModel | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.tray = tray
@@ -34,12 +36,38 @@ class StatusSummary(QObject):
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.hide()
         self.counts_label = QLabel()
+        self.shown_label = QLabel()  # "100,000 of 1,000,000 shown" while a filter is on
+        self.shown_label.hide()
+        self._tally: TaskTally | None = None
+        self._rows: TaskTableModel | None = None
         self.network_label = QLabel()
         self.problem_label = ElidedLabel()  # a long error never widens the window
         status = window.statusBar()
         status.addWidget(self.problem_label, 1)
         status.addPermanentWidget(self.network_label)
+        status.addPermanentWidget(self.shown_label)
         status.addPermanentWidget(self.counts_label)
+        if rows is not None:
+            self.follow(rows)
+
+    def follow(self, rows: TaskTableModel) -> None:
+        """Say how many rows the filter shows, whenever they change."""
+        self._rows = rows
+        for signal in (rows.settled, rows.rowsInserted, rows.rowsRemoved, rows.modelReset,
+                       rows.layoutChanged):
+            signal.connect(self._update_shown)
+
+    def _update_shown(self, *_: object) -> None:
+        rows, tally = self._rows, self._tally
+        query = rows.query if rows is not None else None
+        filtered = query is not None and (bool(query.text) or query.groups is not None)
+        if rows is None or tally is None or not filtered or rows.settling:
+            self.shown_label.setVisible(filtered and self.shown_label.isVisible())
+            return
+        number = QLocale().toString
+        self.shown_label.setText(self.tr("{shown} of {total} shown").format(
+            shown=number(rows.rowCount()), total=number(sum(tally.groups.values()))))
+        self.shown_label.show()
 
     # -- the banner ------------------------------------------------------------------------
     def set_profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:
@@ -106,6 +134,8 @@ class StatusSummary(QObject):
         if paused:
             text += self.tr(" · {paused} paused").format(paused=number(paused))
         self.counts_label.setText(text)
+        self._tally = tally
+        self._update_shown()
         self.window.setWindowTitle(self.tr("videomon — {active} active").format(active=active)
                                    if active else "videomon")
         self.tray.set_counts(active, finished, failed, not_found)
