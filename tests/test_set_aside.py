@@ -70,3 +70,15 @@ def test_among_picks_the_refs_that_match(tmp_path: Path) -> None:
     assert store.among([refs[0], refs[1], refs[3], 999], "watch = 'paused'") == [refs[0]]
     assert store.among(iter(refs), "watch = 'active'") == refs[3:]  # (any iterable)
     store.close()
+
+
+def test_the_last_removal_survives_a_restart(tmp_path: Path) -> None:
+    store, refs = _store(tmp_path)
+    store.set_aside(refs[:3])
+    assert store.set_aside_count() == 3
+    store.close()
+    again = TaskStore(tmp_path / "t.db")  # (quit, or a crash, after the removal committed)
+    assert again.set_aside_count() == 3
+    back, _, _ = again.bring_back(now=1.0)
+    assert back == refs[:3] and again.set_aside_count() == 0
+    again.close()

@@ -93,7 +93,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/window/main_window.py" line="+252"/>
+        <location filename="../../videomon/ui/window/main_window.py" line="+255"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>Checking %n task now…</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+42"/>
         <source>The demo was removed: %n task(s), its providers and the videos it saved.</source>
         <translation>
             <numerusform>The demo was removed: %n task, its providers and the videos it saved.</numerusform>
@@ -129,34 +129,34 @@
     <name>RemoveFlow</name>
     <message numerus="yes">
         <location filename="../../videomon/ui/window/remove_flow.py" line="+34"/>
-        <source>Removing %n task(s)…</source>
+        <source>Removing %Ln task(s)…</source>
         <translation>
-            <numerusform>Removing %n task…</numerusform>
-            <numerusform>Removing %n tasks…</numerusform>
+            <numerusform>Removing %Ln task…</numerusform>
+            <numerusform>Removing %Ln tasks…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>Removed %n task(s).</source>
+        <source>Removed %Ln task(s).</source>
         <translation>
-            <numerusform>Removed %n task.</numerusform>
-            <numerusform>Removed %n tasks.</numerusform>
+            <numerusform>Removed %Ln task.</numerusform>
+            <numerusform>Removed %Ln tasks.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
-        <source>Restoring %n task(s)…</source>
+        <location line="+17"/>
+        <source>Restoring %Ln task(s)…</source>
         <translation>
-            <numerusform>Restoring %n task…</numerusform>
-            <numerusform>Restoring %n tasks…</numerusform>
+            <numerusform>Restoring %Ln task…</numerusform>
+            <numerusform>Restoring %Ln tasks…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>Restored %n task(s).</source>
+        <source>Restored %Ln task(s).</source>
         <translation>
-            <numerusform>Restored %n task.</numerusform>
-            <numerusform>Restored %n tasks.</numerusform>
+            <numerusform>Restored %Ln task.</numerusform>
+            <numerusform>Restored %Ln tasks.</numerusform>
         </translation>
     </message>
 </context>

@@ -801,12 +801,12 @@ The details are also in {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../videomon/ui/window/main_window.py" line="+115"/>
+        <location filename="../../videomon/ui/window/main_window.py" line="+116"/>
         <source>Tracked tasks</source>
         <translation>跟踪的任务</translation>
     </message>
     <message numerus="yes">
-        <location line="+137"/>
+        <location line="+139"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>正在查询 %n 个任务…</numerusform>
@@ -842,7 +842,7 @@ The details are also in {path}.</source>
         <translation>设置已保存</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The demo was removed: %n task(s), its providers and the videos it saved.</source>
         <translation>
             <numerusform>演示已移除：%n 个任务、其服务商及其保存的视频。</numerusform>
@@ -1004,35 +1004,35 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     <name>RemoveFlow</name>
     <message numerus="yes">
         <location filename="../../videomon/ui/window/remove_flow.py" line="+34"/>
-        <source>Removing %n task(s)…</source>
+        <source>Removing %Ln task(s)…</source>
         <translation>
-            <numerusform>正在移除 %n 个任务…</numerusform>
+            <numerusform>正在移除 %Ln 个任务…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>Removed %n task(s).</source>
+        <source>Removed %Ln task(s).</source>
         <translation>
-            <numerusform>已移除 %n 个任务。</numerusform>
+            <numerusform>已移除 %Ln 个任务。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Nothing to undo: only the last removal can be undone.</source>
         <translation>没有可撤销的操作：只能撤销最近一次移除。</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>Restoring %n task(s)…</source>
+        <source>Restoring %Ln task(s)…</source>
         <translation>
-            <numerusform>正在恢复 %n 个任务…</numerusform>
+            <numerusform>正在恢复 %Ln 个任务…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>Restored %n task(s).</source>
+        <source>Restored %Ln task(s).</source>
         <translation>
-            <numerusform>已恢复 %n 个任务。</numerusform>
+            <numerusform>已恢复 %Ln 个任务。</numerusform>
         </translation>
     </message>
 </context>

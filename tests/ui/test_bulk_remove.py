@@ -55,8 +55,27 @@ def test_undo_of_a_large_removal_shows_every_row_and_count_again(
             assert window.summary.counts_label.text() == counts
             assert f"Restored {HISTORY + 2} task" in window.inline_bar.text.text()
             assert window.model.rowCount() == len(app.engine.store.refs())
+            # removed again, then quit: the next start can still undo it
+            window.table.selectAll()
+            window.remove_selected()
+            await until(lambda: window.removing.undo_count == HISTORY + 2, 20)
         finally:
             window.quit()
             await app.shutdown()
 
+    async def restarted() -> None:
+        again = make_app(tmp_path / "home", relay.relay.base_url, memory_keyring)
+        await again.start()
+        window = again.window
+        try:
+            await until(lambda: window.removing.undo_count == HISTORY + 2, 10)
+            assert window.model.rowCount() == 0
+            window.undo_remove()
+            await until(lambda: window.model.rowCount() == HISTORY + 2
+                        and not window.model.settling, 20)
+        finally:
+            window.quit()
+            await again.shutdown()
+
     loop.run_until_complete(main())
+    loop.run_until_complete(restarted())

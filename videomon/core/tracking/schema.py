@@ -132,5 +132,14 @@ MIGRATIONS: tuple[str, ...] = (
              ELSE 'active' END) VIRTUAL;
     CREATE INDEX tasks_by_group ON tasks(grp, ref);
     """,
+    # 4: the last removal's rows, whole, for Undo (`set_aside.py`): kept on disk, so a
+    # removal cut short by quitting or a crash can still be undone at the next start
+    """
+    CREATE TABLE set_aside AS SELECT
+        ref, profile, task_id, added_at, label, state, progress, snapshot, raw, watch,
+        last_checked_at, last_change_at, next_poll_at, problem_kind, problem_message,
+        download_path, download_state, download_error
+    FROM tasks WHERE 0;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

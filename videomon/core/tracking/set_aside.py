@@ -1,7 +1,8 @@
 """Removing any number of tasks with an undo, in SQL: the removed rows are set aside whole
-(raw answers and all) in a table of the store's own connection, and the last removal
-comes back from there. No row passes through Python, so a million go in a worker thread
-while the window goes on; only the tasks that still change come back decoded."""
+(raw answers and all) in the `set_aside` table, and the last removal comes back from
+there — after a restart too (a removal cut short by quitting still commits). No row
+passes through Python, so a million go in a worker thread while the window goes on; only
+the tasks that still change come back decoded."""
 
 from __future__ import annotations
 
@@ -34,8 +35,12 @@ class SetAside:
         columns = [row[1] for row in self._db.execute("PRAGMA table_xinfo(tasks)")
                    if row[6] == 0]  # (not the generated ones)
         self._kept = ", ".join(columns)
-        self._db.execute(f"CREATE TEMP TABLE IF NOT EXISTS set_aside AS SELECT {self._kept} "
-                         "FROM tasks WHERE 0")
+
+    def set_aside_count(self) -> int:
+        """How many tasks the last removal set aside (what Undo would bring back)."""
+        with self._lock:  # (its rows go in as one batch into an empty table: rowids 1..n)
+            return int(self._db.execute("SELECT COALESCE(MAX(rowid), 0) FROM set_aside")
+                       .fetchone()[0])
 
     def set_aside(self, refs: Iterable[int], held: Collection[int] = (),
                   keep: bool = True) -> tuple[Counts, list[int]]:
@@ -55,9 +60,9 @@ class SetAside:
                     counts[(watch, state)] -= 1
                     gone.append(ref)
             if keep:
-                self._db.execute("DELETE FROM temp.set_aside")
-                self._db.execute(f"INSERT INTO temp.set_aside SELECT {self._kept} FROM tasks "
-                                 "WHERE ref IN (SELECT ref FROM temp.picked)")
+                self._db.execute("DELETE FROM set_aside")
+                self._db.execute(f"INSERT INTO set_aside ({self._kept}) SELECT {self._kept} "
+                                 "FROM tasks WHERE ref IN (SELECT ref FROM temp.picked)")
             self._db.execute("DELETE FROM tasks WHERE ref IN (SELECT ref FROM temp.picked)")
         return +counts, gone
 
@@ -67,17 +72,17 @@ class SetAside:
         decoded, and how many of the others are in each (watch, state)."""
         with self._transaction():
             self._db.execute(
-                "DELETE FROM temp.set_aside WHERE EXISTS (SELECT 1 FROM tasks t WHERE "
+                "DELETE FROM set_aside WHERE EXISTS (SELECT 1 FROM tasks t WHERE "
                 "t.profile = set_aside.profile AND t.task_id = set_aside.task_id)")
-            self._db.execute("UPDATE temp.set_aside SET ref = NULL "
+            self._db.execute("UPDATE set_aside SET ref = NULL "
                              "WHERE ref IN (SELECT ref FROM tasks)")
             self._db.execute(f"INSERT INTO tasks ({self._kept}) SELECT {self._kept} "
-                             "FROM temp.set_aside ORDER BY ref IS NULL, ref")
+                             "FROM set_aside ORDER BY ref IS NULL, ref")
             self._db.execute("DELETE FROM temp.picked")
             self._db.execute("INSERT INTO temp.picked (ref) SELECT t.ref FROM tasks t JOIN "
-                             "temp.set_aside s ON t.profile = s.profile "
+                             "set_aside s ON t.profile = s.profile "
                              "AND t.task_id = s.task_id")
-            self._db.execute("DELETE FROM temp.set_aside")
+            self._db.execute("DELETE FROM set_aside")
             self._db.execute("INSERT INTO history (ref, at, state, progress, note) "
                              "SELECT ref, ?, state, progress, 'restored' FROM tasks "
                              "WHERE ref IN (SELECT ref FROM temp.picked)", (now,))

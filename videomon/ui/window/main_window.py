@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
     def load(self) -> None:
         """The engine has read the store: the table reads its rows."""
         self.model.load()
+        self.removing.recall()
         self._update_empty()
         self._update_summary()
 

@@ -31,15 +31,20 @@ class RemoveFlow(QObject):
         if not refs:
             return
         if len(refs) > LARGE:
-            self._say(self.tr("Removing %n task(s)…", "", len(refs)), False)
+            self._say(self.tr("Removing %Ln task(s)…", "", len(refs)), False)
 
         def removed(count: int) -> None:
             self.undo_count = count
-            self._say(self.tr("Removed %n task(s).", "", count), True)
+            self._say(self.tr("Removed %Ln task(s).", "", count), True)
             if after is not None:
                 after()
 
         self.runner.spawn(self.tasks.remove(refs), removed, name="remove")
+
+    def recall(self) -> None:
+        """At start: the last removal (of an earlier run, too) can still be undone."""
+        self.runner.spawn(self.tasks.undoable(), lambda count: setattr(
+            self, "undo_count", self.undo_count or count))
 
     def undo(self) -> None:
         count, self.undo_count = self.undo_count, 0
@@ -47,10 +52,10 @@ class RemoveFlow(QObject):
             self._say(self.tr("Nothing to undo: only the last removal can be undone."), False)
             return
         if count > LARGE:
-            self._say(self.tr("Restoring %n task(s)…", "", count), False)
+            self._say(self.tr("Restoring %Ln task(s)…", "", count), False)
 
         def restored(back: list[int]) -> None:
-            self._say(self.tr("Restored %n task(s).", "", len(back)), False)
+            self._say(self.tr("Restored %Ln task(s).", "", len(back)), False)
             if len(back) <= LARGE:
                 self._select(back)
 

@@ -145,6 +145,10 @@ class TaskCommands:
         await self._scheduler.flush()  # observers drop the rows before this returns
         return count
 
+    async def undoable(self) -> int:
+        """How many tasks Undo would bring back (the last removal; kept across a restart)."""
+        return await asyncio.to_thread(self._engine.store.set_aside_count)
+
     async def undo_remove(self) -> list[int]:
         """The last removal kept, back; returns the refs."""
         refs = await self._scheduler.bring_back()
