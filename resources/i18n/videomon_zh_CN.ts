@@ -2178,7 +2178,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
     <message>
         <location line="+9"/>
-        <source>Connected: {host} answered as a {dialect} provider and accepted the key.</source>
+        <source>Connected: {host} answered in the {dialect} format and accepted the key.</source>
         <translation>连接成功：{host} 作为 {dialect} 格式的服务商作答，并接受了密钥。</translation>
     </message>
     <message>

@@ -284,7 +284,7 @@ def keyring_text(status: KeyringStatus) -> str:
 def connection_text(report: ConnectionReport) -> str:
     """A connection test's outcome in a sentence."""
     if report.ok and report.known_task:
-        return Wording.tr("Connected: {host} answered as a {dialect} provider and accepted "
+        return Wording.tr("Connected: {host} answered in the {dialect} format and accepted "
                          "the key.").format(host=report.host, dialect=report.dialect)
     if report.ok:
         return Wording.tr("Connected: {host} answered and accepted the key (it does not know "

@@ -39,7 +39,7 @@ class ConnectionReport:
     def message(self) -> str:
         """In English, for the terminal and the log (the window words it itself)."""
         if self.ok and self.known_task:
-            return (f"Connected: {self.host} answered as a {self.dialect} provider and "
+            return (f"Connected: {self.host} answered in the {self.dialect} format and "
                     "accepted the key.")
         if self.ok:
             return (f"Connected: {self.host} answered and accepted the key (it does not know "
