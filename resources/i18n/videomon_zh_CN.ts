@@ -1532,6 +1532,16 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
             <numerusform>%n 个视频</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+179"/>
+        <source>No task matches “{text}”. Esc clears the filter.</source>
+        <translation>没有任务匹配“{text}”。按 Esc 清除筛选。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No task is in this state. “All” shows every task.</source>
+        <translation>没有处于此状态的任务。选择“全部”显示所有任务。</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>

@@ -175,10 +175,13 @@ def test_the_newcomers_first_hour(loop: qasync.QEventLoop, tmp_path: Path,
             assert window.preview.shown_ref is None
             shown = window.summary.shown_label  # the status bar says how many the filter shows
             assert shown.isVisibleTo(window) and shown.text() == "0 of 7 shown"
+            assert window.table.placeholder().startswith("No task matches “nothing-is")
+            assert window.stack.currentWidget() is window.table  # (not "No tasks tracked")
+            window.grab().save(str(ARTIFACTS / "journey-filter-matches-nothing.png"))
             page(window).filter_edit.setFocus()
             QTest.keyClick(page(window).filter_edit, Qt.Key.Key_Escape)  # Escape clears the filter
             assert page(window).filter_edit.text() == "" and window.model.rowCount() == 7
-            assert not shown.isVisibleTo(window)
+            assert not shown.isVisibleTo(window) and window.table.placeholder() == ""
 
             # -- Show in folder with no file manager and no launcher: said, with Copy path --
             select(window, MINE[1])

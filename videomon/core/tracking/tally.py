@@ -61,6 +61,11 @@ class TaskTally:
         self.add(new)
 
     @property
+    def total(self) -> int:
+        """Every tracked task."""
+        return sum(self.groups.values())
+
+    @property
     def active(self) -> int:
         return self.watches[Watch.ACTIVE]
 

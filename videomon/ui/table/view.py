@@ -206,6 +206,28 @@ class TaskTableView(QTableView):
         drag.setHotSpot(QPoint(-12, -12))  # the card sits below-right of the pointer
         drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
 
+    def placeholder(self) -> str:
+        """What the empty table says when the filter hides every task ("" otherwise)."""
+        model = self.model()
+        query = model.query
+        if model.rowCount() or model.settling or not (query.text or query.groups):
+            return ""
+        if query.text:
+            return self.tr("No task matches “{text}”. Esc clears the filter.").format(
+                text=query.text)
+        return self.tr("No task is in this state. “All” shows every task.")
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        text = self.placeholder()
+        if text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.viewport().rect().adjusted(16, 24, -16, 0),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                 | Qt.TextFlag.TextWordWrap), text)
+            painter.end()
+
     def repaint_columns(self, columns: Sequence[int]) -> None:
         """Repaint these columns where they are on screen (what moves with the clock is
         painted from the clock: no model change, no re-sort, nothing off screen)."""

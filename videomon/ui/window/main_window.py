@@ -224,9 +224,7 @@ class MainWindow(QMainWindow):
 
     def bring_forward(self, task_ids: list[str]) -> None:
         """Another launch asked for the window (with task IDs to track, maybe)."""
-        if self.isMinimized():
-            self.showNormal()
-        self.show()
+        self.showNormal() if self.isMinimized() else self.show()  # (a maximized one stays)
         self.raise_()
         self.activateWindow()
         if task_ids:
@@ -346,7 +344,8 @@ class MainWindow(QMainWindow):
                                 "videos it saved.", "", len(tasks)))
 
     def _update_empty(self) -> None:
-        self.stack.show_for(self.model.rowCount(), bool(self.commands.providers.profiles()))
+        self.stack.show_for(self.model.rowCount() or self.commands.tasks.tally.total,
+                            bool(self.commands.providers.profiles()))  # (filtered: the table)
         self.preview_slot.setVisible(self.stack.currentWidget() is not self.stack.welcome)
         self.summary.set_demo(bool(self.commands.demo.profiles()))
 

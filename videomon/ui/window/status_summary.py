@@ -66,7 +66,7 @@ class StatusSummary(QObject):
             return
         number = QLocale().toString
         self.shown_label.setText(self.tr("{shown} of {total} shown").format(
-            shown=number(rows.rowCount()), total=number(sum(tally.groups.values()))))
+            shown=number(rows.rowCount()), total=number(tally.total)))
         self.shown_label.show()
 
     # -- the banner ------------------------------------------------------------------------
