@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, Group, TrackedTask, Watch, group_of
+from videomon.core.tracking.set_aside import LIVE
 
 if TYPE_CHECKING:
     from videomon.core.tracking.store import TaskStore
@@ -163,8 +164,7 @@ class TaskListing:
 
     def live_tasks(self) -> list[TrackedTask]:
         """The tasks that still change on their own: polled, or downloading (indexed)."""
-        return self._near.select("WHERE watch = 'active' OR download_rank IN (3, 4) "
-                                 "ORDER BY ref", [])
+        return self._near.select(f"WHERE {LIVE} ORDER BY ref", [])
 
     def last_ref(self) -> int:
         """The highest ref stored (0: none); a task added later has a higher one."""

@@ -26,15 +26,11 @@ class SetAside:
 
     _db: sqlite3.Connection
     _lock: threading.RLock
+    _kept: str  # the table's columns, but the generated ones
     if TYPE_CHECKING:  # (the store's)
         def _transaction(self) -> AbstractContextManager[None]: ...
         def _pick(self, refs: Iterable[int]) -> None: ...
         def select(self, tail: str, params: Sequence[object] = ()) -> list[TrackedTask]: ...
-
-    def _make_set_aside(self) -> None:
-        columns = [row[1] for row in self._db.execute("PRAGMA table_xinfo(tasks)")
-                   if row[6] == 0]  # (not the generated ones)
-        self._kept = ", ".join(columns)
 
     def set_aside_count(self) -> int:
         """How many tasks the last removal set aside (what Undo would bring back)."""

@@ -23,7 +23,7 @@ from videomon.core.domain.errors import VideomonError
 from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.domain.task import DownloadState, HistoryEntry, TrackedTask, Watch
 from videomon.core.tracking.schema import MIGRATIONS, SCHEMA_VERSION
-from videomon.core.tracking.set_aside import SetAside
+from videomon.core.tracking.set_aside import LIVE, SetAside
 
 #: a history entry: state, progress, note
 History = tuple[str, float | None, str | None]
@@ -105,7 +105,7 @@ class TaskStore(_Reading, SetAside):
                              "(ref INTEGER PRIMARY KEY)")
             self._db.execute(f"CREATE TEMP TABLE IF NOT EXISTS restoring AS SELECT "
                              f"{', '.join(_COLUMNS)} FROM tasks WHERE 0")
-            self._make_set_aside()  # (whole removed rows, for an undo of any size)
+            self._kept = ", ".join(_COLUMNS)  # (what `set_aside` keeps of a removed row)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the task database {path}: {exc}") from None
 
@@ -264,8 +264,7 @@ class TaskStore(_Reading, SetAside):
         """The tasks that still change on their own: polled, or downloading (and, with
         `unsaved`, finished ones never downloaded: auto-download takes them). Indexed."""
         extra = " OR (state = 'succeeded' AND download_state IS NULL)" if unsaved else ""
-        return self.select(f"WHERE watch = 'active' OR download_rank IN (3, 4){extra} "
-                           "ORDER BY ref")
+        return self.select(f"WHERE {LIVE}{extra} ORDER BY ref")
 
     def counts(self) -> list[tuple[str, str, int]]:
         """How many tasks are followed each way in each state (the watch index covers it)."""

@@ -241,4 +241,3 @@ class TaskBook:
         """Wait until every store write already started has finished."""
         while self._writes:
             await asyncio.wait(list(self._writes))
-

@@ -84,8 +84,9 @@ class TaskCommands:
         self._scheduler.resume([t.ref for t in await self._scheduler.take(paused)])
 
     async def _among(self, refs: Sequence[int], where: str) -> list[int]:
-        """Which of `refs` match `where` in the store (written up to now first)."""
-        if len(refs) <= 1000:  # (a few: looked at in memory and read)
+        """The refs a bulk command looks at: a few are all taken into memory (the command
+        then picks what applies); of more, those matching `where` in the store."""
+        if len(refs) <= 1000:
             tasks = await self._scheduler.take(refs)
             return [t.ref for t in tasks]
         await self._scheduler.flush()
