@@ -806,7 +806,7 @@ The details are also in {path}.</source>
         <translation>跟踪的任务</translation>
     </message>
     <message numerus="yes">
-        <location line="+139"/>
+        <location line="+137"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>正在查询 %n 个任务…</numerusform>
@@ -1332,7 +1332,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>StatusSummary</name>
     <message>
-        <location filename="../../videomon/ui/window/status_summary.py" line="+68"/>
+        <location filename="../../videomon/ui/window/status_summary.py" line="+58"/>
         <source>{shown} of {total} shown</source>
         <translation>显示 {shown} / 共 {total}</translation>
     </message>
@@ -1387,7 +1387,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation> · 已暂停 {paused}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>videomon — {active} active</source>
         <translation>videomon — {active} 个进行中</translation>
     </message>

@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         bridge.tasksChanged.connect(self.on_tasks_changed)
         bridge.tasksRemoved.connect(lambda refs: self.on_rows(self.model.remove, refs))
         bridge.tasksReturned.connect(lambda refs: self.on_rows(self.model.returned, refs))
-        self.model.settled.connect(lambda: self.on_rows(lambda _: None, ()))  # (a list read)
+        self.model.settled.connect(self._follow_rows)  # (a list read again)
         bridge.profileProblem.connect(self.on_profile_problem)
         bridge.downloadsProgressed.connect(self.model.update_progress)
         self._clock = QTimer(self)
@@ -176,16 +176,16 @@ class MainWindow(QMainWindow):
         for task in self.model.upsert(tasks):  # (those that just finished)
             self._notify_finished(task)
         self.table.take_changes(tasks)
-        self._update_empty()
-        selected = self._sample()  # once per batch: 10,000 selected rows cost 4 ms
-        self._update_summary(selected)
-        self._update_actions(selected)
+        self._follow_rows()
 
     def on_rows(self, change: Callable[[Sequence[int]], None], refs: Sequence[int]) -> None:
-        """Rows went, came back (an undo) or were read again: the page, counts, actions."""
+        """Rows went or came back (an undo)."""
         change(refs)
+        self._follow_rows()
+
+    def _follow_rows(self) -> None:  # (the page, counts, actions: after rows changed)
         self._update_empty()
-        selected = self._sample()
+        selected = self._sample()  # once per batch: 10,000 selected rows cost 4 ms
         self._update_summary(selected)
         self._update_actions(selected)  # the preview never keeps a removed task
 

@@ -38,8 +38,7 @@ class StatusSummary(QObject):
         self.counts_label = QLabel()
         self.shown_label = QLabel()  # "100,000 of 1,000,000 shown" while a filter is on
         self.shown_label.hide()
-        self._tally: TaskTally | None = None
-        self._rows: TaskTableModel | None = None
+        self._rows = rows
         self.network_label = QLabel()
         self.problem_label = ElidedLabel()  # a long error never widens the window
         status = window.statusBar()
@@ -47,27 +46,18 @@ class StatusSummary(QObject):
         status.addPermanentWidget(self.network_label)
         status.addPermanentWidget(self.shown_label)
         status.addPermanentWidget(self.counts_label)
-        if rows is not None:
-            self.follow(rows)
 
-    def follow(self, rows: TaskTableModel) -> None:
-        """Say how many rows the filter shows, whenever they change."""
-        self._rows = rows
-        for signal in (rows.settled, rows.rowsInserted, rows.rowsRemoved, rows.modelReset,
-                       rows.layoutChanged):
-            signal.connect(self._update_shown)
-
-    def _update_shown(self, *_: object) -> None:
-        rows, tally = self._rows, self._tally
-        query = rows.query if rows is not None else None
-        filtered = query is not None and (bool(query.text) or query.groups is not None)
-        if rows is None or tally is None or not filtered or rows.settling:
-            self.shown_label.setVisible(filtered and self.shown_label.isVisible())
+    def _update_shown(self, tally: TaskTally) -> None:
+        """How many rows the filter shows (said again when a list being read has come)."""
+        rows = self._rows
+        if rows is None or rows.settling:
             return
-        number = QLocale().toString
-        self.shown_label.setText(self.tr("{shown} of {total} shown").format(
-            shown=number(rows.rowCount()), total=number(tally.total)))
-        self.shown_label.show()
+        filtered = bool(rows.query.text) or rows.query.groups is not None
+        if filtered:
+            number = QLocale().toString
+            self.shown_label.setText(self.tr("{shown} of {total} shown").format(
+                shown=number(rows.rowCount()), total=number(tally.total)))
+        self.shown_label.setVisible(filtered)
 
     # -- the banner ------------------------------------------------------------------------
     def set_profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:
@@ -134,8 +124,7 @@ class StatusSummary(QObject):
         if paused:
             text += self.tr(" · {paused} paused").format(paused=number(paused))
         self.counts_label.setText(text)
-        self._tally = tally
-        self._update_shown()
+        self._update_shown(tally)
         self.window.setWindowTitle(self.tr("videomon — {active} active").format(active=active)
                                    if active else "videomon")
         self.tray.set_counts(active, finished, failed, not_found)
