@@ -148,19 +148,19 @@ class TaskTableView(QTableView):
             return
         self.select_rows([min(row, count - 1)])
 
-    def selected_spans(self) -> list[tuple[int, int]]:
-        """The selected rows as (first, last) runs (whole rows here)."""
+    def selected_runs(self) -> list[tuple[int, int]]:
+        """The selected rows as sorted, disjoint (first, last) runs (whole rows here)."""
         selection = self.selectionModel()
         if selection is None:
             return []
-        return sorted((span.top(), span.bottom()) for span in selection.selection())
+        return _merged([(span.top(), span.bottom()) for span in selection.selection()])
 
     def selected_count(self) -> int:
-        return sum(last - first + 1 for first, last in _merged(self.selected_spans()))
+        return sum(last + 1 - first for first, last in self.selected_runs())
 
     def selected_refs(self) -> Sequence[int]:
         """Every selected task's ref, none decoded (a selection of a million rows)."""
-        return self.model().refs_in(_merged(self.selected_spans()))
+        return self.model().refs_in(self.selected_runs())
 
     def selected_tasks(self, limit: int | None = None) -> list[TrackedTask]:
         """The selected tasks, the first `limit` of them with a limit (what a batch or a
@@ -174,11 +174,10 @@ class TaskTableView(QTableView):
             if whole or (limit is not None and limit <= len(cached)):
                 return cached[:limit]
         rows: list[int] = []
-        runs = _merged(self.selected_spans())
-        for first, last in runs:
-            room = len(range(first, last + 1)) if limit is None else limit - len(rows)
+        for first, last in self.selected_runs():
+            room = last + 1 - first if limit is None else limit - len(rows)
             rows.extend(range(first, min(last + 1, first + room)))
-        whole = len(rows) == sum(last - first + 1 for first, last in runs)
+        whole = len(rows) == self.selected_count()
         cached = self.model().tasks_at(rows)
         self._selected = (cached, whole)
         return list(cached)
