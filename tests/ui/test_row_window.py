@@ -174,3 +174,44 @@ def test_long_lists_are_read_off_the_thread_and_changes_meanwhile_are_kept(
             time.sleep(0.005)
         assert not model.settling and settled[-1] == model.query
         assert shown(model) == expected(store, model.query), attempt
+
+
+def test_a_list_read_while_many_tasks_keep_moving_still_settles(
+        qapp, store: TaskStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Sorted by progress with many polled tasks, every read is outrun by their changes:
+    the list is read again at most twice, then shown (the walk's bench hung here), and
+    only changes that can move a row count as outrunning it."""
+    import time
+
+    from videomon.ui.table import model as model_module
+
+    monkeypatch.setattr(model_module, "ASYNC_ROWS", 0)
+    monkeypatch.setattr(rows_module, "MOVES", 4)
+    rng = random.Random(9)
+    model = TaskTableModel(TaskListing(store))
+    model.load()
+    reads: list[Query] = []
+    real_read = model._reader.read
+    model._reader.read = lambda q: (reads.append(q), real_read(q))  # type: ignore[method-assign]
+    model.sort(Column.PROGRESS, Qt.SortOrder.AscendingOrder)
+    deadline = time.monotonic() + 10
+    while model.settling and time.monotonic() < deadline:
+        tasks = [dataclasses.replace(t, progress=float(rng.randint(0, 99)))
+                 for t in store.by_refs(rng.sample(sorted(store.refs()), 12))]
+        store.apply([TaskUpdate(t.ref, {"progress": t.progress}) for t in tasks])
+        model.upsert(tasks)  # (each read is outrun)
+        qapp.processEvents()
+        time.sleep(0.005)
+    assert not model.settling and 1 < len(reads) <= 3
+    # a change that cannot move a row (its label, sorted by progress) does not outrun it
+    reads.clear()
+    shown_first = [model.task_at(row) for row in range(12)]  # (decoded: how each was)
+    model.sort(Column.PROGRESS, Qt.SortOrder.DescendingOrder)
+    tasks = [dataclasses.replace(t, label="x") for t in shown_first if t is not None]
+    store.apply([TaskUpdate(t.ref, {"label": "x"}) for t in tasks])
+    model.upsert(tasks)
+    deadline = time.monotonic() + 10
+    while model.settling and time.monotonic() < deadline:
+        qapp.processEvents()
+        time.sleep(0.005)
+    assert not model.settling and len(reads) == 1

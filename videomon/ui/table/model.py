@@ -72,6 +72,12 @@ def _fields(task: TrackedTask) -> tuple[Any, ...]:
              task.problem_message, task.error))
 
 
+def _may_move(query: Query, before: TrackedTask | None, task: TrackedTask) -> bool:
+    """Whether a change can put `task` elsewhere in `query`'s list (or in or out of it)."""
+    if before is None or query.matches(before) != query.matches(task):
+        return True
+    return query.matches(task) and query.key(before) != query.key(task)
+
 class TaskTableModel(QAbstractTableModel):
     # the rows show the last query asked for (its list was read)
     settled = Signal()
@@ -89,6 +95,7 @@ class TaskTableModel(QAbstractTableModel):
         self._reader.ready.connect(self._adopt)
         self._wanted: Query | None = None  # a list being read off the window's thread
         self._meanwhile: dict[int, TrackedTask] = {}  # what changed while it was read
+        self._rereads = 0  # lists read again because too much moved meanwhile
         self.now = time.time  # replaced in tests
 
     # -- the engine's batches ----------------------------------------------------------------
@@ -103,8 +110,9 @@ class TaskTableModel(QAbstractTableModel):
     def upsert(self, tasks: Sequence[TrackedTask]) -> list[TrackedTask]:
         """Apply a batch: changed rows get `dataChanged` per contiguous range, new ones are
         inserted, moved ones re-placed. Returns the tasks that reached their end in it."""
-        if self._wanted is not None:
-            self._meanwhile.update((t.ref, t) for t in tasks)
+        if self._wanted is not None:  # a list is being read: what it may place wrongly
+            self._meanwhile.update((t.ref, t) for t in tasks if _may_move(
+                self._wanted, self._rows.known(t.ref), t))
         batch = self._rows.apply(tasks)
         before = {t.ref: old for t, old in batch.moved} | \
             {self._rows.refs[row]: old for row, old in batch.cells.items()}
@@ -236,7 +244,7 @@ class TaskTableModel(QAbstractTableModel):
             self._relayout(lambda: self._rows.reload(query))
             self.settled.emit()
         else:  # a long list: read off the window's thread, the rows stay until it comes
-            self._wanted = query
+            self._wanted, self._rereads = query, 0
             self._reader.read(query)
 
     def _adopt(self, query: Query, refs: array[int] | None, top: int) -> None:
@@ -249,9 +257,11 @@ class TaskTableModel(QAbstractTableModel):
         meanwhile, self._meanwhile = list(self._meanwhile.values()), {}
         stale: list[bool] = []
         self._relayout(lambda: stale.append(self._rows.adopt(query, refs, top, meanwhile)))
-        if stale[0]:  # much changed while it was read: again (these rows meanwhile)
-            self._reader.read(query)
+        if stale[0] and self._rereads < 2:  # much moved while it was read: again (twice at
+            self._rereads += 1              # most: with many polled tasks sorted by how far
+            self._reader.read(query)        # they got, every read would be stale)
             return
+        self._rereads = 0
         self._wanted = None
         self.settled.emit()
 
