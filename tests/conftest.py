@@ -13,6 +13,7 @@ import keyring.errors
 import pytest
 
 from tests.httpserver import ScriptedServer
+from videomon.core.domain.snapshot import ABOUT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCREENS = FIXTURES / "screens"  # offscreen screens of real sizes (Qt's default is 800×800)
@@ -73,6 +74,9 @@ def load_fixtures() -> list[dict]:
     for path in sorted((FIXTURES / "responses").glob("*/*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         data["name"] = f"{path.parent.name}/{path.stem}"
+        if "expected" in data:  # what the video is: null where the fixture does not say
+            data["expected"] = {**data["expected"],
+                                **{k: data["expected"].get(k) for k in ABOUT}}
         found.append(data)
     return found
 

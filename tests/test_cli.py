@@ -20,7 +20,8 @@ VIDEOMON = Path(sys.executable).with_name("videomon")
 KEY = "sk-cli-test-0123456789ABCDEF"
 FIXTURES = load_fixtures()
 CONTRACT_KEYS = ["task_id", "profile", "dialect", "state", "progress", "video_urls", "error",
-                 "error_code", "raw_status", "model", "created_at", "finished_at", "expires_at"]
+                 "error_code", "raw_status", "model", "created_at", "finished_at", "expires_at",
+                 "prompt", "size", "duration", "seed", "cost", "cost_unit", "thumbnail_url"]
 SAMPLE_MP4 = Path(__file__).parent.parent / "resources" / "sample.mp4"
 
 
@@ -78,6 +79,9 @@ def test_status_json_for_every_fixture(server: ScriptedServer, fixture: dict) ->
         expected = dict(fixture["expected"])
         expected["video_urls"] = [u.replace("{BASE}", server.base_url)
                                   for u in expected["video_urls"]]
+        if expected["thumbnail_url"]:
+            expected["thumbnail_url"] = expected["thumbnail_url"].replace("{BASE}",
+                                                                          server.base_url)
         if "follow_up" in fixture:
             expected["video_urls"] = fixture["follow_up"]["video_urls"]
         assert list(data) == CONTRACT_KEYS

@@ -22,6 +22,8 @@ PROBLEM_FIXTURES = [f for f in FIXTURES if "expected_problem" in f and f["http_s
 def expected_for(fixture: dict, base: str) -> dict:
     expected = dict(fixture["expected"])
     expected["video_urls"] = [u.replace("{BASE}", base) for u in expected["video_urls"]]
+    if expected["thumbnail_url"]:
+        expected["thumbnail_url"] = expected["thumbnail_url"].replace("{BASE}", base)
     return expected
 
 

@@ -224,7 +224,7 @@ def test_a_schema_1_folder_is_migrated_and_searchable(tmp_path: Path) -> None:
     db.close()
     store = TaskStore(path)
     try:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         listing = TaskListing(store)
         assert [t.task_id for t in listing.page(Query("corgi"), 0, 10)] == ["vid_1"]
         assert [t.task_id for t in listing.page(Query(order=Order.MODEL), 0, 10)] == \

@@ -11,9 +11,8 @@ import sys
 from videomon.cli.context import CliContext
 from videomon.cli.render import progress_text, stream_table
 from videomon.core.domain.errors import ConfigError
-from videomon.core.domain.snapshot import Snapshot
-from videomon.core.domain.task import TrackedTask
-from videomon.core.tracking.listing import TaskListing
+from videomon.core.tracking.exchange import records_of
+from videomon.core.tracking.listing import Query, TaskListing
 from videomon.core.tracking.paste import parse_pasted
 from videomon.core.tracking.store import TaskStore
 
@@ -33,9 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                              description="Print the tasks the window tracks.")
     listing.add_argument("--json", action="store_true",
                          help="one JSON object per line: the status --json fields plus "
-                         "added_at, watch, download_state and download_paths")
+                         "added_at, watch, download_state, download_paths, title, notes, "
+                         "tags and starred")
     listing.add_argument("--state", choices=STATES, help="only tasks in this state")
     listing.add_argument("--profile", "-p", metavar="NAME", help="only this profile's tasks")
+    add_filters(listing)
     listing.set_defaults(handler=cmd_list)
 
     untrack = sub.add_parser("untrack", help="remove tasks from the tracked list",
@@ -44,6 +45,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     untrack.add_argument("--profile", "-p", metavar="NAME", help="only under this profile")
     untrack.add_argument("ids", nargs="+", metavar="ID", help="task IDs")
     untrack.set_defaults(handler=cmd_untrack)
+
+
+def add_filters(parser: argparse.ArgumentParser) -> None:
+    """--search, --tag and --starred (`list`, `export`, `cost`)."""
+    parser.add_argument("--search", metavar="TEXT", default="",
+                        help="only tasks with TEXT in their ID, title, prompt, tags, notes, "
+                        "model, provider or output (as the window's filter)")
+    parser.add_argument("--tag", metavar="TAG", help="only tasks with this tag")
+    parser.add_argument("--starred", action="store_true", help="only starred tasks")
+
+
+def filter_query(args: argparse.Namespace) -> Query:
+    return Query(text=args.search, tag=args.tag or None, starred=args.starred)
 
 
 def _store(ctx: CliContext) -> TaskStore:
@@ -80,32 +94,16 @@ def cmd_track(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def list_json(task: TrackedTask, dialect: str | None = None) -> dict[str, object]:
-    # a task never answered for (queued, or not found) has every field, null or empty
-    snapshot = task.snapshot or Snapshot(task.task_id, dialect or "", task.state,
-                                         task.progress)
-    data: dict[str, object] = snapshot.to_json()
-    if task.snapshot is None:
-        data["dialect"] = dialect  # (null when its profile is gone)
-    data.update({"profile": task.profile, "state": task.status, "added_at": task.added_at,
-                 "watch": task.watch.value,
-                 "download_state": task.download_state.value if task.download_state else None,
-                 "download_paths": task.download_paths})
-    if task.problem_kind:
-        data["problem"] = {"kind": task.problem_kind, "message": task.problem_message}
-    return data
-
-
 def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
     """Streams: the first line comes at once and memory stays flat however long the list."""
     store = _store(ctx)
     try:
-        tasks = TaskListing(store).stream(state=args.state, profile=args.profile)
+        tasks = TaskListing(store).stream(state=args.state, profile=args.profile,
+                                          query=filter_query(args))
         if args.json:
             dialects = {p.name: p.dialect for p in ctx.config.read_profiles()[0]}
-            for task in tasks:
-                print(json.dumps(list_json(task, dialects.get(task.profile)),
-                                 ensure_ascii=False))
+            for data in records_of(tasks, dialects):
+                print(json.dumps(data, ensure_ascii=False))
             return 0
         rows = ([t.task_id, t.profile, t.status.replace("_", " "), progress_text(t.progress),
                  t.download_state.value if t.download_state else "",

@@ -9,7 +9,14 @@ import traceback
 from collections.abc import Sequence
 
 from videomon import __version__
-from videomon.cli import format_cmd, list_cmd, provider_cmd, simulate_cmd, tasks_cmd
+from videomon.cli import (
+    format_cmd,
+    library_cmd,
+    list_cmd,
+    provider_cmd,
+    simulate_cmd,
+    tasks_cmd,
+)
 from videomon.cli.context import CliContext
 from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import ConfigError, CredentialError, VideomonError, redact
@@ -51,6 +58,7 @@ def build_parser(formats: FormatRegistry) -> argparse.ArgumentParser:
     provider_cmd.register(sub, formats)
     tasks_cmd.register(sub, formats)
     list_cmd.register(sub)
+    library_cmd.register(sub)
     format_cmd.register(sub)
     simulate_cmd.register(sub)
     return parser

@@ -21,6 +21,17 @@ FAILURES = (
     ("upstream_timeout", "上游服务繁忙，任务超时，请稍后重试"),
     ("invalid_image", "The input image could not be processed."),
 )
+#: what the simulated videos are of (each task draws one)
+PROMPTS = (
+    "A corgi running along a beach at sunset, slow motion, golden light",
+    "Aerial shot of a misty pine forest at dawn, drone slowly rising",
+    "A paper boat drifting down a rain-soaked city street, close-up",
+    "Timelapse of a night market in Taipei, neon signs, crowds flowing",
+    "An astronaut planting a tree on the moon, cinematic, wide angle",
+    "一只橘猫在窗台上打哈欠，午后阳光，电影感",
+    "Macro shot of coffee being poured into a glass cup, steam rising",
+    "A red fox walking through fresh snow in a quiet birch forest",
+)
 MODELS = {"openai": "sora-2", "unified": "veo3", "tasks": "sora-2-pro",
           "gemini": "veo-3.0-generate-001"}
 
@@ -38,6 +49,7 @@ class SimTask:
     videos: int
     model: str
     wrap: bool              # unified: answer inside a {code, message, data} envelope
+    prompt: str = ""
 
     def phase(self, now: float) -> tuple[str, float]:
         """(state, progress 0–100) at simulated time `now`."""
@@ -104,7 +116,8 @@ class Relay:
             fails="fail" in lower or (rng.random() < 0.15 and "ok" not in lower),
             placeholder="stall" in lower or rng.random() < 0.25,
             failure=rng.choice(FAILURES), videos=2 if dialect == "tasks" and rng.random() < 0.5
-            else 1, model=MODELS.get(dialect, "sora-2"), wrap=rng.random() < 0.5)
+            else 1, model=MODELS.get(dialect, "sora-2"), wrap=rng.random() < 0.5,
+            prompt=rng.choice(PROMPTS))
 
 
 def _int(progress: float) -> int:
@@ -123,7 +136,8 @@ def render(task: SimTask, relay: Relay, urls: list[str]) -> dict[str, Any]:
                  "failed": "failed"}
         body: dict[str, Any] = {"id": task.task_id, "object": "video", "model": task.model,
                                 "status": words[state], "progress": _int(progress),
-                                "created_at": created, "size": "1280x720", "seconds": "8"}
+                                "created_at": created, "size": "1280x720", "seconds": "8",
+                                "prompt": task.prompt}
         if state == "succeeded":
             body["completed_at"] = finished
             body["expires_at"] = created + 86400
@@ -149,7 +163,8 @@ def render(task: SimTask, relay: Relay, urls: list[str]) -> dict[str, Any]:
                 "data": {"videos": [{"url": u} for u in urls] if state == "succeeded" else []},
                 "progress": _int(progress), "create_time": created,
                 "update_time": int((finished or time.time()) * 1000),
-                "message": message if state == "failed" else "", "action": "generate"}
+                "message": message if state == "failed" else "", "action": "generate",
+                "prompt": task.prompt}
     # gemini: a long-running operation
     op: dict[str, Any] = {"name": task.task_id,
                           "metadata": {"@type": "type.googleapis.com/google.ai."

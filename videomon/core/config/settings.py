@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,10 @@ class Settings:
     close_to_tray: bool = True
     #: where it cannot hide: closing while tasks are tracked asks before quitting
     confirm_quit: bool = True
+    #: the user's currency (e.g. USD) and the price table (`tracking.costs.Price` as
+    #: data: provider, model, per task|second|unit, price)
+    currency: str = ""
+    prices: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Settings:

@@ -41,6 +41,14 @@ class Snapshot:
     finished_at: int | None = None
     expires_at: int | None = None
     profile: str | None = None
+    # what the provider says the video is (each optional; `formats.spec.FIELD_NAMES`)
+    prompt: str | None = None
+    size: str | None = None         # "1280x720", or a resolution word such as "720p"
+    duration: float | None = None   # seconds of video
+    seed: int | None = None
+    cost: float | None = None       # the provider's own figure, in `cost_unit`
+    cost_unit: str | None = None    # credits, tokens, seconds, units…
+    thumbnail_url: str | None = None
     raw: Any = field(default=None, compare=False, repr=False)
 
     @classmethod
@@ -52,7 +60,8 @@ class Snapshot:
             error=data.get("error"), error_code=data.get("error_code"),
             raw_status=data.get("raw_status"), model=data.get("model"),
             created_at=data.get("created_at"), finished_at=data.get("finished_at"),
-            expires_at=data.get("expires_at"), profile=data.get("profile"), raw=raw)
+            expires_at=data.get("expires_at"), profile=data.get("profile"),
+            **{key: data.get(key) for key in ABOUT}, raw=raw)
 
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON object (without the raw response)."""
@@ -63,4 +72,9 @@ class Snapshot:
             "error_code": self.error_code, "raw_status": self.raw_status, "model": self.model,
             "created_at": self.created_at, "finished_at": self.finished_at,
             "expires_at": self.expires_at,
+            **{key: getattr(self, key) for key in ABOUT},
         }
+
+
+#: the optional fields saying what the video is (null when the provider does not say)
+ABOUT = ("prompt", "size", "duration", "seed", "cost", "cost_unit", "thumbnail_url")

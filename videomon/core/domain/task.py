@@ -78,6 +78,19 @@ class TrackedTask:
     download_paths: tuple[str, ...] = ()
     download_state: DownloadState | None = None
     download_error: str | None = None
+    # what the user says (`Annotation`; a poll never writes these): `label` is the title
+    notes: str | None = None
+    tags: tuple[str, ...] = ()
+    starred: bool = False
+
+    @property
+    def title(self) -> str | None:
+        """The user's title (None: none given; the prompt is shown instead)."""
+        return self.label
+
+    @property
+    def prompt(self) -> str | None:
+        return self.snapshot.prompt if self.snapshot else None
 
     @property
     def video_urls(self) -> list[str]:

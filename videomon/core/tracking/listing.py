@@ -12,6 +12,7 @@ import enum
 import json
 import string
 from array import array
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -59,24 +60,32 @@ _ORDER_SQL = {
 #: what `group_of` says in Python; it is indexed with the ref)
 GROUP_SQL = {group: f"grp = '{group.value}'" for group in Group}
 #: the columns the filter searches (the search index holds the same)
-SEARCHED = ("task_id", "label", "profile", "model", "output")
+SEARCHED = ("task_id", "label", "profile", "model", "output", "prompt", "tags", "notes")
 _SEARCHED = " || ' ' || ".join(f"COALESCE({c}, '')" for c in SEARCHED)
 
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """Which tasks, in which order: `text` is matched inside the ID, label, provider,
-    model and output (the file, the video link or the error), case-insensitively;
-    `groups` None means every group."""
+    """Which tasks, in which order: `text` is matched inside the ID, title, provider,
+    model, output (the file, the video link or the error), prompt, tags and notes,
+    case-insensitively; `groups` None means every group; `tag` one tag (letter case
+    aside), `starred` only starred tasks."""
 
     text: str = ""
     groups: frozenset[Group] | None = None
     order: Order = Order.ADDED
     descending: bool = False
+    tag: str | None = None
+    starred: bool = False
 
     def matches(self, task: TrackedTask) -> bool:
         """Whether the task is one of this query's (the same rule as its SQL)."""
         if self.groups is not None and task.group not in self.groups:
+            return False
+        if self.starred and not task.starred:
+            return False
+        if self.tag is not None and self.tag.translate(_NOCASE) not in {
+                t.translate(_NOCASE) for t in task.tags}:
             return False
         text = self.text.strip().lower()
         return not text or text in searched_text(task)
@@ -89,7 +98,8 @@ class Query:
 def searched_text(task: TrackedTask) -> str:
     """What the filter searches in a task, lower case (the columns of `SEARCHED`)."""
     return " ".join(v or "" for v in (task.task_id, task.label, task.profile, task.model,
-                                      stored_output(task))).lower()
+                                      stored_output(task), task.prompt,
+                                      "\n".join(task.tags), task.notes)).lower()
 
 
 def stored_output(task: TrackedTask) -> str | None:
@@ -155,7 +165,8 @@ class TaskListing:
         return parse_refs(text)
 
     def _everything(self, query: Query) -> tuple[str, list[Any]]:
-        if query.order is Order.ADDED and query.groups is None and not query.text.strip():
+        if query.order is Order.ADDED and query.groups is None and not query.text.strip() \
+                and query.tag is None and not query.starred:
             # the compact index, not the table (whose rows hold the snapshots): 0.1 s, not 3
             return (f"INDEXED BY tasks_by_ref ORDER BY ref "
                     f"{'DESC' if query.descending else 'ASC'}", [])
@@ -191,6 +202,20 @@ class TaskListing:
             "SELECT COUNT(*) FROM (SELECT rowid FROM task_search WHERE task_search MATCH ? "
             "LIMIT ?)", [match, self._common])
         return int(found[0][0]) >= self._common
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Every tag in use and how many tasks have it, most used first (the partial index
+        on tagged rows: untagged history is not read)."""
+        counts: Counter[str] = Counter()
+        names: dict[str, str] = {}
+        for (text,) in self._near.query(
+                "SELECT tags FROM tasks INDEXED BY tasks_tagged WHERE tags IS NOT NULL"):
+            for tag in text.split("\n"):
+                key = tag.casefold()
+                names.setdefault(key, tag)
+                counts[key] += 1
+        return sorted(((names[k], n) for k, n in counts.items()),
+                      key=lambda item: (-item[1], item[0].casefold()))
 
     def counts(self) -> dict[Group, int]:
         """How many tasks are in each group (one indexed pass, no rows decoded)."""
@@ -233,10 +258,15 @@ class TaskListing:
                 [*params, limit, offset])
 
     def stream(self, *, state: str | None = None, profile: str | None = None,
-               chunk: int = 500) -> Iterator[TrackedTask]:
-        """Every task (oldest first) with that status and profile, read `chunk` at a time:
-        memory stays the same however many there are."""
+               chunk: int = 500, query: Query | None = None) -> Iterator[TrackedTask]:
+        """Every task (oldest first) with that status and profile (and matching `query`'s
+        text, tag and star), read `chunk` at a time: memory stays the same however many
+        there are."""
         clauses, params = [], []
+        if query is not None:
+            where, values = _where_clause(query, common=False)
+            clauses.append(where)
+            params += values
         if state == "not_found":
             clauses.append("watch = 'not_found'")
         elif state is not None:
@@ -304,6 +334,12 @@ def _where_clause(query: Query, common: bool) -> tuple[str, list[Any]]:
     if query.groups is not None:
         clauses.append("(" + (" OR ".join(GROUP_SQL[g] for g in sorted(query.groups))
                               or "0") + ")")
+    if query.starred:
+        clauses.append("starred")
+    if query.tag is not None:
+        clauses.append("tags IS NOT NULL AND instr(char(10) || lower(tags) || char(10), "
+                       "char(10) || ? || char(10)) > 0")
+        params.append(query.tag.translate(_NOCASE))
     text = query.text.strip()
     if text:
         clause, values = _text_clause(text, common)

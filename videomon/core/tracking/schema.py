@@ -4,6 +4,8 @@ rebuilding a table asks; `PRAGMA user_version` is the version)."""
 
 from __future__ import annotations
 
+import sqlite3
+
 #: each schema version's statements, in order (never edited once released)
 MIGRATIONS: tuple[str, ...] = (
     # 1: tracked tasks and their state history
@@ -141,5 +143,68 @@ MIGRATIONS: tuple[str, ...] = (
         download_path, download_state, download_error
     FROM tasks WHERE 0;
     """,
+    # 5: what the user says about a task (notes, tags, a star; `label` is its title) and
+    # what the provider says it is (the prompt, read from the snapshot): searched too
+    """
+    ALTER TABLE tasks ADD COLUMN notes TEXT;
+    ALTER TABLE tasks ADD COLUMN tags TEXT;
+    ALTER TABLE tasks ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE tasks ADD COLUMN prompt TEXT
+        GENERATED ALWAYS AS (json_extract(snapshot, '$.prompt')) VIRTUAL;
+    ALTER TABLE set_aside ADD COLUMN notes TEXT;
+    ALTER TABLE set_aside ADD COLUMN tags TEXT;
+    ALTER TABLE set_aside ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX tasks_starred ON tasks(ref) WHERE starred;
+    -- which tasks were annotated, in order: a running window reads what another process
+    -- (`videomon tag`) said
+    CREATE TABLE noted (id INTEGER PRIMARY KEY, ref INTEGER NOT NULL);
+    CREATE INDEX tasks_tagged ON tasks(ref) WHERE tags IS NOT NULL;
+    DROP TRIGGER task_search_added;
+    DROP TRIGGER task_search_removed;
+    DROP TRIGGER task_search_changed;
+    DROP TABLE task_search;
+    CREATE VIRTUAL TABLE task_search USING fts5(
+        task_id, label, profile, model, output, prompt, tags, notes,
+        content='tasks', content_rowid='ref', tokenize='trigram');
+    CREATE TRIGGER task_search_added AFTER INSERT ON tasks BEGIN
+        INSERT INTO task_search (rowid, task_id, label, profile, model, output, prompt, tags,
+                                 notes)
+        VALUES (new.ref, new.task_id, new.label, new.profile, new.model, new.output,
+                new.prompt, new.tags, new.notes);
+    END;
+    CREATE TRIGGER task_search_removed AFTER DELETE ON tasks BEGIN
+        INSERT INTO task_search (task_search, rowid, task_id, label, profile, model, output,
+                                 prompt, tags, notes)
+        VALUES ('delete', old.ref, old.task_id, old.label, old.profile, old.model,
+                old.output, old.prompt, old.tags, old.notes);
+    END;
+    CREATE TRIGGER task_search_changed
+    AFTER UPDATE OF label, snapshot, download_path, problem_message, tags, notes ON tasks
+    WHEN old.label IS NOT new.label OR old.model IS NOT new.model
+         OR old.output IS NOT new.output OR old.prompt IS NOT new.prompt
+         OR old.tags IS NOT new.tags OR old.notes IS NOT new.notes BEGIN
+        INSERT INTO task_search (task_search, rowid, task_id, label, profile, model, output,
+                                 prompt, tags, notes)
+        VALUES ('delete', old.ref, old.task_id, old.label, old.profile, old.model,
+                old.output, old.prompt, old.tags, old.notes);
+        INSERT INTO task_search (rowid, task_id, label, profile, model, output, prompt, tags,
+                                 notes)
+        VALUES (new.ref, new.task_id, new.label, new.profile, new.model, new.output,
+                new.prompt, new.tags, new.notes);
+    END;
+    INSERT INTO task_search (task_search) VALUES ('rebuild');
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def split_sql(script: str) -> list[str]:
+    """The statements of a script (a trigger's body holds semicolons of its own)."""
+    statements, part = [], ""
+    for piece in script.split(";"):
+        part += piece + ";"
+        if sqlite3.complete_statement(part):
+            if part.strip(" \n;"):
+                statements.append(part.strip())
+            part = ""
+    return statements

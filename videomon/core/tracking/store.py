@@ -22,7 +22,8 @@ from typing import Any
 from videomon.core.domain.errors import VideomonError
 from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.domain.task import DownloadState, HistoryEntry, TrackedTask, Watch
-from videomon.core.tracking.schema import MIGRATIONS, SCHEMA_VERSION
+from videomon.core.tracking.annotations import Annotating
+from videomon.core.tracking.schema import MIGRATIONS, SCHEMA_VERSION, split_sql
 from videomon.core.tracking.set_aside import LIVE, SetAside
 
 #: a history entry: state, progress, note
@@ -82,7 +83,7 @@ class _Reading:
         return found
 
 
-class TaskStore(_Reading, SetAside):
+class TaskStore(_Reading, SetAside, Annotating):
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -126,7 +127,7 @@ class TaskStore(_Reading, SetAside):
             self._db.execute("PRAGMA foreign_keys=OFF")
             for number in range(version, SCHEMA_VERSION):
                 with self._transaction():
-                    for statement in _split_sql(MIGRATIONS[number]):
+                    for statement in split_sql(MIGRATIONS[number]):
                         self._db.execute(statement)
                     if self._db.execute("PRAGMA foreign_key_check").fetchone():
                         raise StoreError(f"the task database {self.path} could not be "
@@ -347,22 +348,12 @@ class StoreReader(_Reading):
             self._db.close()
 
 
-def _split_sql(script: str) -> list[str]:
-    """The statements of a script (a trigger's body holds semicolons of its own)."""
-    statements, part = [], ""
-    for piece in script.split(";"):
-        part += piece + ";"
-        if sqlite3.complete_statement(part):
-            if part.strip(" \n;"):
-                statements.append(part.strip())
-            part = ""
-    return statements
-
-
 def _encode(field: str, value: Any) -> Any:
     """A field's value as its column holds it."""
-    if field == "download_paths":
+    if field in ("download_paths", "tags"):
         return "\n".join(value) or None
+    if field == "starred":
+        return int(bool(value))
     if isinstance(value, Snapshot):
         return json.dumps(value.to_json(), ensure_ascii=False)
     if field == "raw" and value is not None:
@@ -384,6 +375,8 @@ def _decode_json(text: str | None) -> Any:
 def _row_to_task(row: Sequence[Any]) -> TrackedTask:
     data = dict(zip(_FIELDS, row, strict=True))
     data["download_paths"] = tuple(p for p in (data["download_paths"] or "").split("\n") if p)
+    data["tags"] = tuple(t for t in (data["tags"] or "").split("\n") if t)
+    data["starred"] = bool(data["starred"])
     data["state"] = TaskState(data["state"])
     data["watch"] = Watch(data["watch"])
     if data["download_state"] is not None:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
+from videomon.core.domain.annotation import USER_FIELDS, Annotation
 from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.profiles import ProfileProblem
 from videomon.core.tracking.clock import Clock
@@ -52,12 +53,14 @@ class TaskBook:
         self._returned: list[int] = []  # stored tasks back (an undo), not held
         self._writes: set[asyncio.Future[None]] = set()
         self._top = 0  # the highest ref held or stored: another process adds above it
+        self._noted = -1  # the store's annotation mark seen (`TaskStore.noted_since`)
 
     def load(self, tasks: Sequence[TrackedTask] | None = None) -> list[TrackedTask]:
         """Hold every stored task (read here, or already read by the caller)."""
         self.tasks = {task.ref: task for task in (self.store.all() if tasks is None else tasks)}
         self.tally = TaskTally(self.tasks.values())
         self._top = max(self.tasks, default=0)
+        self._noted = self.store.noted_since(-1)[0]
         return list(self.tasks.values())
 
     def load_live(self, live: Sequence[TrackedTask], counts: Sequence[tuple[str, str, int]],
@@ -68,6 +71,7 @@ class TaskBook:
         self.tasks = {task.ref: task for task in live}
         self.tally = TaskTally.counted(counts, live)
         self._top = top
+        self._noted = self.store.noted_since(-1)[0]
         return list(live)
 
     async def take(self, refs: Sequence[int]) -> list[TrackedTask]:
@@ -142,6 +146,21 @@ class TaskBook:
         self._removed.extend(refs)
         return len(held) + sum(counts.values()), held
 
+    async def annotate(self, refs: Sequence[int], change: Annotation) -> int:
+        """Say something about these tasks (a title, notes, tags, a star): the held ones
+        change in memory and are written at the next flush, the others in the store now
+        (observers hear `tasks_returned` for those). Returns how many were asked."""
+        held = [self.tasks[r] for r in refs if r in self.tasks]
+        for task in held:
+            values = change.values(task.tags)
+            if any(getattr(task, k) != v for k, v in values.items()):
+                self.apply(task, values)
+        if len(held) < len(refs):
+            others = [r for r in refs if r not in self.tasks]
+            await asyncio.to_thread(self.store.annotate, others, change)
+            self._returned.extend(others)
+        return len(refs)
+
     async def bring_back(self) -> tuple[list[int], list[TrackedTask]]:
         """Undo the last removal kept: the tasks that still change are held again; the
         others stay stored (observers hear `tasks_returned`). Returns the refs back and
@@ -160,6 +179,7 @@ class TaskBook:
     async def sync_with_store(self) -> tuple[list[TrackedTask], list[int]]:
         """Take in tasks another process added to the store and drop the ones it removed;
         returns (added, removed refs). Observers hear of both at the next flush."""
+        await self._take_notes()
         stored = await asyncio.to_thread(self.store.refs)  # (refs only: no rows decoded)
         new = sorted(r for r in stored if r > self._top and r not in self.tasks)
         added = await asyncio.to_thread(self.store.by_refs, new) if new else []
@@ -171,6 +191,20 @@ class TaskBook:
             self._removed.append(ref)
         self._took(added)
         return added, removed
+
+    async def _take_notes(self) -> None:
+        """What another process said about tasks (`videomon tag`): the held ones take the
+        stored title, notes, tags and star; observers re-read the others."""
+        mark, refs = await asyncio.to_thread(self.store.noted_since, self._noted)
+        self._noted = mark
+        held = [r for r in refs if r in self.tasks]
+        for task in await asyncio.to_thread(self.store.by_refs, held) if held else []:
+            mine = self.tasks.get(task.ref)
+            if mine is not None:
+                for name in USER_FIELDS:
+                    setattr(mine, name, getattr(task, name))
+                self._changed.add(task.ref)
+        self._returned.extend(r for r in refs if r not in self.tasks)
 
     def _took(self, tasks: Sequence[TrackedTask]) -> None:
         for task in tasks:

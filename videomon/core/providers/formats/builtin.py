@@ -21,6 +21,11 @@ _RELAY_FIELDS: dict[str, list[str]] = {
     "created": ["created_at", "submit_time", "create_time"],
     "finished": ["completed_at", "finished_at", "finish_time"],
     "expires": ["expires_at"],
+    # what the video is (OpenAI's Video object: prompt, size "1280x720", seconds "8")
+    "prompt": ["prompt", "input.prompt", "request.prompt", "data.prompt"],
+    "size": ["size", "resolution", "data.size"],
+    "duration": ["seconds", "duration", "data.duration"],
+    "seed": ["seed", "data.seed"],
 }
 
 
@@ -34,6 +39,8 @@ _DEFINITIONS: list[dict[str, Any]] = [
         "summary": "OpenAI Videos API and compatible relays: GET /v1/videos/{id}",
         "query": "{base}/v1/videos/{id}",
         "default_video_url": "{base}/v1/videos/{id}/content",
+        # the picture OpenAI renders for every video (download_content variant=thumbnail)
+        "default_thumbnail_url": "{base}/v1/videos/{id}/content?variant=thumbnail",
         "fields": _relay(
             progress=["progress", "percent", "progress_percent"],
             # seed 002 nests a 0-1 fraction under "pending" while the task runs
@@ -60,7 +67,13 @@ _DEFINITIONS: list[dict[str, Any]] = [
             # seed 002 stamps the last change in milliseconds
             finished=["completed_at", "finished_at", "finish_time", "status_update_time",
                       "updated_at"],
-            expires=["expires_at", "expire_at", "expired_at"]),
+            expires=["expires_at", "expire_at", "expired_at"],
+            # seed 001 keeps the seed in metadata; seed 002 echoes the input while pending
+            prompt=["prompt", "detail.input.prompt", "detail.pending_info.prompt",
+                    "input.prompt", "request.prompt", "data.prompt"],
+            width=["detail.pending_info.width"],
+            height=["detail.pending_info.height"],
+            seed=["seed", "metadata.seed", "data.seed"]),
     },
     {
         "name": "unified",
@@ -111,7 +124,11 @@ _DEFINITIONS: list[dict[str, Any]] = [
             "failed_message": ["message"],
             "created": ["data.created_at"],
             "finished": ["data.updated_at"],
+            # "Total video duration, unit: s" (text); "The deduction units of task"
+            "duration": ["data.task_result.videos[0].duration"],
+            "cost": ["data.final_unit_deduction"],
         },
+        "cost_unit": "units",
         "states": {"submitted": "queued", "processing": "running", "succeed": "succeeded",
                    "failed": "failed"},
     },
@@ -130,7 +147,10 @@ _DEFINITIONS: list[dict[str, Any]] = [
             "error_code": ["error.code"],
             "created": ["data.created_at", "created_at"],
             "finished": ["data.updated_at", "updated_at"],
+            "duration": ["data.task_result.videos[0].duration"],
+            "cost": ["data.final_unit_deduction"],
         },
+        "cost_unit": "units",
         "states": {"submitted": "queued", "succeed": "succeeded"},
     },
     {
@@ -146,7 +166,14 @@ _DEFINITIONS: list[dict[str, Any]] = [
             "model": ["model"],
             "created": ["created_at"],
             "finished": ["updated_at"],
+            # Ark's ContentGenerationTask: only the rewritten prompt comes back
+            "prompt": ["revised_prompt"],
+            "size": ["resolution"],
+            "duration": ["duration"],
+            "seed": ["seed"],
+            "cost": ["usage.completion_tokens"],
         },
+        "cost_unit": "tokens",
         "states": {"queued": "queued", "running": "running", "succeeded": "succeeded",
                    "failed": "failed", "cancelled": "failed"},
     },
@@ -163,7 +190,15 @@ _DEFINITIONS: list[dict[str, Any]] = [
             "error_code": ["output.code", "code"],
             "created": ["output.submit_time"],
             "finished": ["output.end_time"],
+            # DashScope's VideoSynthesis output/usage (wan2.6+ writes SR and duration)
+            "prompt": ["output.orig_prompt", "output.actual_prompt"],
+            "size": ["usage.video_ratio", "usage.size", "usage.SR"],
+            "duration": ["usage.video_duration", "usage.duration",
+                         "usage.output_video_duration"],
+            "cost": ["usage.video_duration", "usage.duration",
+                     "usage.output_video_duration"],
         },
+        "cost_unit": "seconds",
         "states": {"pending": "queued", "running": "running", "succeeded": "succeeded",
                    "failed": "failed", "canceled": "failed", "unknown": "not_found"},
     },
@@ -175,6 +210,8 @@ _DEFINITIONS: list[dict[str, Any]] = [
         "fields": {
             "state": ["status"],
             "video_urls": ["file.download_url", "download_url", "content.url"],
+            "width": ["video_width"],
+            "height": ["video_height"],
         },
         "states": {"preparing": "queued", "queueing": "queued", "processing": "running",
                    "success": "succeeded", "fail": "failed"},
@@ -208,6 +245,11 @@ _DEFINITIONS: list[dict[str, Any]] = [
             "error": ["failure_reason"],
             "model": ["model"],
             "created": ["created_at"],
+            # the generation echoes its request ("5s", "720p")
+            "prompt": ["request.prompt"],
+            "size": ["request.resolution"],
+            "duration": ["request.duration"],
+            "thumbnail": ["assets.image"],
         },
         "states": {"queued": "queued", "dreaming": "running", "completed": "succeeded",
                    "failed": "failed"},
@@ -223,7 +265,16 @@ _DEFINITIONS: list[dict[str, Any]] = [
             "model": ["model"],
             "created": ["created_at"],
             "finished": ["completed_at"],
+            # the echoed model input (keys depend on the model) and compute seconds
+            "prompt": ["input.prompt"],
+            "size": ["input.resolution", "input.size"],
+            "width": ["input.width"],
+            "height": ["input.height"],
+            "duration": ["input.duration"],
+            "seed": ["input.seed"],
+            "cost": ["metrics.predict_time"],
         },
+        "cost_unit": "seconds",
         "states": {"starting": "queued", "processing": "running", "succeeded": "succeeded",
                    "failed": "failed", "canceled": "failed"},
     },

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from videomon.core.domain.errors import AuthRejected, BadResponse, NotFound
 from videomon.core.domain.snapshot import Snapshot, TaskState
+from videomon.core.providers.formats.about import read_about
 from videomon.core.providers.formats.spec import Format, state_key
 from videomon.core.providers.formats.values import (
     collect_urls,
@@ -78,6 +79,11 @@ def read_snapshot(fmt: Format, body: Any, *, task_id: str, base_url: str) -> Sna
     if error is None and state is TaskState.FAILED:
         error = first_text(obj, *fmt.paths("failed_message"))
     zone = _zone(fmt.time_zone)
+    about = read_about(fmt, obj)
+    if state is TaskState.SUCCEEDED and about["thumbnail_url"] is None \
+            and fmt.default_thumbnail_url:
+        about["thumbnail_url"] = fill(fmt.default_thumbnail_url, base_url, {"id": task_id},
+                                      keep_slashes=fmt.id_has_slashes)
     return Snapshot(
         task_id=task_id,
         dialect=fmt.name,
@@ -92,6 +98,7 @@ def read_snapshot(fmt: Format, body: Any, *, task_id: str, base_url: str) -> Sna
         finished_at=parse_timestamp(first(obj, *fmt.paths("finished")), zone)
         if state.terminal else None,
         expires_at=parse_timestamp(first(obj, *fmt.paths("expires")), zone),
+        **about,
         raw=body,
     )
 

@@ -12,12 +12,16 @@ Built-in formats and the user's own are the same thing (`Format`), read by one r
     progress_scale = "auto"         # auto | percent (0-100) | fraction (0-1)
     time_zone = ""                  # offset for dates written without one, e.g. "+08:00"
     default_video_url = ""          # where a finished video is when no URL is given
+    default_thumbnail_url = ""      # where its picture is when no thumbnail is given
+    cost_unit = ""                  # what fields.cost counts: credits, tokens, seconds…
 
     [fields]                        # dotted paths, list indexes as [0]; tried in order
     state = ["data.status"]
     progress = ["data.progress"]
     video_urls = ["data.videos"]
     error = ["data.fail_reason"]
+    prompt = ["data.prompt"]        # optional: what the video is (prompt, size or width
+    cost = ["data.usage.credits"]   #   and height, duration, seed, cost, thumbnail)
 
     [states]                        # the provider's words -> queued | running |
     WAITING = "queued"              #   succeeded | failed | not_found
@@ -43,7 +47,9 @@ from videomon.core.providers.auth import check_auth
 from videomon.core.providers.formats.values import path_steps
 
 FIELD_NAMES = ("state", "progress", "progress_fraction", "video_urls", "error",
-               "failed_message", "error_code", "model", "created", "finished", "expires")
+               "failed_message", "error_code", "model", "created", "finished", "expires",
+               # what the video is (optional: `Snapshot.ABOUT`)
+               "prompt", "size", "width", "height", "duration", "seed", "cost", "thumbnail")
 STATE_TARGETS = ("queued", "running", "succeeded", "failed", "not_found")
 SCALES = ("auto", "percent", "fraction")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -79,6 +85,8 @@ class Format:
     progress_scale: str = "auto"
     time_zone: str = ""
     default_video_url: str = ""
+    default_thumbnail_url: str = ""
+    cost_unit: str = ""
     then: FollowUp | None = None
     #: IDs that are multi-segment names whose ``/`` stays a separator (Gemini, fal)
     id_has_slashes: bool = False
@@ -98,7 +106,8 @@ def format_from_dict(data: Mapping[str, Any], *, builtin: bool = False) -> Forma
     if not isinstance(data, Mapping):
         raise FormatError("a format must be a table of keys (TOML) or an object (JSON)")
     known = {"name", "summary", "auth", "query", "also_query", "headers", "progress_scale",
-             "time_zone", "default_video_url", "fields", "states", "then", "id_has_slashes"}
+             "time_zone", "default_video_url", "default_thumbnail_url", "cost_unit",
+             "fields", "states", "then", "id_has_slashes"}
     for key in data:
         if key not in known:
             raise FormatError(f"unknown key {key!r} (known: {', '.join(sorted(known))})",
@@ -130,6 +139,11 @@ def format_from_dict(data: Mapping[str, Any], *, builtin: bool = False) -> Forma
         raise FormatError(f"time_zone {zone!r}: write an offset such as +08:00",
                           field="time_zone")
     default_url = _template(data, "default_video_url", allowed={"base", "id"})
+    thumbnail_url = _template(data, "default_thumbnail_url", allowed={"base", "id"})
+    cost_unit = _text(data, "cost_unit")
+    if len(cost_unit) > 20:
+        raise FormatError("cost_unit: a short word such as credits or tokens",
+                          field="cost_unit")
     then = _follow_up(data.get("then")) if data.get("then") is not None else None
     slashes = data.get("id_has_slashes", False)
     if not isinstance(slashes, bool):
@@ -137,7 +151,8 @@ def format_from_dict(data: Mapping[str, Any], *, builtin: bool = False) -> Forma
     return Format(name=name, query=query, fields=paths, summary=_text(data, "summary"),
                   auth=auth, also_query=also, headers=headers, states=states,
                   progress_scale=scale, time_zone=zone, default_video_url=default_url,
-                  then=then, id_has_slashes=slashes, builtin=builtin)
+                  default_thumbnail_url=thumbnail_url, cost_unit=cost_unit, then=then,
+                  id_has_slashes=slashes, builtin=builtin)
 
 
 def _field_paths(table: Any) -> dict[str, tuple[str, ...]]:
@@ -176,7 +191,8 @@ def format_to_dict(fmt: Format) -> dict[str, Any]:
         out["summary"] = fmt.summary
     out["auth"] = fmt.auth
     out["query"] = fmt.query
-    for key in ("also_query", "headers", "default_video_url", "time_zone"):
+    for key in ("also_query", "headers", "default_video_url", "default_thumbnail_url",
+                "cost_unit", "time_zone"):
         value = getattr(fmt, key)
         if value:
             out[key] = list(value) if isinstance(value, tuple) else value

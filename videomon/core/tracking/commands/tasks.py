@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from videomon.core.domain.annotation import Annotation
 from videomon.core.domain.task import HistoryEntry, TrackedTask, Watch
 from videomon.core.tracking.commands.providers import ProviderCommands
 from videomon.core.tracking.engine import Engine
@@ -155,6 +156,20 @@ class TaskCommands:
         refs = await self._scheduler.bring_back()
         await self._scheduler.flush()
         return refs
+
+    # -- what the user says -------------------------------------------------------------------
+    async def annotate(self, refs: Sequence[int], change: Annotation) -> int:
+        """Give these tasks a title, notes, tags or a star (any number; a poll never
+        overwrites them); observers have the changed rows when this returns."""
+        if change.empty or not refs:
+            return 0
+        count = await self._scheduler.book.annotate(refs, change)
+        await self._scheduler.flush()
+        return count
+
+    async def tag_counts(self) -> list[tuple[str, int]]:
+        """The tags in use, most used first (the state menu's list)."""
+        return await asyncio.to_thread(self._engine.listing.tag_counts)
 
     # -- downloads and history ---------------------------------------------------------------
     async def download(self, refs: Sequence[int]) -> list[int]:

@@ -1,0 +1,197 @@
+"""What videos cost: the provider's own figure (credits, tokens, seconds… as it reports
+it), turned into the user's currency by a price table (per provider and model: per task,
+per second of video, or per unit of the provider's figure). A cost that cannot be known
+is unknown, never 0."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from videomon.core.config.settings import Settings
+from videomon.core.domain.snapshot import TaskState
+from videomon.core.domain.task import TrackedTask
+
+PER = ("task", "second", "unit")
+_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*$")
+_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    """One row of the price table: ``provider``/``model`` "" match any."""
+
+    provider: str = ""
+    model: str = ""
+    per: str = "task"
+    price: float = 0.0
+
+    @classmethod
+    def read(cls, data: Any) -> Price | None:
+        """A price from settings data, or None when it does not read."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            price = float(data.get("price"))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        per = str(data.get("per") or "task")
+        if per not in PER or price < 0:
+            return None
+        return cls(str(data.get("provider") or "").strip(), str(data.get("model") or "")
+                   .strip(), per, price)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"provider": self.provider, "model": self.model, "per": self.per,
+                "price": self.price}
+
+
+@dataclass(frozen=True, slots=True)
+class CostTable:
+    currency: str = ""
+    prices: tuple[Price, ...] = ()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> CostTable:
+        prices = (Price.read(p) for p in settings.prices or [])
+        return cls(settings.currency.strip(), tuple(p for p in prices if p is not None))
+
+    def price_for(self, task: TrackedTask) -> Price | None:
+        """The most specific price for the task's provider and model (provider and model
+        named, then provider alone, then model alone, then neither)."""
+        model = (task.model or "").casefold()
+        best: tuple[int, Price] | None = None
+        for price in self.prices:
+            if price.provider and price.provider != task.profile:
+                continue
+            if price.model and price.model.casefold() != model:
+                continue
+            rank = 2 * bool(price.provider) + bool(price.model)
+            if best is None or rank > best[0]:
+                best = (rank, price)
+        return best[1] if best else None
+
+    def money(self, task: TrackedTask) -> float | None:
+        """The task's cost in the user's currency, or None when it cannot be known (no
+        price, no duration for a per-second price, no reported figure for per-unit).
+        Failed tasks cost nothing but what the provider reports."""
+        price = self.price_for(task)
+        snap = task.snapshot
+        if price is None or snap is None:
+            return None
+        if price.per == "unit":
+            return None if snap.cost is None else round(snap.cost * price.price, 6)
+        if task.state is not TaskState.SUCCEEDED:
+            return 0.0 if task.state is TaskState.FAILED else None
+        if price.per == "task":
+            return price.price
+        return None if snap.duration is None else round(snap.duration * price.price, 6)
+
+
+def reported(task: TrackedTask) -> tuple[float, str] | None:
+    """The provider's own figure and its unit (None: it reported none)."""
+    snap = task.snapshot
+    if snap is None or snap.cost is None:
+        return None
+    return snap.cost, snap.cost_unit or "units"
+
+
+@dataclass(slots=True)
+class CostLine:
+    """The cost of a group of tasks: how many, the known total in money and how many of
+    them have no known money cost, and the provider's figures per unit."""
+
+    key: str
+    tasks: int = 0
+    money: float = 0.0
+    unknown: int = 0
+    units: dict[str, float] = field(default_factory=dict)
+
+    def add(self, task: TrackedTask, table: CostTable) -> None:
+        self.tasks += 1
+        money = table.money(task)
+        if money is None:
+            self.unknown += 1
+        else:
+            self.money += money
+        figure = reported(task)
+        if figure is not None:
+            self.units[figure[1]] = self.units.get(figure[1], 0.0) + figure[0]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "tasks": self.tasks,
+                "money": round(self.money, 6) if self.unknown < self.tasks else None,
+                "unknown": self.unknown,
+                "units": {k: round(v, 6) for k, v in sorted(self.units.items())}}
+
+
+@dataclass(slots=True)
+class CostSummary:
+    by: str
+    currency: str
+    lines: list[CostLine]
+    total: CostLine
+
+    def to_json(self) -> dict[str, Any]:
+        return {"by": self.by, "currency": self.currency or None,
+                "groups": [line.to_json() for line in self.lines],
+                "total": self.total.to_json()}
+
+    def text_lines(self) -> list[str]:
+        """The summary as a terminal table."""
+        rows = [*self.lines, self.total]
+        width = max([len(line.key) for line in rows] + [len(self.by)])
+        out = [f"{self.by.upper():<{width}}  {'TASKS':>6}  {'COST':>12}  REPORTED"]
+        for line in rows:
+            out.append(f"{line.key:<{width}}  {line.tasks:>6}  "
+                       f"{say_money(line, self.currency):>12}  {say_units(line.units)}")
+        return out
+
+
+def say_money(line: CostLine, currency: str) -> str:
+    """``12.50 USD``, ``≥ 12.50 USD`` when some of it is unknown, ``unknown`` when all is."""
+    if line.tasks and line.unknown == line.tasks:
+        return "unknown"
+    text = f"{line.money:.2f}" + (f" {currency}" if currency else "")
+    return ("≥ " + text) if line.unknown else text
+
+
+def say_units(units: dict[str, float]) -> str:
+    return ", ".join(f"{_number(v)} {unit}" for unit, v in sorted(units.items())) or "—"
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if value.is_integer() else f"{value:.2f}"
+
+
+def parse_age(text: str) -> float:
+    """Seconds in ``30d``, ``12h``, ``2w``, ``45m``; ValueError when it does not read."""
+    match = _AGE.match(text or "")
+    if not match:
+        raise ValueError(f"{text!r}: write an age such as 30d, 12h or 2w")
+    return float(match.group(1)) * _SECONDS[match.group(2)]
+
+
+def summarize(tasks: Iterable[TrackedTask], table: CostTable, *, by: str = "provider",
+              since: str | None = None, now: float | None = None) -> CostSummary:
+    """The cost of these tasks grouped by provider, model or day (`ValueError` for a
+    `since` that does not read)."""
+    now = time.time() if now is None else now
+    after = now - parse_age(since) if since else None
+    groups: dict[str, CostLine] = {}
+    total = CostLine("total")
+    for task in tasks:
+        if after is not None and task.added_at < after:
+            continue
+        if by == "model":
+            key = task.model or "(unknown model)"
+        elif by == "day":
+            key = time.strftime("%Y-%m-%d", time.localtime(task.added_at))
+        else:
+            key = task.profile
+        groups.setdefault(key, CostLine(key)).add(task, table)
+        total.add(task, table)
+    return CostSummary(by, table.currency, [groups[k] for k in sorted(groups)], total)
