@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from videomon.core.domain.annotation import Annotation
 from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.domain.task import DownloadState, Group, TrackedTask, Watch
 from videomon.core.tracking.listing import (
@@ -213,7 +214,8 @@ def test_a_schema_1_folder_is_migrated_and_searchable(tmp_path: Path) -> None:
     db.executescript(MIGRATIONS[0])
     db.execute("PRAGMA user_version=1")
     snap = Snapshot("vid_1", "openai", TaskState.SUCCEEDED, 100.0,
-                    ("https://cdn.example/corgi.mp4",), model="sora-2")
+                    ("https://cdn.example/corgi.mp4",), model="sora-2",
+                    prompt="a fluffy dog on the sand")
     import json
     db.execute("INSERT INTO tasks (profile, task_id, added_at, state, snapshot, watch) "
                "VALUES ('relay', 'vid_1', 1.0, 'succeeded', ?, 'done')",
@@ -227,6 +229,11 @@ def test_a_schema_1_folder_is_migrated_and_searchable(tmp_path: Path) -> None:
         assert store.schema_version == SCHEMA_VERSION == 5
         listing = TaskListing(store)
         assert [t.task_id for t in listing.page(Query("corgi"), 0, 10)] == ["vid_1"]
+        # (schema 5: the prompt of a stored answer is searched; tags and stars kept)
+        assert [t.task_id for t in listing.page(Query("fluffy"), 0, 10)] == ["vid_1"]
+        store.annotate([2], Annotation.made(add_tags=["keep"], starred=True))
+        assert [t.task_id for t in listing.page(Query("keep"), 0, 10)] == ["vid_2"]
+        assert listing.refs(Query(tag="Keep", starred=True)) == [2]
         assert [t.task_id for t in listing.page(Query(order=Order.MODEL), 0, 10)] == \
             ["vid_2", "vid_1"]  # (no model yet sorts first)
         assert listing.counts()[Group.FINISHED] == 1 and listing.counts()[Group.ACTIVE] == 1

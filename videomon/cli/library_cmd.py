@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from videomon.cli.context import CliContext
+from videomon.cli.cost_text import cost_table
 from videomon.cli.list_cmd import add_filters, filter_query
 from videomon.core.config.settings import Settings
 from videomon.core.domain.annotation import Annotation
@@ -157,6 +158,6 @@ def cmd_cost(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False))
         return 0
-    for line in summary.text_lines():
+    for line in cost_table(summary):
         print(line)
     return 0

@@ -140,32 +140,6 @@ class CostSummary:
                 "groups": [line.to_json() for line in self.lines],
                 "total": self.total.to_json()}
 
-    def text_lines(self) -> list[str]:
-        """The summary as a terminal table."""
-        rows = [*self.lines, self.total]
-        width = max([len(line.key) for line in rows] + [len(self.by)])
-        out = [f"{self.by.upper():<{width}}  {'TASKS':>6}  {'COST':>12}  REPORTED"]
-        for line in rows:
-            out.append(f"{line.key:<{width}}  {line.tasks:>6}  "
-                       f"{say_money(line, self.currency):>12}  {say_units(line.units)}")
-        return out
-
-
-def say_money(line: CostLine, currency: str) -> str:
-    """``12.50 USD``, ``≥ 12.50 USD`` when some of it is unknown, ``unknown`` when all is."""
-    if line.tasks and line.unknown == line.tasks:
-        return "unknown"
-    text = f"{line.money:.2f}" + (f" {currency}" if currency else "")
-    return ("≥ " + text) if line.unknown else text
-
-
-def say_units(units: dict[str, float]) -> str:
-    return ", ".join(f"{_number(v)} {unit}" for unit, v in sorted(units.items())) or "—"
-
-
-def _number(value: float) -> str:
-    return f"{value:.0f}" if value.is_integer() else f"{value:.2f}"
-
 
 def parse_age(text: str) -> float:
     """Seconds in ``30d``, ``12h``, ``2w``, ``45m``; ValueError when it does not read."""

@@ -122,13 +122,14 @@ def read_export(text: str) -> list[dict[str, Any]]:
 
 
 def import_records(store: TaskStore, records: Iterable[dict[str, Any]],
-                   profiles: Iterable[str] = (), now: float | None = None) -> ImportOutcome:
+                   profiles: Iterable[str] | None = None, now: float | None = None
+                   ) -> ImportOutcome:
     """Track the exported tasks not tracked here yet, each with what the provider last
     said and what the user said about it; finished ones stay finished, the others are
     polled. Files are not carried over (they are on the other machine)."""
     now = time.time() if now is None else now
     outcome = ImportOutcome()
-    known = set(profiles)
+    known = None if profiles is None else set(profiles)
     by_profile: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for data in records:
         task_id, profile = data.get("task_id"), data.get("profile")
@@ -138,7 +139,7 @@ def import_records(store: TaskStore, records: Iterable[dict[str, Any]],
             continue
         by_profile.setdefault(profile, []).append((task_id.strip(), data))
     for profile, items in by_profile.items():
-        if known and profile not in known:
+        if known is not None and profile not in known:
             outcome.unknown_profiles.add(profile)
         added = store.add_many(profile, [task_id for task_id, _ in items], now=now)
         fresh = {t.task_id: t for t in added}
