@@ -14,7 +14,7 @@ from videomon.core.domain.annotation import Annotation, merge_tags, split_tags
 from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.domain.task import Watch
 from videomon.core.tracking.commands import Commands
-from videomon.core.tracking.costs import CostTable, summarize
+from videomon.core.tracking.costs import CostGroup, CostLine, CostTable, summarize
 from videomon.core.tracking.exchange import (
     import_records,
     read_export,
@@ -164,6 +164,13 @@ def test_cost_is_summed_and_unknown_is_never_zero(tmp_path: Path) -> None:
         assert groups["sora-2-pro"]["money"] == 3.0
         assert groups["kling"]["money"] == 0.28 and groups["kling"]["units"] == {"units": 2.0}
         assert summary["total"]["money"] == 4.08 and summary["total"]["unknown"] == 1
+        # the status bar's way (summed by SQL) says the same for a selection and a filter
+        listing = TaskListing(store)
+        for refs, query in ((None, Query()), ([t.ref for t in store.all()], None)):
+            line = CostLine("shown")
+            for row in listing.cost_groups(query, refs):
+                line.add_group(CostGroup.read(row), table)
+            assert line.to_json() | {"key": "total"} == summary["total"]
         nothing = summarize(store.all(), CostTable.from_settings(Settings())).to_json()
         assert nothing["total"]["money"] is None  # no prices: unknown, not 0
         assert summarize(store.all(), table, since="1h", now=1000.0 + 7200).total.tasks == 0

@@ -59,13 +59,13 @@ class CostTable:
         prices = (Price.read(p) for p in settings.prices or [])
         return cls(settings.currency.strip(), tuple(p for p in prices if p is not None))
 
-    def price_for(self, task: TrackedTask) -> Price | None:
-        """The most specific price for the task's provider and model (provider and model
-        named, then provider alone, then model alone, then neither)."""
-        model = (task.model or "").casefold()
+    def price_for(self, profile: str, model: str | None) -> Price | None:
+        """The most specific price for a provider and model (provider and model named,
+        then provider alone, then model alone, then neither)."""
+        model = (model or "").casefold()
         best: tuple[int, Price] | None = None
         for price in self.prices:
-            if price.provider and price.provider != task.profile:
+            if price.provider and price.provider != profile:
                 continue
             if price.model and price.model.casefold() != model:
                 continue
@@ -75,28 +75,82 @@ class CostTable:
         return best[1] if best else None
 
     def money(self, task: TrackedTask) -> float | None:
-        """The task's cost in the user's currency, or None when it cannot be known (no
-        price, no duration for a per-second price, no reported figure for per-unit).
-        Failed tasks cost nothing but what the provider reports."""
-        price = self.price_for(task)
+        """The task's cost in the user's currency (`money_of`)."""
         snap = task.snapshot
-        if price is None or snap is None:
+        return self.money_of(CostRow.of(task)) if snap is not None else None
+
+    def money_of(self, row: CostRow) -> float | None:
+        """A cost in the user's currency, or None when it cannot be known (no price, no
+        duration for a per-second price, no reported figure for per-unit). Failed tasks
+        cost nothing but what the provider reports."""
+        price = self.price_for(row.profile, row.model)
+        if price is None:
             return None
         if price.per == "unit":
-            return None if snap.cost is None else round(snap.cost * price.price, 6)
-        if task.state is not TaskState.SUCCEEDED:
-            return 0.0 if task.state is TaskState.FAILED else None
+            return None if row.cost is None else round(row.cost * price.price, 6)
+        if row.state != TaskState.SUCCEEDED.value:
+            return 0.0 if row.state == TaskState.FAILED.value else None
         if price.per == "task":
             return price.price
-        return None if snap.duration is None else round(snap.duration * price.price, 6)
+        return None if row.duration is None else round(row.duration * price.price, 6)
 
 
-def reported(task: TrackedTask) -> tuple[float, str] | None:
-    """The provider's own figure and its unit (None: it reported none)."""
-    snap = task.snapshot
-    if snap is None or snap.cost is None:
+@dataclass(frozen=True, slots=True)
+class CostRow:
+    """What a task's cost is worked out from (as the store hands it over in bulk)."""
+
+    profile: str
+    model: str | None
+    state: str
+    duration: float | None
+    cost: float | None
+    cost_unit: str | None
+    added_at: float
+
+    @classmethod
+    def of(cls, task: TrackedTask) -> CostRow:
+        snap = task.snapshot
+        return cls(task.profile, task.model, task.state.value,
+                   snap.duration if snap else None, snap.cost if snap else None,
+                   snap.cost_unit if snap else None, task.added_at)
+
+
+@dataclass(frozen=True, slots=True)
+class CostGroup:
+    """Tasks alike for their cost (provider, model, state, unit), summed by the store:
+    how many, how many with a duration and their seconds, with a figure and its sum."""
+
+    profile: str
+    model: str | None
+    state: str
+    cost_unit: str | None
+    tasks: int
+    timed: int
+    seconds: float
+    figured: int
+    figure: float
+
+    @classmethod
+    def read(cls, row: tuple[Any, ...]) -> CostGroup:
+        """From `TaskListing.cost_groups`."""
+        profile, model, state, unit, tasks, timed, seconds, figured, figure = row
+        return cls(profile, model, state, unit, int(tasks), int(timed or 0),
+                   _float(seconds) or 0.0, int(figured or 0), _float(figure) or 0.0)
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
         return None
-    return snap.cost, snap.cost_unit or "units"
+
+
+def reported(task: TrackedTask | CostRow) -> tuple[float, str] | None:
+    """The provider's own figure and its unit (None: it reported none)."""
+    row = task if isinstance(task, CostRow) else CostRow.of(task)
+    if row.cost is None:
+        return None
+    return row.cost, row.cost_unit or "units"
 
 
 @dataclass(slots=True)
@@ -110,16 +164,38 @@ class CostLine:
     unknown: int = 0
     units: dict[str, float] = field(default_factory=dict)
 
-    def add(self, task: TrackedTask, table: CostTable) -> None:
+    def add(self, task: TrackedTask | CostRow, table: CostTable) -> None:
+        row = task if isinstance(task, CostRow) else CostRow.of(task)
         self.tasks += 1
-        money = table.money(task)
+        money = table.money_of(row)
         if money is None:
             self.unknown += 1
         else:
             self.money += money
-        figure = reported(task)
+        figure = reported(row)
         if figure is not None:
             self.units[figure[1]] = self.units.get(figure[1], 0.0) + figure[0]
+
+    def add_group(self, group: CostGroup, table: CostTable) -> None:
+        """Tasks summed by the store (the status bar's cost of a million rows)."""
+        self.tasks += group.tasks
+        if group.figured:
+            unit = group.cost_unit or "units"
+            self.units[unit] = self.units.get(unit, 0.0) + group.figure
+        price = table.price_for(group.profile, group.model)
+        if price is None:
+            self.unknown += group.tasks
+        elif price.per == "unit":
+            self.money += group.figure * price.price
+            self.unknown += group.tasks - group.figured
+        elif group.state != TaskState.SUCCEEDED.value:
+            if group.state != TaskState.FAILED.value:
+                self.unknown += group.tasks
+        elif price.per == "task":
+            self.money += group.tasks * price.price
+        else:
+            self.money += group.seconds * price.price
+            self.unknown += group.tasks - group.timed
 
     def to_json(self) -> dict[str, Any]:
         return {"key": self.key, "tasks": self.tasks,
@@ -149,7 +225,8 @@ def parse_age(text: str) -> float:
     return float(match.group(1)) * _SECONDS[match.group(2)]
 
 
-def summarize(tasks: Iterable[TrackedTask], table: CostTable, *, by: str = "provider",
+def summarize(tasks: Iterable[TrackedTask | CostRow], table: CostTable, *,
+              by: str = "provider",
               since: str | None = None, now: float | None = None) -> CostSummary:
     """The cost of these tasks grouped by provider, model or day (`ValueError` for a
     `since` that does not read)."""
@@ -158,14 +235,15 @@ def summarize(tasks: Iterable[TrackedTask], table: CostTable, *, by: str = "prov
     groups: dict[str, CostLine] = {}
     total = CostLine("total")
     for task in tasks:
-        if after is not None and task.added_at < after:
+        row = task if isinstance(task, CostRow) else CostRow.of(task)
+        if after is not None and row.added_at < after:
             continue
         if by == "model":
-            key = task.model or "(unknown model)"
+            key = row.model or "(unknown model)"
         elif by == "day":
-            key = time.strftime("%Y-%m-%d", time.localtime(task.added_at))
+            key = time.strftime("%Y-%m-%d", time.localtime(row.added_at))
         else:
-            key = task.profile
-        groups.setdefault(key, CostLine(key)).add(task, table)
-        total.add(task, table)
+            key = row.profile
+        groups.setdefault(key, CostLine(key)).add(row, table)
+        total.add(row, table)
     return CostSummary(by, table.currency, [groups[k] for k in sorted(groups)], total)

@@ -12,11 +12,36 @@ from videomon.ui import wording
 from videomon.ui.table.columns import Column
 
 
+#: the prompt's first words stand in for a title up to this many characters
+PROMPT_SHOWN = 80
+STAR = "★"
+
+
+def name_text(task: TrackedTask) -> str:
+    """What the first column calls a task: ★ when starred, then its title, else the
+    prompt's first words (shown greyed: `shows_prompt`), else its ID."""
+    name = task.title or prompt_words(task.prompt) or task.task_id
+    return f"{STAR} {name}" if task.starred else name
+
+
+def shows_prompt(task: TrackedTask) -> bool:
+    return not task.title and bool(prompt_words(task.prompt))
+
+
+def prompt_words(prompt: str | None) -> str:
+    """A prompt on one line, cut at a word near `PROMPT_SHOWN` characters (with …)."""
+    text = " ".join((prompt or "").split())
+    if len(text) <= PROMPT_SHOWN:
+        return text
+    cut = text.rfind(" ", PROMPT_SHOWN // 2, PROMPT_SHOWN)
+    return text[:cut if cut > 0 else PROMPT_SHOWN].rstrip(" ,.;:") + "…"
+
+
 def display(task: TrackedTask, column: Column, now: float, held: bool,
             progress: TransferProgress | None) -> str:
     """The cell's text (`held`: its provider is not polled now)."""
     if column is Column.TASK_ID:
-        return task.label or task.task_id
+        return name_text(task)
     if column is Column.PROVIDER:
         return task.profile
     if column is Column.MODEL:
@@ -51,7 +76,7 @@ def tooltip(task: TrackedTask, column: Column, now: float, held: bool,
             progress: TransferProgress | None) -> str | None:
     """The cell's tooltip (the whole text where the cell may cut it short, the reasons)."""
     if column is Column.TASK_ID:
-        return task.task_id
+        return name_tooltip(task)
     if column in (Column.PROVIDER, Column.MODEL, Column.CHECKED):  # (may be cut short)
         return display(task, column, now, held, progress) or None
     if column is Column.STATE and task.watch is Watch.PAUSED:
@@ -81,6 +106,20 @@ def tooltip(task: TrackedTask, column: Column, now: float, held: bool,
         where = list(task.download_paths if task.saved else task.video_urls)
         return "\n".join(dict.fromkeys(where[:1] + wording.reasons(task))) or None
     return None
+
+
+def name_tooltip(task: TrackedTask) -> str:
+    """The ID, then the title, the whole prompt and the tags (those the task has)."""
+    lines = [task.task_id]
+    if task.title:
+        lines.append(task.title)
+    if task.prompt:
+        lines.append(QCoreApplication.translate("TaskTableModel", "Prompt: {prompt}").format(
+            prompt=" ".join(task.prompt.split())[:600]))
+    if task.tags:
+        lines.append(QCoreApplication.translate("TaskTableModel", "Tags: {tags}").format(
+            tags=", ".join(task.tags)))
+    return "\n".join(lines)
 
 
 def icon_name(task: TrackedTask) -> str:

@@ -7,7 +7,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,7 @@ from videomon.core.domain.task import HistoryEntry, TrackedTask, Watch
 from videomon.core.tracking.commands import TaskCommands
 from videomon.core.tracking.commands.tasks import TaskDetails
 from videomon.ui import wording
+from videomon.ui.library.about_form import AboutForm
 from videomon.ui.runtime.async_tasks import TaskRunner
 
 
@@ -43,12 +44,17 @@ def _state_word(state: TaskState | Watch) -> str:
 
 
 class DetailsDialog(QDialog):
-    def __init__(self, task: TrackedTask, parent: Any = None) -> None:
+    #: the user saved what they say about the task (title, star, tags, notes)
+    annotated = Signal(int, object)
+
+    def __init__(self, task: TrackedTask, parent: Any = None, cost: str = "") -> None:
         super().__init__(parent)
         self.ref = task.ref
         self.setWindowTitle(self.tr("Task {id}").format(id=task.task_id))
-        self.resize(680, 480)
+        self.resize(680, 520)
         tabs = QTabWidget()
+        self.about = AboutForm(task, cost or self.tr("unknown"))
+        tabs.addTab(self.about, self.tr("Video"))
         tabs.addTab(self._summary(task), self.tr("Summary"))
         raw = QPlainTextEdit()
         raw.setReadOnly(True)
@@ -67,13 +73,22 @@ class DetailsDialog(QDialog):
         self.timeline.addTopLevelItem(QTreeWidgetItem([self.tr("loading…")]))
         tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs = tabs
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Close)
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(False)  # until something is edited
+        self.about.edited.connect(lambda: save.setEnabled(True))
         copy = buttons.addButton(self.tr("Copy ID"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(task.task_id))
+        buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)
+
+    def _save(self) -> None:
+        self.annotated.emit(self.ref, self.about.change())
+        self.accept()
 
     def _summary(self, task: TrackedTask) -> QWidget:
         snap = task.snapshot
@@ -125,10 +140,11 @@ class DetailsDialog(QDialog):
 
 
 def open_details(task: TrackedTask, parent: Any, shown: list[DetailsDialog],
-                 tasks: TaskCommands, runner: TaskRunner) -> DetailsDialog:
+                 tasks: TaskCommands, runner: TaskRunner, cost: str = "") -> DetailsDialog:
     """Open a task's details (not modal); its history and raw answer fill in when they
     are read. `shown` holds the dialogs open now (a closed one is taken out)."""
-    dialog = DetailsDialog(task, parent)
+    dialog = DetailsDialog(task, parent, cost)
+    dialog.annotated.connect(lambda ref, change: runner.spawn(tasks.annotate([ref], change)))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     shown.append(dialog)
     dialog.destroyed.connect(lambda: shown.remove(dialog))

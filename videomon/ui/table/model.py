@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 
 from videomon.core.domain.task import DownloadState, TrackedTask
 from videomon.core.tracking.listing import Order, Query, TaskListing
@@ -63,7 +63,8 @@ class Role(enum.IntEnum):
 
 def _fields(task: TrackedTask) -> tuple[Any, ...]:
     """What each column shows, to find which columns a change touched."""
-    return (task.task_id, task.profile, task.model, (task.state, task.watch),
+    return ((task.task_id, task.label, task.starred, task.prompt, task.tags), task.profile,
+            task.model, (task.state, task.watch),
             (task.progress, task.state, task.last_change_at),
             (task.added_at, task.state, task.snapshot and task.snapshot.created_at),
             (task.last_checked_at, task.next_poll_at, task.watch),
@@ -81,6 +82,8 @@ def _may_move(query: Query, before: TrackedTask | None, task: TrackedTask) -> bo
 class TaskTableModel(QAbstractTableModel):
     # the rows show the last query asked for (its list was read)
     settled = Signal()
+    #: the user typed a title in the first column (F2): ref, text ("" clears it)
+    titleEdited = Signal(int, str)
 
     def __init__(self, listing: TaskListing, icons: dict[str, QIcon] | None = None,
                  parent: Any = None) -> None:
@@ -321,7 +324,20 @@ class TaskTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if index.column() == Column.TASK_ID:  # the title is edited in place (F2)
+            return self.row_flags(index.row()) | Qt.ItemFlag.ItemIsEditable
         return self.row_flags(index.row())
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A title typed in the first column goes to the engine (`titleEdited`); the row
+        shows it when the engine's batch comes back."""
+        task = self._rows.task_at(index.row()) if index.isValid() else None
+        if task is None or role != Qt.ItemDataRole.EditRole or index.column() != Column.TASK_ID:
+            return False
+        text = " ".join(str(value or "").split())
+        if text != (task.title or ""):
+            self.titleEdited.emit(task.ref, text)
+        return True
 
     def row_flags(self, row: int) -> Qt.ItemFlag:
         """Finished videos can be dragged out (as files, or to start their download).
@@ -341,6 +357,11 @@ class TaskTableModel(QAbstractTableModel):
         if role in _TEXT_ROLES:
             return _TEXT_ROLES[role](task, column, self.now(), task.profile in self._held,
                                      self._progress.get(task.ref))
+        if role == Qt.ItemDataRole.EditRole and column is Column.TASK_ID:
+            return task.title or ""
+        if role == Qt.ItemDataRole.ForegroundRole and column is Column.TASK_ID \
+                and cells.shows_prompt(task):  # (the prompt stands in for a title)
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Role.TASK:
             return task
         if role == Role.REF:

@@ -80,6 +80,18 @@ class TaskTableView(QTableView):
         # the selected tasks read (all of them, or the first ones), read again when it changes
         self._selected: tuple[list[TrackedTask], bool] | None = None
 
+    def edit_title(self) -> bool:
+        """Edit the current row's title in place (the first column); False: no row."""
+        current = self.currentIndex()
+        if not current.isValid() or not self.selectionModel().isRowSelected(current.row()):
+            rows = self.selectionModel().selectedRows()
+            if not rows:
+                return False
+            current = rows[0]
+        index = self.model().index(current.row(), 0)
+        self.scrollTo(index)
+        return self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None)
+
     def configure(self, delegates: dict[int, QStyledItemDelegate]) -> None:
         """The window's table: whole rows selected, sortable, movable columns that fit,
         long text elided in the middle, menus on the rows and the header."""
@@ -88,6 +100,8 @@ class TaskTableView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setTabKeyNavigation(False)  # rows, not cells: Tab goes on to the next control
+        # the title is edited by the window's Rename action (F2), whatever cell is current
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSortingEnabled(True)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
