@@ -110,6 +110,7 @@ class VideomonApp:
 
     async def shutdown(self) -> None:
         """Ordered stop, bounded: UI coroutines, then the engine (flush, HTTP, store)."""
+        self.window.library.close()  # (no cost worked out while the store closes)
         await self.runner.cancel_all()
         self.window.model.close()
         await self.engine.stop(timeout=SHUTDOWN_BUDGET)

@@ -91,9 +91,84 @@
     </message>
 </context>
 <context>
+    <name>LibraryFlow</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/library/flow.py" line="+80"/>
+        <source>Starred %n task(s)</source>
+        <translation>
+            <numerusform>Starred %n task</numerusform>
+            <numerusform>Starred %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Took the star off %n task(s)</source>
+        <translation>
+            <numerusform>Took the star off %n task</numerusform>
+            <numerusform>Took the star off %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Tags changed on %n task(s)</source>
+        <translation>
+            <numerusform>Tags changed on %n task</numerusform>
+            <numerusform>Tags changed on %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+43"/>
+        <source>What the %n selected task(s) cost</source>
+        <translation>
+            <numerusform>What the %n selected task cost</numerusform>
+            <numerusform>What the %n selected tasks cost</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>What the %n task(s) shown cost</source>
+        <translation>
+            <numerusform>What the %n task shown cost</numerusform>
+            <numerusform>What the %n tasks shown cost</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Export the %n selected task(s)</source>
+        <translation>
+            <numerusform>Export the %n selected task</numerusform>
+            <numerusform>Export the %n selected tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Exported %n task(s) to {file}</source>
+        <translation>
+            <numerusform>Exported %n task to {file}</numerusform>
+            <numerusform>Exported %n tasks to {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Imported %n task(s)</source>
+        <translation>
+            <numerusform>Imported %n task</numerusform>
+            <numerusform>Imported %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already tracked</source>
+        <translation>
+            <numerusform>%n already tracked</numerusform>
+            <numerusform>%n already tracked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/window/main_window.py" line="+253"/>
+        <location filename="../../videomon/ui/window/main_window.py" line="+250"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>Checking %n task now…</numerusform>
@@ -101,7 +176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Downloading %n video(s)…</source>
         <translation>
             <numerusform>Downloading %n video…</numerusform>
@@ -157,6 +232,17 @@
         <translation>
             <numerusform>Restored %Ln task.</numerusform>
             <numerusform>Restored %Ln tasks.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/library/tags_dialog.py" line="+32"/>
+        <source>Tags for %n task(s)</source>
+        <translation>
+            <numerusform>Tags for %n task</numerusform>
+            <numerusform>Tags for %n tasks</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutForm</name>
+    <message>
+        <location filename="../../videomon/ui/library/about_form.py" line="+35"/>
+        <source>A name for this video</source>
+        <translation>给这个视频起个名字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starred (a keeper)</source>
+        <translation>加星标（值得保留）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. corgi, client A (commas between tags)</source>
+        <translation>例如：柯基, 客户 A（标签之间用逗号分隔）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Prompt:</source>
+        <translation>提示词：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost:</source>
+        <translation>费用：</translation>
+    </message>
+</context>
+<context>
     <name>AddFlow</name>
     <message numerus="yes">
         <location filename="../../videomon/ui/adding/flow.py" line="+23"/>
@@ -191,14 +269,43 @@ e.g. {example}</source>
     </message>
 </context>
 <context>
+    <name>CostWords</name>
+    <message>
+        <location filename="../../videomon/ui/library/cost_words.py" line="+19"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at least {money}</source>
+        <translation>至少 {money}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{amount} {unit} reported by the provider</source>
+        <translation>服务商报告 {amount} {unit}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cost: {units}</source>
+        <translation>费用：{units}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost: {money}</source>
+        <translation>费用：{money}</translation>
+    </message>
+</context>
+<context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../videomon/ui/table/details_dialog.py" line="+49"/>
+        <location filename="../../videomon/ui/table/details_dialog.py" line="+53"/>
         <source>Task {id}</source>
+        <extracomment>the user saved what they say about the task (title, star, tags, notes)</extracomment>
         <translation>任务 {id}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
@@ -249,12 +356,12 @@ e.g. {example}</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Copy ID</source>
         <translation>复制 ID</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Task ID:</source>
         <translation>任务 ID：</translation>
     </message>
@@ -284,12 +391,18 @@ e.g. {example}</source>
         <translation>进度：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-46"/>
+        <location line="+47"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-46"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
@@ -799,21 +912,138 @@ The details are also in {path}.</source>
     </message>
 </context>
 <context>
+    <name>LibraryFlow</name>
+    <message>
+        <location filename="../../videomon/ui/library/flow.py" line="+40"/>
+        <source>Cost</source>
+        <extracomment>the status bar&apos;s cost is worked out again this long after the last change (ms) the state filter lists this many tags, the most used first</extracomment>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Select a task to give it a title</source>
+        <translation>请先选择一个任务，再为它起标题</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Starred %n task(s)</source>
+        <translation>
+            <numerusform>已为 %n 个任务加星标</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Took the star off %n task(s)</source>
+        <translation>
+            <numerusform>已取消 %n 个任务的星标</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Tags changed on %n task(s)</source>
+        <translation>
+            <numerusform>已修改 %n 个任务的标签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tag: {tag} ({count})</source>
+        <translation>标签：{tag}（{count}）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>What the %n selected task(s) cost</source>
+        <translation>
+            <numerusform>所选 %n 个任务的费用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>What the %n task(s) shown cost</source>
+        <translation>
+            <numerusform>显示的 %n 个任务的费用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Export the %n selected task(s)</source>
+        <translation>
+            <numerusform>导出所选的 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the tasks shown</source>
+        <translation>导出显示的任务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Exported %n task(s) to {file}</source>
+        <translation>
+            <numerusform>已将 %n 个任务导出到 {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import tasks from a videomon export</source>
+        <translation>从 videomon 导出文件导入任务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>videomon export (*.json)</source>
+        <translation>videomon 导出文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Imported %n task(s)</source>
+        <translation>
+            <numerusform>已导入 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already tracked</source>
+        <translation>
+            <numerusform>%n 个已在跟踪</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>add the provider {names} to poll them</source>
+        <translation>添加服务商 {names} 后即可查询它们</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../videomon/ui/window/main_window.py" line="+116"/>
+        <location filename="../../videomon/ui/window/main_window.py" line="+111"/>
         <source>Tracked tasks</source>
         <translation>跟踪的任务</translation>
     </message>
     <message numerus="yes">
-        <location line="+137"/>
+        <location line="+139"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>正在查询 %n 个任务…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Downloading %n video(s)…</source>
         <translation>
             <numerusform>正在下载 %n 个视频…</numerusform>
@@ -1403,6 +1633,41 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
 </context>
 <context>
+    <name>TagsDialog</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/library/tags_dialog.py" line="+32"/>
+        <source>Tags for %n task(s)</source>
+        <translation>
+            <numerusform>%n 个任务的标签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. corgi, client A</source>
+        <translation>例如：柯基, 客户 A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags to add</source>
+        <translation>要添加的标签</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add tags (commas between them):</source>
+        <translation>添加标签（用逗号分隔）(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tags the selection has</source>
+        <translation>所选任务已有的标签</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Keep these tags (uncheck one to remove it):</source>
+        <translation>保留这些标签（取消勾选即删除）(&amp;K)：</translation>
+    </message>
+</context>
+<context>
     <name>TaskArea</name>
     <message>
         <location filename="../../videomon/ui/window/task_area.py" line="+19"/>
@@ -1437,6 +1702,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <location line="+1"/>
         <source>Not found</source>
         <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Starred</source>
+        <extracomment>beyond the state groups, the state filter offers the starred tasks and each tag in use</extracomment>
+        <translation>已加星标</translation>
     </message>
 </context>
 <context>
@@ -1488,13 +1759,15 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/table/model.py" line="+308"/>
+        <location filename="../../videomon/ui/table/model.py" line="+325"/>
         <source>When the provider was last asked, and when it will be asked next</source>
+        <extracomment>the user typed a title in the first column (F2): ref, text (&quot;&quot; clears it)</extracomment>
         <translation>上次向服务商查询的时间，以及下次查询的时间</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/table/cells.py" line="+43"/>
+        <location filename="../../videomon/ui/table/cells.py" line="+67"/>
         <source>progress unknown</source>
+        <extracomment>the prompt&apos;s first words stand in for a title up to this many characters</extracomment>
         <translation>进度未知</translation>
     </message>
     <message>
@@ -1522,6 +1795,16 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <source>{state}: {reasons}</source>
         <translation>{state}：{reasons}</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>Prompt: {prompt}</source>
+        <translation>提示词：{prompt}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags: {tags}</source>
+        <translation>标签：{tags}</translation>
+    </message>
 </context>
 <context>
     <name>TaskTableView</name>
@@ -1533,7 +1816,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         </translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+192"/>
         <source>No task matches “{text}”. Esc clears the filter.</source>
         <translation>没有任务匹配“{text}”。按 Esc 清除筛选。</translation>
     </message>
@@ -1569,7 +1852,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>VideomonApp</name>
     <message>
-        <location filename="../../videomon/app.py" line="+182"/>
+        <location filename="../../videomon/app.py" line="+183"/>
         <source>videomon cannot start</source>
         <translation>videomon 无法启动</translation>
     </message>
@@ -1801,7 +2084,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../videomon/ui/window/actions.py" line="+61"/>
+        <location filename="../../videomon/ui/window/actions.py" line="+62"/>
         <source>Add tasks…</source>
         <translation>添加任务…</translation>
     </message>
@@ -1877,12 +2160,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
     <message>
         <location line="+1"/>
-        <location line="+111"/>
+        <location line="+127"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-126"/>
         <source>Download (or retry) the selected finished videos</source>
         <translation>下载（或重试下载）所选的已生成视频</translation>
     </message>
@@ -1937,6 +2220,56 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>退出</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the task a title (shown instead of its ID)</source>
+        <translation>为任务起标题（代替任务 ID 显示）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Star / unstar</source>
+        <translation>加星标 / 取消星标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the selection as keepers (the filter&apos;s Starred)</source>
+        <translation>把所选任务标为值得保留（筛选中的“已加星标”）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add or remove tags on the selection</source>
+        <translation>为所选任务添加或删除标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the selection (or the tasks shown) to CSV or JSON</source>
+        <translation>把所选任务（或显示的任务）写入 CSV 或 JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Track the tasks of a videomon JSON export</source>
+        <translation>跟踪 videomon JSON 导出文件中的任务</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>Main</source>
         <translation>主工具栏</translation>
@@ -1962,7 +2295,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>显示任务</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Retry download</source>
         <translation>重试下载</translation>
     </message>

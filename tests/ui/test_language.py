@@ -28,6 +28,7 @@ from videomon.ui.runtime import i18n
 from videomon.ui.runtime.i18n import i18n_dir, resolve_language, system_language
 from videomon.ui.settings.dialog import AUTH_CHOICES, SettingsDialog
 from videomon.ui.settings.presets import FORMAT_SUMMARIES, format_choices
+from videomon.ui.table import cells as table_cells
 from videomon.ui.table.model import Column, Role
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -227,7 +228,9 @@ def data_words(app: VideomonApp) -> set[str]:
         snap = task.snapshot
         words |= {task.task_id, task.profile, task.model or "", task.label or "",
                   task.error or "", task.problem_message or "",
-                  (snap and snap.raw_status) or ""}
+                  (snap and snap.raw_status) or "", task.prompt or "",
+                  table_cells.prompt_words(task.prompt), *task.tags, task.notes or "",
+                  (snap and snap.size) or ""}
     return {w for w in words if w}
 
 

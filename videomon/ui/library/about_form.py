@@ -43,10 +43,10 @@ class AboutForm(QWidget):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(64)
         self.notes.setAccessibleName(self.tr("Notes"))
-        form.addRow(self.tr("&Title:"), self.title)
+        form.addRow(self.tr("Title:"), self.title)
         form.addRow("", self.star)
-        form.addRow(self.tr("T&ags:"), self.tags)
-        form.addRow(self.tr("&Notes:"), self.notes)
+        form.addRow(self.tr("Tags:"), self.tags)
+        form.addRow(self.tr("Notes:"), self.notes)
         for edit in (self.title, self.tags):
             edit.textEdited.connect(lambda _text: self.edited.emit())
         self.star.toggled.connect(lambda _on: self.edited.emit())

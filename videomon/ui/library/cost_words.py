@@ -9,10 +9,6 @@ from videomon.core.domain.task import TrackedTask
 from videomon.core.tracking.costs import CostLine, CostTable, reported
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CostWords", text)
-
-
 def amount(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
 
@@ -20,9 +16,11 @@ def amount(value: float) -> str:
 def money_text(line: CostLine, currency: str) -> str:
     """``12.50 USD``; ``at least 12.50 USD`` when some are unknown; ``unknown``."""
     if not line.tasks or line.unknown == line.tasks:
-        return _tr("unknown")
+        return QCoreApplication.translate("CostWords", "unknown")
     text = f"{line.money:.2f}" + (f" {currency}" if currency else "")
-    return _tr("at least {money}").format(money=text) if line.unknown else text
+    if not line.unknown:
+        return text
+    return QCoreApplication.translate("CostWords", "at least {money}").format(money=text)
 
 
 def units_text(units: dict[str, float]) -> str:
@@ -38,7 +36,8 @@ def task_cost(task: TrackedTask, table: CostTable) -> str:
     figure = reported(task)
     if figure is None:
         return money
-    said = _tr("{amount} {unit} reported by the provider").format(
+    said = QCoreApplication.translate(
+        "CostWords", "{amount} {unit} reported by the provider").format(
         amount=amount(figure[0]), unit=figure[1])
     return said if line.unknown else f"{money} · {said}"
 
@@ -48,5 +47,6 @@ def line_text(line: CostLine, currency: str) -> str:
     units = units_text(line.units)
     money = money_text(line, currency)
     if line.unknown == line.tasks and units:
-        return _tr("Cost: {units}").format(units=units)
-    return _tr("Cost: {money}").format(money=money) + (f" ({units})" if units else "")
+        return QCoreApplication.translate("CostWords", "Cost: {units}").format(units=units)
+    text = QCoreApplication.translate("CostWords", "Cost: {money}").format(money=money)
+    return text + (f" ({units})" if units else "")

@@ -11,7 +11,6 @@ from videomon.core.transfers.media import expiry_warning
 from videomon.ui import wording
 from videomon.ui.table.columns import Column
 
-
 #: the prompt's first words stand in for a title up to this many characters
 PROMPT_SHOWN = 80
 STAR = "★"

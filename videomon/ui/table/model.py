@@ -32,7 +32,7 @@ from videomon.ui import wording
 from videomon.ui.table import cells
 from videomon.ui.table.columns import Column
 from videomon.ui.table.list_reader import ListReader
-from videomon.ui.table.order import ORDER_OF, STATE_FILTERS
+from videomon.ui.table.order import ORDER_OF, STATE_FILTERS, filter_choice
 from videomon.ui.table.rows import MOVES, RowWindow, ranges, row_runs
 
 Index = QModelIndex | QPersistentModelIndex
@@ -214,8 +214,12 @@ class TaskTableModel(QAbstractTableModel):
         self.set_query(dataclasses.replace(self.query, text=text.strip()))
 
     def set_state_filter(self, name: str) -> None:
-        self._state_filter = name if name in STATE_FILTERS else "All"
-        self.set_query(dataclasses.replace(self.query, groups=STATE_FILTERS[self._state_filter]))
+        """A state group, the starred tasks ("Starred") or one tag ("tag:NAME")."""
+        groups, starred, tag = filter_choice(name)
+        known = name in STATE_FILTERS or starred or tag is not None
+        self._state_filter = name if known else "All"
+        self.set_query(dataclasses.replace(self.query, groups=groups, starred=starred,
+                                           tag=tag))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         by, flip = ORDER_OF.get(Column(column), (Order.ADDED, False)) if column >= 0 \

@@ -18,6 +18,20 @@ STATE_FILTERS: dict[str, frozenset[Group] | None] = {
     QT_TRANSLATE_NOOP("TaskFilterProxy", "Not found"): frozenset({Group.NOT_FOUND}),
 }
 
+#: beyond the state groups, the state filter offers the starred tasks and each tag in use
+STARRED = QT_TRANSLATE_NOOP("TaskFilterProxy", "Starred")
+TAG_PREFIX = "tag:"
+
+
+def filter_choice(name: str) -> tuple[frozenset[Group] | None, bool, str | None]:
+    """What a state filter's name shows: (groups, starred only, tag); unknown → all."""
+    if name == STARRED:
+        return None, True, None
+    if name.startswith(TAG_PREFIX) and name[len(TAG_PREFIX):]:
+        return None, False, name[len(TAG_PREFIX):]
+    return STATE_FILTERS.get(name), False, None
+
+
 #: each column's order, and whether it runs against the column's direction: Elapsed sorts
 #: by when the task was added, the oldest (the longest running) last when ascending
 ORDER_OF: dict[Column, tuple[Order, bool]] = {

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, TrackedTask, Watch
+from videomon.ui.library.flow import LibraryFlow
 from videomon.ui.look.icons import action_icon
 from videomon.ui.table.model import Column, TaskTableModel
 from videomon.ui.table.order import STATE_FILTERS, state_filter_label
@@ -88,6 +89,21 @@ class WindowActions(QObject):
         self.find = a(self.tr("Find"), self.focus_filter, QKeySequence.StandardKey.Find)
         self.quit = a(self.tr("Quit"), w.quit, QKeySequence.StandardKey.Quit)
         self.filter_edit, self.state_filter = self._build_toolbar(rows)
+
+    def add_library(self, library: LibraryFlow) -> None:
+        """The library's actions: a title in place, star, tags, export and import."""
+        a = self._action
+        self.rename = a(self.tr("Rename…"), library.rename, "F2",
+                        self.tr("Give the task a title (shown instead of its ID)"))
+        self.star = a(self.tr("Star / unstar"), library.toggle_star, "Ctrl+B",
+                      self.tr("Mark the selection as keepers (the filter's Starred)"))
+        self.tags = a(self.tr("Tags…"), library.edit_tags, "Ctrl+T",
+                      self.tr("Add or remove tags on the selection"))
+        self.export = a(self.tr("Export…"), library.export, "Ctrl+E",
+                        self.tr("Write the selection (or the tasks shown) to CSV or JSON"))
+        self.import_ = a(self.tr("Import…"), library.import_, "Ctrl+I",
+                         self.tr("Track the tasks of a videomon JSON export"))
+        self._library = (self.rename, self.star, self.tags)
 
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: str | QKeySequence.StandardKey | None = None,
@@ -170,7 +186,8 @@ class WindowActions(QObject):
         With `more`, `tasks` are the first of a larger selection: what any task could
         allow is enabled, and the command does what applies."""
         has = bool(tasks)
-        for action in (self.copy_id, self.details, self.remove, self.copy):
+        for action in (self.copy_id, self.details, self.remove, self.copy,
+                       *getattr(self, "_library", ())):
             action.setEnabled(has)
 
         def any_of(test: Callable[[TrackedTask], object]) -> bool:
@@ -196,7 +213,8 @@ class WindowActions(QObject):
         menu = QMenu(self.window)
         for action in (self.refresh, self.pause, self.resume, None, self.download, self.cancel,
                        self.open_file, self.show_folder, None, self.copy, self.copy_id,
-                       self.copy_url, self.open_url, None, self.details, self.remove):
+                       self.copy_url, self.open_url, None, self.rename, self.star, self.tags,
+                       None, self.details, self.export, self.import_, self.remove):
             if action is None:
                 menu.addSeparator()
             else:

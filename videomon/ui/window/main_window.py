@@ -7,20 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QIcon,
-)
-from PySide6.QtWidgets import (
-    QLineEdit,
-    QMainWindow,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.credentials import KeyringStatus
@@ -32,6 +20,8 @@ from videomon.ui.adding.inline_bar import InlineBar
 from videomon.ui.desktop import clipboard
 from videomon.ui.desktop.file_actions import FileActions
 from videomon.ui.desktop.tray import Tray
+from videomon.ui.library.cost_words import task_cost
+from videomon.ui.library.flow import LibraryFlow
 from videomon.ui.look.theme import Theme
 from videomon.ui.preview.slot import PreviewSlot
 from videomon.ui.runtime.async_tasks import TaskRunner
@@ -107,6 +97,11 @@ class MainWindow(QMainWindow):
         self._build_table()
         self._build_around()
         self.actions = WindowActions(self, self, self.model)
+        self.library = LibraryFlow(self, self.commands, self.runner, self.table, self.model,
+                                   self.actions.state_filter, self.adding.say, self._report)
+        self.actions.add_library(self.library)
+        self.table.addAction(self.actions.details)  # Enter: Details, unless a title is typed
+        self.actions.details.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.stack.setCurrentWidget(self.table)  # until `load`: the rows are on their way
         self._update_actions()
 
@@ -169,6 +164,7 @@ class MainWindow(QMainWindow):
         """The engine has read the store: the table reads its rows."""
         self.model.load()
         self.removing.recall()
+        self.library.refresh_tags()
         self._update_empty()
         self._update_summary()
 
@@ -188,6 +184,7 @@ class MainWindow(QMainWindow):
         selected = self._sample()  # once per batch: 10,000 selected rows cost 4 ms
         self._update_summary(selected)
         self._update_actions(selected)  # the preview never keeps a removed task
+        self.library.cost_changed()
 
     def on_profile_problem(self, profile: str, problem: ProfileProblem | None) -> None:
         self.summary.set_profile_problem(profile, problem)
@@ -270,7 +267,8 @@ class MainWindow(QMainWindow):
     def show_details(self) -> None:
         tasks = self.selected_tasks()
         if tasks:
-            open_details(tasks[0], self, self._details, self.commands.tasks, self.runner)
+            open_details(tasks[0], self, self._details, self.commands.tasks, self.runner,
+                         task_cost(tasks[0], self.commands.library.cost_table()))
 
     def remove_selected(self) -> None:
         near = self.table.first_selected_row()
@@ -356,6 +354,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # the selected row's state and reason show instead
         self._update_actions(selected := self._sample())
         self.summary.update_line(self.commands.tasks.tally, selected)
+        self.library.cost_changed()
 
     def _rows_left(self, *_: Any) -> None:
         """Rows left the view without a selection signal: the preview and actions follow."""

@@ -1,10 +1,11 @@
 """What the window and the CLI ask of the engine, as plain async calls (Qt-free and
-testable), behind four small doors: `tasks`, `providers`, `formats` and `demo`."""
+testable), behind five small doors: `tasks`, `providers`, `formats`, `demo` and `library`."""
 
 from __future__ import annotations
 
 from videomon.core.tracking.commands.demo import DemoCommands
 from videomon.core.tracking.commands.formats import FormatCommands
+from videomon.core.tracking.commands.library import LibraryCommands
 from videomon.core.tracking.commands.providers import (
     PROBE_ID,
     ConnectionReport,
@@ -23,7 +24,8 @@ class Commands:
         self.tasks = TaskCommands(engine, self.providers)
         self.formats = FormatCommands(engine)
         self.demo = DemoCommands(engine, self.tasks, self.providers)
+        self.library = LibraryCommands(engine, self.providers)
 
 
 __all__ = ["PROBE_ID", "AddOutcome", "Commands", "ConnectionReport", "DemoCommands",
-           "FormatCommands", "ProviderCommands", "TaskCommands"]
+           "FormatCommands", "LibraryCommands", "ProviderCommands", "TaskCommands"]

@@ -167,10 +167,6 @@ class TaskCommands:
         await self._scheduler.flush()
         return count
 
-    async def tag_counts(self) -> list[tuple[str, int]]:
-        """The tags in use, most used first (the state menu's list)."""
-        return await asyncio.to_thread(self._engine.listing.tag_counts)
-
     # -- downloads and history ---------------------------------------------------------------
     async def download(self, refs: Sequence[int]) -> list[int]:
         """Queue downloads (or retry failed/cancelled ones); returns the refs queued."""
