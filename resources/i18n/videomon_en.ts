@@ -192,7 +192,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+43"/>
         <source>The demo was removed: %n task(s), its providers and the videos it saved.</source>
         <translation>
             <numerusform>The demo was removed: %n task, its providers and the videos it saved.</numerusform>

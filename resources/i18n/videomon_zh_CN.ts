@@ -799,7 +799,7 @@ The details are also in {path}.</source>
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../videomon/ui/settings/general_page.py" line="+33"/>
+        <location filename="../../videomon/ui/settings/general_page.py" line="+34"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1072,7 +1072,7 @@ The details are also in {path}.</source>
         <translation>设置已保存</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The demo was removed: %n task(s), its providers and the videos it saved.</source>
         <translation>
             <numerusform>演示已移除：%n 个任务、其服务商及其保存的视频。</numerusform>
@@ -1213,6 +1213,90 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
 </context>
 <context>
+    <name>PricesPage</name>
+    <message>
+        <location filename="../../videomon/ui/settings/prices_page.py" line="+30"/>
+        <source>per task</source>
+        <extracomment>how a price counts, as the page offers it</extracomment>
+        <translation>按任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per second of video</source>
+        <translation>按视频秒数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per unit the provider reports</source>
+        <translation>按服务商报告的用量单位</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. USD, CNY, credits</source>
+        <translation>例如：USD、CNY、积分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted</source>
+        <translation>计费方式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add price</source>
+        <translation>添加价格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove price</source>
+        <translation>删除价格</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The most specific row counts: a provider and model, then a provider, then a model. A task no row prices has an unknown cost; failed tasks cost nothing unless the provider reports a figure.</source>
+        <translation>以最具体的一行为准：先看服务商加模型，再看服务商，再看模型。没有任何一行能定价的任务费用未知；失败的任务不计费，除非服务商报告了用量。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Currency:</source>
+        <translation>货币：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>any provider</source>
+        <translation>任意服务商</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>any model</source>
+        <translation>任意模型</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDelegate</name>
     <message>
         <location filename="../../videomon/ui/table/progress_delegate.py" line="+89"/>
@@ -1345,20 +1429,25 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>最大并发请求必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings/dialog.py" line="+66"/>
+        <location filename="../../videomon/ui/settings/dialog.py" line="+67"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>General</source>
         <translation>常规</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prices</source>
+        <translation>价格</translation>
     </message>
     <message>
         <location line="+2"/>

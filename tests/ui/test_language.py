@@ -42,7 +42,7 @@ KEPT = {"videomon", "API", "ID", "URL", "Ctrl", "Shift", "Bearer", "GET", "OpenA
         "index", "KB", "MB", "GB", "Videos",
         "PROFILE", "JSON", "TOML", "Access", "Secret", "Key", "Seedance", "DashScope",
         "MiniMax", "Runway", "Luma", "Dream", "Machine", "Replicate", "Volcengine", "Ark",
-        "JWT", "base"}  # ("{base}" starts a URL template)
+        "JWT", "base", "CSV", "USD", "CNY"}  # ("{base}" starts a URL template)
 KEPT |= {w for name in BUILTIN_DIALECTS for w in name.split("-")}  # format names are identifiers
 
 

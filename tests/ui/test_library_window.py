@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 from tests.conftest import MemoryKeyring
 from tests.ui.helpers import ARTIFACTS, make_app, page, until
 from videomon.core.domain.annotation import Annotation
+from videomon.core.tracking.costs import Price
 from videomon.simulator.demo import RelayThread
 from videomon.simulator.relay import PROMPTS
 from videomon.ui.library.tags_dialog import TagsDialog
+from videomon.ui.settings.dialog import SettingsDialog
 from videomon.ui.table.model import Column, Role
 from videomon.ui.table.order import STARRED, TAG_PREFIX
 
@@ -150,5 +152,45 @@ def test_titles_stars_tags_and_export_in_the_window(loop: qasync.QEventLoop, tmp
         with RelayThread(speed=50.0, seed=5) as relay:
             refs = await first_run(relay)
             await second_run(relay, refs)
+
+    loop.run_until_complete(main())
+
+
+def test_a_price_table_in_settings_gives_the_status_bar_its_cost(
+        loop: qasync.QEventLoop, tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    async def main() -> None:
+        with RelayThread(speed=200.0, seed=5) as relay:
+            app = make_app(tmp_path / "home", relay.relay.base_url, memory_keyring)
+            await app.start(check_keyring=False)
+            window = app.window
+            try:
+                window.add_text(" ".join(IDS), "sim")
+                await until(lambda: window.model.rowCount() == 2 and all(
+                    window.model.task_at(r).state.terminal for r in range(2)), 20)
+                assert window.library.cost_label.text() == ""  # (no prices: nothing said)
+                window.open_settings()
+                await until(lambda: isinstance(window.settings_flow.dialog, SettingsDialog)
+                            and window.settings_flow.dialog.isVisible(), 5)
+                dialog = window.settings_flow.dialog
+                dialog.prices.currency.setText("USD")
+                dialog.prices.add_row(Price("sim", "", "task", 0.5))
+                dialog.prices.add_row(Price("", "sora-2", "second", 9.0))  # (less specific)
+                dialog._save()
+                await until(lambda: not dialog.isVisible(), 5)
+                await until(lambda: window.library.cost_label.text() == "Cost: 1.00 USD", 5)
+                saved = app.commands.providers.settings()
+                assert saved.currency == "USD" and len(saved.prices) == 2
+                window.open_settings()  # the General page keeps what it does not show
+                await until(lambda: window.settings_flow.dialog is not None
+                            and window.settings_flow.dialog.isVisible(), 5)
+                again = window.settings_flow.dialog
+                assert again.prices.table.rowCount() == 2
+                again.general.auto_download.toggle()
+                again._save()
+                await until(lambda: not again.isVisible(), 5)
+                assert len(app.commands.providers.settings().prices) == 2
+            finally:
+                window.close()
+                await app.shutdown()
 
     loop.run_until_complete(main())

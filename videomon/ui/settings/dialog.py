@@ -48,6 +48,7 @@ from videomon.ui.settings.presets import (
     format_choices,
     invalid_field_text,
 )
+from videomon.ui.settings.prices_page import PricesPage
 from videomon.ui.settings.skipped_note import SkippedNote
 
 
@@ -77,6 +78,8 @@ class SettingsDialog(QDialog):
         self.general = GeneralPage(settings, download_dir)
         self.general.welcomeRequested.connect(self._welcome)
         tabs.addTab(self.general, self.tr("General"))
+        self.prices = PricesPage(settings, [p.name for p in profiles])
+        tabs.addTab(self.prices, self.tr("Prices"))
         self.formats = FormatEditor(catalog)
         tabs.addTab(self.formats, self.tr("Formats"))
         self.error = QLabel()
@@ -382,7 +385,7 @@ class SettingsDialog(QDialog):
         if not self._commit_form():
             return
         try:
-            settings = self.general.settings()
+            settings = self.prices.apply(self.general.settings())
         except (TypeError, ValueError) as exc:
             self.error.setText(str(exc))
             return

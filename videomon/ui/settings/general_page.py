@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -88,14 +89,13 @@ class GeneralPage(QWidget):
         dialog.open()
 
     def settings(self) -> Settings:
-        """The page's settings (raises TypeError/ValueError for a value out of range)."""
-        return Settings(download_dir=self.folder.text().strip(),
-                        auto_download=self.auto_download.isChecked(),
-                        file_template=self.template.text().strip()
-                        or Settings().file_template,
-                        notifications=self.notifications.isChecked(),
-                        close_to_tray=self.close_to_tray.isChecked(),
-                        confirm_quit=self.confirm_quit.isChecked(),
-                        download_concurrency=self.base.download_concurrency,
-                        appearance=self.appearance.currentData(),
-                        language=self.language.currentData())
+        """The page's settings, the others kept as they were (raises TypeError/ValueError
+        for a value out of range)."""
+        return dataclasses.replace(
+            self.base, download_dir=self.folder.text().strip(),
+            auto_download=self.auto_download.isChecked(),
+            file_template=self.template.text().strip() or Settings().file_template,
+            notifications=self.notifications.isChecked(),
+            close_to_tray=self.close_to_tray.isChecked(),
+            confirm_quit=self.confirm_quit.isChecked(),
+            appearance=self.appearance.currentData(), language=self.language.currentData())

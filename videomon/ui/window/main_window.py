@@ -332,6 +332,7 @@ class MainWindow(QMainWindow):
         self.theme.apply(self.commands.providers.settings().appearance)
         self._update_empty()  # the welcome gives way once a provider is set up
         self._update_actions()
+        self.library.cost_changed()  # (the prices may have changed)
 
     def providers_changed(self, *_: object) -> None:  # (the demo came or went)
         self._update_empty()
