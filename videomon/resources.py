@@ -19,6 +19,12 @@ def sample_video() -> Path:
     return resources_dir() / "sample.mp4"
 
 
+def sample_picture(index: int) -> Path:
+    """One of eight 320x180 JPEG pictures (one per simulated prompt) the simulated relay
+    serves as OpenAI's thumbnail variant."""
+    return resources_dir() / "pictures" / f"{index % 8}.jpg"
+
+
 def app_icon_svg() -> Path:
     """The app icon, drawn as SVG (PNG, ICO and ICNS are rendered from it at build time)."""
     return resources_dir() / "videomon.svg"

@@ -14,10 +14,10 @@ from urllib.parse import quote, unquote
 import uvicorn
 from starlette.responses import FileResponse, Response
 
-from videomon.resources import sample_video
+from videomon.resources import sample_picture, sample_video
 from videomon.simulator import formats as sim_formats
 from videomon.simulator.faults import Faults
-from videomon.simulator.relay import Relay, SimTask, not_found_body, render
+from videomon.simulator.relay import PROMPTS, Relay, SimTask, not_found_body, render
 
 Scope = dict[str, Any]
 
@@ -159,6 +159,11 @@ class SimulatedRelay:
             state = task.phase(self.relay.now())[0] if task else None
             if task is None or state != "succeeded":
                 await _json(send, 404, {"error": {"message": "video content not ready"}})
+                return
+            if b"variant=thumbnail" in scope.get("query_string", b""):  # OpenAI's picture
+                picture = sample_picture(PROMPTS.index(task.prompt) if task.prompt in PROMPTS
+                                         else 0)
+                await FileResponse(picture, media_type="image/jpeg")(scope, receive, send)
                 return
             await FileResponse(sample_video(), media_type="video/mp4")(scope, receive, send)
             return

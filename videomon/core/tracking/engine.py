@@ -29,6 +29,7 @@ from videomon.core.tracking.listing import TaskListing
 from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig
 from videomon.core.tracking.store import TaskStore
 from videomon.core.transfers.download_manager import DownloadManager, DownloadSettings
+from videomon.core.transfers.thumbnails import ThumbnailCache, ThumbnailFetcher
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,10 @@ class Engine:
             self.scheduler.book, lambda name: self.scheduler.profiles.get(name), self.http,
             self.scheduler.requery, get_key, self._download_settings(self.settings))
         self.scheduler.on_succeeded = self.downloads.on_succeeded
+        #: the gallery's pictures (the provider's, or made by the window from the file)
+        self.thumbnails = ThumbnailFetcher(
+            self.http, ThumbnailCache(paths.cache_dir / "thumbnails"),
+            lambda name: self.scheduler.profiles.get(name), get_key)
         self._jobs: list[asyncio.Task[None]] = []
 
     async def _fetch(self, profile: Profile, key: str | None, task_id: str) -> LookupResult:

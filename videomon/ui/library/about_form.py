@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +29,10 @@ class AboutForm(QWidget):
 
     def __init__(self, task: TrackedTask, cost: str, parent: Any = None) -> None:
         super().__init__(parent)
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)  # (the rows stay together at the top)
         self.title = QLineEdit(task.title or "")
         self.title.setMaxLength(TITLE_LIMIT)
         self.title.setPlaceholderText(" ".join((task.prompt or "").split())[:120]

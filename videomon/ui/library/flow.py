@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel
 
 from videomon.core.domain.annotation import Annotation
 from videomon.core.domain.errors import ConfigError
@@ -17,6 +18,7 @@ from videomon.core.tracking.costs import CostLine
 from videomon.core.tracking.exchange import ImportOutcome
 from videomon.ui.library.cost_words import line_text
 from videomon.ui.library.tags_dialog import TagsDialog
+from videomon.ui.library.views import TaskViews
 from videomon.ui.runtime.async_tasks import TaskRunner
 from videomon.ui.table.model import TaskTableModel
 from videomon.ui.table.order import STARRED, TAG_PREFIX, state_filter_label
@@ -29,7 +31,7 @@ TAGS_LISTED = 30
 
 
 class LibraryFlow(QObject):
-    def __init__(self, window: QMainWindow, commands: Commands, runner: TaskRunner,
+    def __init__(self, window: Any, commands: Commands, runner: TaskRunner,
                  table: TaskTableView, model: TaskTableModel, states: QComboBox,
                  say: Callable[[str], None], report: Callable[[BaseException], None]) -> None:
         super().__init__(window)
@@ -46,6 +48,8 @@ class LibraryFlow(QObject):
         model.titleEdited.connect(lambda ref, text: self.annotate([ref], Annotation.made(
             title=text)))
         self._closed = False
+        self.views = TaskViews(window.stack, model, table, commands.library, runner,
+                               window.actions.row_menu, window.show_details, window.state)
         self._fixed = states.count()  # the state groups; Starred and the tags follow
         states.insertSeparator(self._fixed)
         states.addItem(state_filter_label(STARRED), STARRED)
@@ -54,6 +58,7 @@ class LibraryFlow(QObject):
         """The app shuts down: no more costs worked out."""
         self._cost_timer.stop()
         self._closed = True
+        self.views.close()
 
     # -- what the user says ------------------------------------------------------------------
     def annotate(self, refs: list[int] | tuple[int, ...], change: Annotation,

@@ -116,7 +116,7 @@ def state_icons() -> dict[str, QIcon]:
 ACTION_ICONS = {"add": "list-add", "refresh": "view-refresh", "pause": "media-playback-pause",
                 "resume": "media-playback-start", "remove": "edit-delete",
                 "download": "document-save", "folder": "folder-open",
-                "settings": "preferences-system"}
+                "settings": "preferences-system", "gallery": "view-grid"}
 
 
 def action_icon(name: str) -> QIcon:

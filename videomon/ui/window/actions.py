@@ -104,6 +104,20 @@ class WindowActions(QObject):
         self.import_ = a(self.tr("Import…"), library.import_, "Ctrl+I",
                          self.tr("Track the tasks of a videomon JSON export"))
         self._library = (self.rename, self.star, self.tags)
+        views = library.views
+        self.table_view = a(self.tr("Table"), lambda: views.show(False), "Ctrl+1",
+                            self.tr("Show the tasks as a table"))
+        self.gallery_view = a(self.tr("Gallery"), lambda: views.show(True), "Ctrl+2",
+                              self.tr("Show the tasks as pictures"))
+        self.gallery = a(self.tr("Gallery"), lambda: views.show(self.gallery.isChecked()),
+                         tip=self.tr("Show the videos as pictures (Ctrl+2; Ctrl+1: the "
+                                     "table)"))
+        self.gallery.setCheckable(True)
+        self.gallery.setChecked(views.gallery_on)
+        self.gallery.setIcon(action_icon("gallery"))
+        views.switched.connect(self.gallery.setChecked)
+        bar = self.window.findChild(QToolBar, "mainToolbar")
+        bar.insertAction(self.settings, self.gallery)
 
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: str | QKeySequence.StandardKey | None = None,

@@ -28,9 +28,20 @@ class TaskArea(QStackedWidget):
         for chosen in (self.welcome.presetChosen, self.welcome.demoRequested):
             chosen.connect(self._release)  # a choice made: the usual page follows
         self._rows, self._has_providers = 0, False
+        self.gallery: QWidget | None = None
+        self.gallery_on = False
         self._asked = False  # the welcome was asked for (Settings), not forced by emptiness
         for page in (table, self.empty, self.welcome):
             self.addWidget(page)
+
+    def add_gallery(self, gallery: QWidget) -> None:
+        """The gallery, shown instead of the table while `gallery_on`."""
+        self.gallery = gallery
+        self.addWidget(gallery)
+
+    def set_gallery(self, on: bool) -> None:
+        self.gallery_on = on
+        self.show_for(self._rows, self._has_providers)
 
     def show_welcome(self) -> None:
         """The welcome on request (Settings), with a way back to the tasks."""
@@ -52,7 +63,8 @@ class TaskArea(QStackedWidget):
         self._rows, self._has_providers = rows, has_providers
         if self._asked:
             return
-        current = self.table if rows else self.empty if has_providers else self.welcome
+        tasks = self.gallery if self.gallery_on and self.gallery is not None else self.table
+        current = tasks if rows else self.empty if has_providers else self.welcome
         if self.currentWidget() is not current:
             had_focus = self.currentWidget().hasFocus()
             self.setCurrentWidget(current)

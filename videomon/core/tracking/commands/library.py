@@ -46,6 +46,27 @@ class LibraryCommands:
 
         return await asyncio.to_thread(work)
 
+    async def picture(self, ref: int) -> bytes | None:
+        """A finished task's picture for the gallery: cached, else the provider's (fetched
+        now); None when there is none yet (the window then makes one from the file)."""
+        task = self._engine.scheduler.tasks.get(ref)
+        if task is None:
+            found = await asyncio.to_thread(self._engine.listing.block, [ref])
+            task = found.get(ref)
+        if task is None:
+            return None
+        path = await self._engine.thumbnails.picture(task)
+        if path is None:
+            return None
+        try:
+            return await asyncio.to_thread(path.read_bytes)
+        except OSError:
+            return None
+
+    async def keep_picture(self, ref: int, data: bytes) -> None:
+        """Keep a picture the window made from the saved video (JPEG bytes)."""
+        await asyncio.to_thread(self._engine.thumbnails.cache.put, ref, data, ".jpg")
+
     async def tag_counts(self) -> list[tuple[str, int]]:
         """The tags in use, most used first (the state menu's list)."""
         return await asyncio.to_thread(self._engine.listing.tag_counts)
