@@ -83,6 +83,7 @@ UI_ROOMS = {
     "preview": {"look", "runtime", "wording"},
     "adding": {"look", "runtime", "wording"},
     "settings": {"look", "runtime", "wording"},
+    "library": {"table", "look", "runtime", "wording"},
     "desktop": {"adding", "table", "look", "runtime", "wording"},
     "look": set(),
     "runtime": set(),

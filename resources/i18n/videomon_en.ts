@@ -93,7 +93,7 @@
 <context>
     <name>LibraryFlow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/library/flow.py" line="+80"/>
+        <location filename="../../videomon/ui/library/flow.py" line="+85"/>
         <source>Starred %n task(s)</source>
         <translation>
             <numerusform>Starred %n task</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AboutForm</name>
     <message>
-        <location filename="../../videomon/ui/library/about_form.py" line="+35"/>
+        <location filename="../../videomon/ui/library/about_form.py" line="+39"/>
         <source>A name for this video</source>
         <translation>给这个视频起个名字</translation>
     </message>
@@ -299,7 +299,7 @@ e.g. {example}</source>
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../videomon/ui/table/details_dialog.py" line="+53"/>
+        <location filename="../../videomon/ui/library/details_dialog.py" line="+53"/>
         <source>Task {id}</source>
         <extracomment>the user saved what they say about the task (title, star, tags, notes)</extracomment>
         <translation>任务 {id}</translation>
@@ -797,6 +797,14 @@ The details are also in {path}.</source>
     </message>
 </context>
 <context>
+    <name>GalleryView</name>
+    <message>
+        <location filename="../../videomon/ui/library/gallery.py" line="+160"/>
+        <source>Gallery of tracked videos</source>
+        <translation>已跟踪视频的图库</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
         <location filename="../../videomon/ui/settings/general_page.py" line="+34"/>
@@ -914,13 +922,13 @@ The details are also in {path}.</source>
 <context>
     <name>LibraryFlow</name>
     <message>
-        <location filename="../../videomon/ui/library/flow.py" line="+40"/>
+        <location filename="../../videomon/ui/library/flow.py" line="+42"/>
         <source>Cost</source>
         <extracomment>the status bar&apos;s cost is worked out again this long after the last change (ms) the state filter lists this many tags, the most used first</extracomment>
         <translation>费用</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Select a task to give it a title</source>
         <translation>请先选择一个任务，再为它起标题</translation>
     </message>
@@ -1916,6 +1924,14 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
 </context>
 <context>
+    <name>TileDelegate</name>
+    <message>
+        <location filename="../../videomon/ui/library/gallery.py" line="-71"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <location filename="../../videomon/ui/desktop/tray.py" line="+46"/>
@@ -2249,12 +2265,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
     <message>
         <location line="+1"/>
-        <location line="+127"/>
+        <location line="+140"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-139"/>
         <source>Download (or retry) the selected finished videos</source>
         <translation>下载（或重试下载）所选的已生成视频</translation>
     </message>
@@ -2359,7 +2375,27 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>跟踪 videomon JSON 导出文件中的任务</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+3"/>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the tasks as a table</source>
+        <translation>以表格显示任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gallery</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the videos as pictures (Ctrl+2; Ctrl+1: the table)</source>
+        <translation>以图片显示视频（Ctrl+2；Ctrl+1：表格）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>

@@ -74,7 +74,7 @@ class Engine:
         self.scheduler.on_succeeded = self.downloads.on_succeeded
         #: the gallery's pictures (the provider's, or made by the window from the file)
         self.thumbnails = ThumbnailFetcher(
-            self.http, ThumbnailCache(paths.cache_dir / "thumbnails"),
+            self.http, ThumbnailCache(paths.cache_dir / "thumbnails"), config.formats,
             lambda name: self.scheduler.profiles.get(name), get_key)
         self._jobs: list[asyncio.Task[None]] = []
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.auth import auth_headers
+from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.http import HttpClient, redirect_target, same_origin
 from videomon.core.providers.profiles import Profile
 
@@ -89,10 +90,10 @@ class ThumbnailCache:
 class ThumbnailFetcher:
     """A finished task's picture from its provider (`Snapshot.thumbnail_url`)."""
 
-    def __init__(self, http: HttpClient, cache: ThumbnailCache,
+    def __init__(self, http: HttpClient, cache: ThumbnailCache, formats: FormatRegistry,
                  profile: Callable[[str], Profile | None],
                  get_key: Callable[[str], Awaitable[str | None]]) -> None:
-        self.http, self.cache = http, cache
+        self.http, self.cache, self.formats = http, cache, formats
         self._profile, self._get_key = profile, get_key
 
     async def picture(self, task: TrackedTask) -> Path | None:
@@ -117,7 +118,9 @@ class ThumbnailFetcher:
         import httpx
 
         key = await self._get_key(profile.name)
-        auth = auth_headers(profile.auth, key)
+        dialect = self.formats.dialect(profile.dialect)
+        auth = {**dialect.headers,
+                **auth_headers(profile.auth or dialect.default_auth, key)}
         client = self.http.client(profile.proxy)
         current = url
         for _ in range(5):

@@ -1,2 +1,3 @@
-"""The library room: what the user says about videos (titles, tags, stars, notes), what
-they cost, and handing them on (export, import)."""
+"""The library room: what a video is (Details, its title, tags, star and notes), what it
+cost, the gallery and its pictures, handing videos on (export, import). It may import
+table/, look/, runtime/ and wording, never window/ or settings/."""

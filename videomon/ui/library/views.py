@@ -4,9 +4,10 @@ model, one selection, one menu; the choice is remembered."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QPoint, QSettings, Signal
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from videomon.core.tracking.commands.library import LibraryCommands
 from videomon.ui.library.gallery import GalleryView
@@ -14,9 +15,20 @@ from videomon.ui.library.pictures import Pictures
 from videomon.ui.runtime.async_tasks import TaskRunner
 from videomon.ui.table.model import Role, TaskTableModel
 from videomon.ui.table.view import TaskTableView
-from videomon.ui.window.task_area import TaskArea
 
 KEY = "table/gallery"
+
+
+class TaskArea(Protocol):
+    """Where the window shows its tasks (window.task_area): the table, or the gallery."""
+
+    gallery_on: bool
+
+    def add_gallery(self, gallery: QWidget) -> None: ...
+
+    def set_gallery(self, on: bool) -> None: ...
+
+    def currentWidget(self) -> QWidget: ...
 
 
 class TaskViews(QObject):

@@ -1,2 +1,2 @@
-"""The task table: its model, sort/filter order, view, column fitting, delegates and the
-details dialog. It may import look/, runtime/ and wording, never window/ or settings/."""
+"""The task table: its model, sort/filter order, view, column fitting and delegates.
+It may import look/, runtime/ and wording, never window/, library/ or settings/."""

@@ -107,11 +107,10 @@ class WindowActions(QObject):
         views = library.views
         self.table_view = a(self.tr("Table"), lambda: views.show(False), "Ctrl+1",
                             self.tr("Show the tasks as a table"))
-        self.gallery_view = a(self.tr("Gallery"), lambda: views.show(True), "Ctrl+2",
-                              self.tr("Show the tasks as pictures"))
+        # the toolbar's toggle; Ctrl+2 shows the gallery (and, pressed again, the table)
         self.gallery = a(self.tr("Gallery"), lambda: views.show(self.gallery.isChecked()),
-                         tip=self.tr("Show the videos as pictures (Ctrl+2; Ctrl+1: the "
-                                     "table)"))
+                         "Ctrl+2", self.tr("Show the videos as pictures (Ctrl+2; Ctrl+1: the "
+                                           "table)"))
         self.gallery.setCheckable(True)
         self.gallery.setChecked(views.gallery_on)
         self.gallery.setIcon(action_icon("gallery"))

@@ -21,6 +21,7 @@ from videomon.ui.desktop import clipboard
 from videomon.ui.desktop.file_actions import FileActions
 from videomon.ui.desktop.tray import Tray
 from videomon.ui.library.cost_words import task_cost
+from videomon.ui.library.details_dialog import DetailsDialog, open_details
 from videomon.ui.library.flow import LibraryFlow
 from videomon.ui.look.theme import Theme
 from videomon.ui.preview.slot import PreviewSlot
@@ -29,7 +30,6 @@ from videomon.ui.runtime.bridge import EngineBridge
 from videomon.ui.runtime.errors import ErrorReporter
 from videomon.ui.settings.flow import SettingsFlow
 from videomon.ui.table.columns import CLOCK_COLUMNS, COLUMNS, Column, Delegate
-from videomon.ui.table.details_dialog import DetailsDialog, open_details
 from videomon.ui.table.model import TaskTableModel
 from videomon.ui.table.output_delegate import OutputDelegate
 from videomon.ui.table.progress_delegate import DownloadDelegate, ProgressDelegate
