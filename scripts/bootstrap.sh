@@ -13,7 +13,7 @@ APT_APP=(libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 li
          libxrandr2 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
          libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
          fonts-dejavu-core fonts-wqy-microhei)
-APT_TEST=(gnome-keyring dbus-x11 xvfb desktop-file-utils appstream)
+APT_TEST=(gnome-keyring dbus-x11 xvfb desktop-file-utils appstream dunst)
 PACKAGES=("${APT_APP[@]}")
 [ "$MODE" = test ] && PACKAGES+=("${APT_TEST[@]}")
 

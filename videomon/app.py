@@ -35,6 +35,8 @@ from videomon.core.tracking.engine import Engine
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.core.tracking.store import StoreError
 from videomon.demo_session import DemoSession
+from videomon.resources import app_icon_svg
+from videomon.ui.desktop.notes import DesktopNotes
 from videomon.ui.desktop.single_instance import InstanceServer, hand_over, server_name
 from videomon.ui.look.icons import app_icon, state_icons
 from videomon.ui.runtime import i18n
@@ -52,7 +54,9 @@ class VideomonApp:
 
     def __init__(self, paths: AppPaths, *, credentials: CredentialStore | None = None,
                  log_path: Path | None = None,
-                 scheduler_config: SchedulerConfig | None = None) -> None:
+                 scheduler_config: SchedulerConfig | None = None,
+                 notes: DesktopNotes | None = None) -> None:
+        """`notes`: the desktop's notification service (None: the tray's messages only)."""
         self.paths = paths
         # one registry of formats for everything this window does: built in and the user's
         self.formats, self.format_problems = load_registry(paths.formats_dir)
@@ -76,7 +80,8 @@ class VideomonApp:
         self.reporter = ErrorReporter(None, log_path)
         self.runner = TaskRunner(self.reporter.report)
         self.window = MainWindow(self.commands, self.bridge, self.state,
-                                 state_icons(), app_icon(), self.runner, self.reporter)
+                                 state_icons(), app_icon(), self.runner, self.reporter,
+                                 notes)
         self.demo = DemoSession(self.commands.demo)
         self.window.demoRequested.connect(
             lambda: self.runner.spawn(self.demo.start(), self.window.providers_changed,
@@ -196,7 +201,7 @@ def _run_window(qapp: QApplication, paths: AppPaths, log_path: Path, demo: bool,
 
 
 def _build(paths: AppPaths, log_path: Path, demo: bool) -> VideomonApp:
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, Any] = {"notes": DesktopNotes("videomon", app_icon_svg())}
     if demo:
         kwargs["credentials"] = CredentialStore(environ={})
         kwargs["scheduler_config"] = SchedulerConfig(flush_interval=0.2)

@@ -91,6 +91,41 @@
     </message>
 </context>
 <context>
+    <name>FinishNotes</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/window/finish_notes.py" line="+129"/>
+        <source>%n video(s) ready</source>
+        <translation>
+            <numerusform>%n video ready</numerusform>
+            <numerusform>%n videos ready</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n failed</numerusform>
+            <numerusform>, %n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n task(s) failed</source>
+        <translation>
+            <numerusform>%n task failed</numerusform>
+            <numerusform>%n tasks failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryFlow</name>
     <message numerus="yes">
         <location filename="../../videomon/ui/library/flow.py" line="+85"/>

@@ -584,6 +584,68 @@ The details are also in {path}.</source>
     </message>
 </context>
 <context>
+    <name>FinishNotes</name>
+    <message>
+        <location filename="../../videomon/ui/window/finish_notes.py" line="+116"/>
+        <source>Show</source>
+        <extracomment>tasks ending less than this apart make one notification (ms) ... ... sent at the latest this long after the first of them ended (ms) a notification for many names this many of them a click on a notification (`desktop.notes.CLICKED`) or one of its buttons (`PLAY`, `FOLDER`), with the refs of the tasks it told of the notes sent (title, body), the last one last (what tests and the tray show)</extracomment>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{task}: {error}</source>
+        <translation>{task}：{error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Task failed</source>
+        <translation>任务失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show in folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video ready</source>
+        <translation>视频已生成</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n video(s) ready</source>
+        <translation>
+            <numerusform>%n 个视频已生成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>，%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n task(s) failed</source>
+        <translation>
+            <numerusform>%n 个任务失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FormatEditor</name>
     <message>
         <location filename="../../videomon/ui/settings/format_editor.py" line="+82"/>
@@ -822,12 +884,27 @@ The details are also in {path}.</source>
         <translation>可用字段：{fields}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Notify when a task finishes or fails</source>
-        <translation>任务完成或失败时通知我</translation>
+        <location line="+3"/>
+        <source>Notifications</source>
+        <translation>通知</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>When a task finishes or fails</source>
+        <translation>任务完成或失败时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only when the window is not in front</source>
+        <translation>仅当窗口不在最前面时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Closing the window keeps tracking in the tray (where the desktop has one)</source>
         <translation>关闭窗口后在托盘中继续跟踪（桌面有托盘时）</translation>
     </message>
@@ -857,7 +934,12 @@ The details are also in {path}.</source>
         <translation>文件名模板：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Notifications:</source>
+        <translation>通知：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Appearance:</source>
         <translation>外观：</translation>
     </message>
@@ -1039,12 +1121,12 @@ The details are also in {path}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../videomon/ui/window/main_window.py" line="+111"/>
+        <location filename="../../videomon/ui/window/main_window.py" line="+113"/>
         <source>Tracked tasks</source>
         <translation>跟踪的任务</translation>
     </message>
     <message numerus="yes">
-        <location line="+139"/>
+        <location line="+137"/>
         <source>Checking %n task(s) now…</source>
         <translation>
             <numerusform>正在查询 %n 个任务…</numerusform>
@@ -1699,7 +1781,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>{title}：{text}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>{active} active · {finished} finished · {failed} failed</source>
         <translation>进行中 {active} · 已完成 {finished} · 失败 {failed}</translation>
     </message>
@@ -1957,7 +2039,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>VideomonApp</name>
     <message>
-        <location filename="../../videomon/app.py" line="+183"/>
+        <location filename="../../videomon/app.py" line="+188"/>
         <source>videomon cannot start</source>
         <translation>videomon 无法启动</translation>
     </message>

@@ -19,6 +19,7 @@ from videomon.core.tracking.listing import TaskListing
 from videomon.core.tracking.scheduler import SchedulerConfig
 from videomon.core.tracking.store import TaskStore, TaskUpdate
 from videomon.simulator.demo import make_world
+from videomon.ui.desktop.notes import DesktopNotes
 from videomon.ui.table.model import Column, Role, TaskTableModel
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -32,10 +33,11 @@ async def until(predicate: Callable[[], bool], timeout: float = 30.0) -> None:
         await asyncio.sleep(0.05)
 
 
-def make_app(home: Path, base_url: str, keyring: MemoryKeyring) -> VideomonApp:
+def make_app(home: Path, base_url: str, keyring: MemoryKeyring,
+             notes: DesktopNotes | None = None) -> VideomonApp:
     world = make_world(base_url, home, tasks=[("sim", "openai", "x")])
     return VideomonApp(world.paths, credentials=CredentialStore(environ={}, backend=keyring),
-                       scheduler_config=SchedulerConfig(flush_interval=0.05))
+                       scheduler_config=SchedulerConfig(flush_interval=0.05), notes=notes)
 
 
 def column(app: VideomonApp, col: Column, role: int = Qt.ItemDataRole.DisplayRole) -> dict:

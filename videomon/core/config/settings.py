@@ -33,6 +33,8 @@ class Settings:
     auto_download: bool = True
     file_template: str = DEFAULT_TEMPLATE
     notifications: bool = True
+    #: notify only while the window is not the one in front (or is minimized)
+    notify_unfocused_only: bool = False
     download_concurrency: int = 2
     appearance: str = "system"  # system | light | dark
     language: str = "system"  # system | en | zh_CN (read at start)

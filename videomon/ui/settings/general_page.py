@@ -42,8 +42,14 @@ class GeneralPage(QWidget):
         self.template.setToolTip(
             self.tr("Fields: {fields}").format(fields="{date} {time} {model} {task_id} "
                                                        "{profile} {label} {index}"))
-        self.notifications = QCheckBox(self.tr("Notify when a task finishes or fails"))
-        self.notifications.setChecked(settings.notifications)
+        self.notifications = QComboBox()
+        self.notifications.setAccessibleName(self.tr("Notifications"))
+        self.notifications.addItem(self.tr("When a task finishes or fails"), "always")
+        self.notifications.addItem(self.tr("Only when the window is not in front"), "unfocused")
+        self.notifications.addItem(self.tr("Never"), "off")
+        self.notifications.setCurrentIndex(self.notifications.findData(
+            "off" if not settings.notifications
+            else "unfocused" if settings.notify_unfocused_only else "always"))
         self.close_to_tray = QCheckBox(self.tr("Closing the window keeps tracking in the "
                                                "tray (where the desktop has one)"))
         self.close_to_tray.setChecked(settings.close_to_tray)
@@ -68,7 +74,7 @@ class GeneralPage(QWidget):
         form.addRow(self.tr("Download folder:"), folder_row)
         form.addRow("", self.auto_download)
         form.addRow(self.tr("File name template:"), self.template)
-        form.addRow("", self.notifications)
+        form.addRow(self.tr("Notifications:"), self.notifications)
         form.addRow("", self.close_to_tray)
         form.addRow("", self.confirm_quit)
         form.addRow(self.tr("Appearance:"), self.appearance)
@@ -95,7 +101,8 @@ class GeneralPage(QWidget):
             self.base, download_dir=self.folder.text().strip(),
             auto_download=self.auto_download.isChecked(),
             file_template=self.template.text().strip() or Settings().file_template,
-            notifications=self.notifications.isChecked(),
+            notifications=self.notifications.currentData() != "off",
+            notify_unfocused_only=self.notifications.currentData() == "unfocused",
             close_to_tray=self.close_to_tray.isChecked(),
             confirm_quit=self.confirm_quit.isChecked(),
             appearance=self.appearance.currentData(), language=self.language.currentData())

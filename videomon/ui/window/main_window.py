@@ -19,6 +19,7 @@ from videomon.ui.adding.flow import AddFlow
 from videomon.ui.adding.inline_bar import InlineBar
 from videomon.ui.desktop import clipboard
 from videomon.ui.desktop.file_actions import FileActions
+from videomon.ui.desktop.notes import DesktopNotes
 from videomon.ui.desktop.tray import Tray
 from videomon.ui.library.cost_words import task_cost
 from videomon.ui.library.details_dialog import DetailsDialog, open_details
@@ -37,6 +38,7 @@ from videomon.ui.table.view import SAMPLE, TaskTableView
 from videomon.ui.window import state as window_state
 from videomon.ui.window.actions import WindowActions
 from videomon.ui.window.close_guard import CloseGuard
+from videomon.ui.window.finish_notes import FinishNotes
 from videomon.ui.window.remove_flow import RemoveFlow
 from videomon.ui.window.status_summary import StatusSummary
 from videomon.ui.window.task_area import TaskArea
@@ -50,7 +52,7 @@ class MainWindow(QMainWindow):
     def __init__(self, commands: Commands, bridge: EngineBridge,
                  state: QSettings, icons: dict[str, QIcon], app_icon: QIcon,
                  runner: TaskRunner | None = None,
-                 reporter: ErrorReporter | None = None) -> None:
+                 reporter: ErrorReporter | None = None, notes: DesktopNotes | None = None) -> None:
         super().__init__()
         self.commands = commands
         self.state = state
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self.model = TaskTableModel(commands.tasks.listing, icons, self)
         self.delegate = ProgressDelegate(self)
         self.tray = Tray(app_icon, self, self)
+        self.finish_notes = FinishNotes(self, notes, self.tray, commands, self.runner)
         self.close_guard = CloseGuard(self, commands.providers, self.runner, self.tray, state,
                                       lambda: commands.tasks.tally.still_tracked)
         self.tray.quitRequested.connect(self.quit)
@@ -87,9 +90,8 @@ class MainWindow(QMainWindow):
         self._animation = QTimer(self)
         self._animation.timeout.connect(self._animate)
         self._animation.start(60)
-        self.remembered = window_state.RememberedParts(self.table, self.splitter,
-                                                       self.actions.state_filter,
-                                                       self.actions.filter_edit)
+        self.remembered = window_state.RememberedParts(
+            self.table, self.splitter, self.actions.state_filter, self.actions.filter_edit)
         window_state.restore(self, self.remembered, state)
 
     # -- building ---------------------------------------------------------------------------
@@ -170,7 +172,8 @@ class MainWindow(QMainWindow):
 
     def on_tasks_changed(self, tasks: list[TrackedTask]) -> None:
         for task in self.model.upsert(tasks):  # (those that just finished)
-            self._notify_finished(task)
+            self.summary.task_finished(task)
+            self.finish_notes.task_finished(task)
         self.table.take_changes(tasks)
         self._follow_rows()
 
@@ -192,9 +195,6 @@ class MainWindow(QMainWindow):
 
     def set_keyring_problem(self, status: KeyringStatus | None) -> None:
         self.summary.set_keyring_problem(status)
-
-    def _notify_finished(self, task: TrackedTask) -> None:
-        self.summary.task_finished(task, notify=self.commands.providers.settings().notifications)
 
     # -- paste, drop, add ---------------------------------------------------------------------
     def paste_from_clipboard(self) -> None:
@@ -394,6 +394,7 @@ class MainWindow(QMainWindow):
         self._clock.stop()
         self._animation.stop()
         self.preview_slot.stop()
+        self.finish_notes.close()
         self.tray.hide()
         event.accept()
         self.closed.emit()

@@ -97,8 +97,8 @@ class StatusSummary(QObject):
         self.banner.setText("<br>".join(lines))
         self.banner.setVisible(bool(lines))
 
-    def task_finished(self, task: TrackedTask, *, notify: bool) -> None:
-        """A task just ended: a message in the status bar and, with `notify`, the tray."""
+    def task_finished(self, task: TrackedTask) -> None:
+        """A task just ended: a message in the status bar (`FinishNotes` tells the desktop)."""
         ok = task.state is TaskState.SUCCEEDED
         title = self.tr("Video ready") if ok else self.tr("Task failed")
         text = f"{task.label or task.task_id} ({task.model or task.profile})"
@@ -106,8 +106,6 @@ class StatusSummary(QObject):
             text = self.tr("{task}: {error}").format(task=text, error=task.error)
         self.window.statusBar().showMessage(
             self.tr("{title}: {text}").format(title=title, text=text), 10000)
-        if notify:
-            self.tray.notify(title, text, failed=not ok)
 
     # -- counts, title, network, status line -------------------------------------------------
     def update(self, tally: TaskTally, selected: Sequence[TrackedTask]) -> None:

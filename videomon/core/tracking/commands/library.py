@@ -49,19 +49,23 @@ class LibraryCommands:
     async def picture(self, ref: int) -> bytes | None:
         """A finished task's picture for the gallery: cached, else the provider's (fetched
         now); None when there is none yet (the window then makes one from the file)."""
-        task = self._engine.scheduler.tasks.get(ref)
-        if task is None:
-            found = await asyncio.to_thread(self._engine.listing.block, [ref])
-            task = found.get(ref)
-        if task is None:
-            return None
-        path = await self._engine.thumbnails.picture(task)
+        path = await self.picture_file(ref)
         if path is None:
             return None
         try:
             return await asyncio.to_thread(path.read_bytes)
         except OSError:
             return None
+
+    async def picture_file(self, ref: int) -> Path | None:
+        """Where `picture`'s image is kept (a notification shows it), or None."""
+        task = self._engine.scheduler.tasks.get(ref)
+        if task is None:
+            found = await asyncio.to_thread(self._engine.listing.block, [ref])
+            task = found.get(ref)
+        if task is None:
+            return None
+        return await self._engine.thumbnails.picture(task)
 
     async def keep_picture(self, ref: int, data: bytes) -> None:
         """Keep a picture the window made from the saved video (JPEG bytes)."""
