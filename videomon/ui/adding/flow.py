@@ -70,7 +70,7 @@ class AddFlow(QObject):
                 dialog.show_message(self.tr("Set up a provider first in Settings."))
             return
         self.runner.spawn(self.tasks.add_text(text, profile),
-                          lambda outcome: self._added(outcome, dialog), name="add")
+                          lambda outcome: self._added(outcome, dialog))  # (each paste counts)
 
     def _added(self, outcome: AddOutcome, dialog: AddTasksDialog | None) -> None:
         if outcome.nothing_found:

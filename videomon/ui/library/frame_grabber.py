@@ -37,6 +37,7 @@ class FrameGrabber(QObject):
         self._queue: deque[tuple[Path, Done]] = deque()
         self._busy: tuple[Path, Done] | None = None
         self._player = None
+        self.grabbed = 0  # (pictures made: tests and the benchmark read it)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self._finish(None))
@@ -83,6 +84,7 @@ class FrameGrabber(QObject):
 
     def _finish(self, data: bytes | None) -> None:
         busy, self._busy = self._busy, None
+        self.grabbed += data is not None
         self._timer.stop()
         if self._player is not None:
             self._player.stop()

@@ -22,12 +22,11 @@ from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import TrackedTask
 from videomon.ui import wording
 from videomon.ui.library.cost_words import amount
-from videomon.ui.library.pictures import Pictures
+from videomon.ui.library.pictures import PICTURE, Pictures
 from videomon.ui.table import cells
 from videomon.ui.table.model import Role, TaskTableModel
 
 TILE = QSize(216, 168)
-PICTURE = QSize(200, 112)
 
 
 class TileDelegate(QStyledItemDelegate):
@@ -52,12 +51,11 @@ class TileDelegate(QStyledItemDelegate):
                         PICTURE.width(), PICTURE.height())
         pixmap = self.pictures.pixmap(task)
         if pixmap is not None:
-            scaled = pixmap.scaled(picture.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
-            target = QRect(0, 0, scaled.width(), scaled.height())
+            size = pixmap.deviceIndependentSize().toSize().boundedTo(picture.size())
+            target = QRect(QPoint(0, 0), size)  # (made to fit when decoded: a copy here)
             target.moveCenter(picture.center())
             painter.fillRect(picture, QColor(0, 0, 0))
-            painter.drawPixmap(target, scaled)
+            painter.drawPixmap(target, pixmap)
         else:
             painter.fillRect(picture, palette.color(QPalette.ColorRole.AlternateBase))
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))

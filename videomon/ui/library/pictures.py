@@ -9,8 +9,8 @@ import asyncio
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import TrackedTask
@@ -18,15 +18,23 @@ from videomon.core.tracking.commands.library import LibraryCommands
 from videomon.ui.library.frame_grabber import FrameGrabber
 from videomon.ui.runtime.async_tasks import TaskRunner
 
-#: pixmaps kept (about 60 KB each at 320x180)
+#: the size a picture is shown at in the gallery (device-independent pixels)
+PICTURE = QSize(200, 112)
+#: pixmaps kept (about 90 KB each at 200x112, 4 bytes a pixel)
 KEPT = 600
 #: pictures read or fetched at the same time, and waiting (the oldest wishes dropped)
 AT_ONCE = 4
 WAITING = 120
 
 
-def _decode(data: bytes) -> QImage:
-    return QImage.fromData(data)
+def _decode(data: bytes, width: int, height: int) -> QImage:
+    """The picture scaled to fit width x height (device pixels): off the GUI thread, so
+    painting a tile only copies it."""
+    image = QImage.fromData(data)
+    if image.isNull() or (image.width() <= width and image.height() <= height):
+        return image
+    return image.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation)
 
 
 class Pictures(QObject):
@@ -40,8 +48,13 @@ class Pictures(QObject):
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()
         self._none: set[int] = set()  # (no picture to be had: asked again after a change)
         self._wanted: OrderedDict[int, TrackedTask] = OrderedDict()
+        self._loading: set[int] = set()
         self._running = 0
         self.loaded = 0  # (how many were decoded: the benchmark reads it)
+
+    def has(self, ref: int) -> bool:
+        """Whether the task's picture is held (painted without asking)."""
+        return ref in self._pixmaps
 
     def waiting(self, ref: int) -> bool:
         """Whether a picture may still come (the tile says "loading")."""
@@ -53,7 +66,8 @@ class Pictures(QObject):
         if found is not None:
             self._pixmaps.move_to_end(task.ref)
             return found
-        if task.state is TaskState.SUCCEEDED and task.ref not in self._none:
+        if task.state is TaskState.SUCCEEDED and task.ref not in self._none \
+                and task.ref not in self._loading:
             self._wanted[task.ref] = task
             self._wanted.move_to_end(task.ref)
             while len(self._wanted) > WAITING:
@@ -67,8 +81,9 @@ class Pictures(QObject):
 
     def _pump(self) -> None:
         while self._running < AT_ONCE and self._wanted:
-            _ref, task = self._wanted.popitem(last=True)  # (the newest wish: on screen)
+            ref, task = self._wanted.popitem(last=True)  # (the newest wish: on screen)
             self._running += 1
+            self._loading.add(ref)
             self.runner.spawn(self._load(task), on_error=self._failed)
 
     def _failed(self, _exc: BaseException) -> None:
@@ -82,18 +97,25 @@ class Pictures(QObject):
                 data = await self._grab(files[0]) if files else None
                 if data is not None:
                     await self.library.keep_picture(task.ref, data)
-            image = await asyncio.to_thread(_decode, data) if data else None
+            screen = QGuiApplication.primaryScreen()
+            ratio = screen.devicePixelRatio() if screen is not None else 1.0
+            image = await asyncio.to_thread(
+                _decode, data, round(PICTURE.width() * ratio),
+                round(PICTURE.height() * ratio)) if data else None
             if image is None or image.isNull():
                 self._none.add(task.ref)
                 self.ready.emit(task.ref)  # (the tile stops waiting)
                 return
-            self._pixmaps[task.ref] = QPixmap.fromImage(image)
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(ratio)
+            self._pixmaps[task.ref] = pixmap
             self.loaded += 1
             while len(self._pixmaps) > KEPT:
                 self._pixmaps.popitem(last=False)
             self.ready.emit(task.ref)
         finally:
             self._running -= 1
+            self._loading.discard(task.ref)
             self._pump()
 
     async def _grab(self, path: Path) -> bytes | None:
