@@ -76,7 +76,9 @@ def load_fixtures() -> list[dict]:
         data["name"] = f"{path.parent.name}/{path.stem}"
         if "expected" in data:  # what the video is: null where the fixture does not say
             data["expected"] = {**data["expected"],
-                                **{k: data["expected"].get(k) for k in ABOUT}}
+                                **{k: data["expected"].get(k) for k in ABOUT},
+                                "status_known": data["expected"].get("status_known", True),
+                                "link_problem": data["expected"].get("link_problem")}
         found.append(data)
     return found
 

@@ -21,7 +21,8 @@ KEY = "sk-cli-test-0123456789ABCDEF"
 FIXTURES = load_fixtures()
 CONTRACT_KEYS = ["task_id", "profile", "dialect", "state", "progress", "video_urls", "error",
                  "error_code", "raw_status", "model", "created_at", "finished_at", "expires_at",
-                 "prompt", "size", "duration", "seed", "cost", "cost_unit", "thumbnail_url"]
+                 "prompt", "size", "duration", "seed", "cost", "cost_unit", "thumbnail_url",
+                 "status_known", "link_problem"]
 SAMPLE_MP4 = Path(__file__).parent.parent / "resources" / "sample.mp4"
 
 

@@ -53,9 +53,12 @@ def test_fixture_with_http_200_but_no_task_is_a_problem(fixture: dict) -> None:
     assert caught.value.message
 
 
-def test_unknown_status_names_the_word() -> None:
-    with pytest.raises(BadResponse, match="teleporting"):
-        builtin_dialect("openai").parse({"status": "teleporting"}, task_id="x", base_url=BASE)
+def test_an_unknown_status_word_is_read_and_named_not_a_failed_lookup() -> None:
+    snap = builtin_dialect("openai").parse({"status": "teleporting"}, task_id="x",
+                                           base_url=BASE)
+    assert not snap.status_known and snap.raw_status == "teleporting"
+    with pytest.raises(BadResponse, match="not text"):  # (no word at all: a bad answer)
+        builtin_dialect("openai").parse({"status": {"x": 1}}, task_id="x", base_url=BASE)
 
 
 def test_envelope_saying_task_missing_is_not_found() -> None:

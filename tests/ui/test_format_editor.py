@@ -20,12 +20,15 @@ from videomon.ui.settings.dialog import SettingsDialog
 
 DEFINITION = """name = "jobrelay"
 query = "{base}/api/job/{id}"
+cost_unit = "credits"
 
 [fields]
 state = ["job.phase"]
 progress = ["job.pct"]
 video_urls = ["job.files[0].href"]
 error = ["job.why"]
+prompt = ["job.input.text"]
+cost = ["job.credits"]
 
 [states]
 WAITING = "queued"
@@ -72,9 +75,13 @@ def test_the_preview_follows_typing_and_a_saved_format_can_be_used(
                 # the answer changes as the user types on
                 editor.sample.selectAll()
                 QTest.keyClicks(editor.sample, '{"job": {"phase": "DONE", "files": '
-                                '[{"href": "https://cdn.example/v.mp4"}]}}')
+                                '[{"href": "https://cdn.example/v.mp4"}], "credits": 12, '
+                                '"input": {"text": "a corgi"}}}')
                 await until(lambda: "https://cdn.example/v.mp4" in editor.preview.text(), 5)
                 assert "Succeeded" in editor.preview.text()
+                # what the video is: the prompt and the cost the format names
+                assert "Prompt: a corgi" in editor.preview.text()
+                assert "Cost: 12 credits" in editor.preview.text()
                 # a mistake in the definition is named, and nothing can be saved from it
                 text = editor.definition.toPlainText()
                 editor.definition.setPlainText(text.replace('["job.phase"]', '["job..phase"]'))

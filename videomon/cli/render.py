@@ -105,8 +105,12 @@ def result_rows(results: Sequence[LookupResult]) -> list[list[str]]:
             kind = problem.kind.value if problem else "?"
             rows.append([result.task_id, "problem", "", "", f"{kind}: {problem}"])
             continue
-        if snap.state is TaskState.SUCCEEDED:
-            detail = " ".join(snap.video_urls) or "(no video URL reported)"
+        if not snap.status_known:
+            detail = f"unknown status {snap.raw_status!r} (asked again; the state kept)"
+        elif snap.state is TaskState.SUCCEEDED:
+            detail = " ".join(snap.video_urls) or (
+                f"(the video link is missing: {snap.link_problem}; asked again later)"
+                if snap.link_problem else "(no video URL reported)")
         elif snap.state is TaskState.FAILED:
             detail = snap.error or "(no reason given)"
             if snap.error_code:
@@ -152,6 +156,10 @@ class LiveDisplay:
         state = STATE_LABELS[snap.state]
         if snap.state is TaskState.FAILED and snap.error:
             state += f": {snap.error}"
+        elif not snap.status_known:
+            state += f" (unknown status {snap.raw_status!r})"
+        elif snap.state is TaskState.SUCCEEDED and not snap.video_urls and snap.link_problem:
+            state += f" (the video link is missing: {snap.link_problem})"
         return f"{label}  {shown}  {progress_text(snap.progress):>4}  {state}{note}"
 
     def update(self, latest: dict[str, LookupResult | None],

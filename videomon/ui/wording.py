@@ -9,7 +9,7 @@ import time
 
 from PySide6.QtCore import QObject
 
-from videomon.core.domain.errors import ProblemKind, problem_detail
+from videomon.core.domain.errors import NO_LINK, UNKNOWN_STATUS, ProblemKind, problem_detail
 from videomon.core.domain.snapshot import TaskState
 from videomon.core.domain.task import DownloadState, Group, TrackedTask, Watch
 from videomon.core.providers.credentials import KeyringStatus, KeyringTrouble
@@ -184,6 +184,12 @@ def problem_headline(kind: str | None) -> str:
 def problem_text(kind: str | None, message: str) -> str:
     """A lookup problem: the translated headline, then the details (the server's words;
     the engine's own words for the kind are left out: the headline says them)."""
+    if kind == UNKNOWN_STATUS:
+        return Wording.tr("unknown status '{word}' (asked again; the state is kept)").format(
+            word=message)
+    if kind == NO_LINK:
+        return Wording.tr("the video link is missing ({why}); asked again later").format(
+            why=problem_detail(message))
     return Wording.tr("{headline}: {details}").format(headline=problem_headline(kind),
                                                     details=problem_detail(message))
 

@@ -24,6 +24,10 @@ class ProblemKind(enum.StrEnum):
         return _EXIT_CODES[self]
 
 
+#: the notes on an answer that was read (stored as a problem kind, beside `ProblemKind`'s
+#: failed lookups): a status word no map knows; a finished task without its video link
+UNKNOWN_STATUS, NO_LINK = "unknown_status", "no_link"
+
 _EXIT_CODES = {
     ProblemKind.NOT_FOUND: 3,
     ProblemKind.AUTH: 4,

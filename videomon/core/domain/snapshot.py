@@ -49,6 +49,11 @@ class Snapshot:
     cost: float | None = None       # the provider's own figure, in `cost_unit`
     cost_unit: str | None = None    # credits, tokens, seconds, units…
     thumbnail_url: str | None = None
+    #: False: the provider's status word is in no map (`raw_status` has it); `state` is
+    #: then a stand-in (running) that the poll policy replaces with the state before
+    status_known: bool = True
+    #: a finished task whose video link could not be read: why (asked again later)
+    link_problem: str | None = None
     raw: Any = field(default=None, compare=False, repr=False)
 
     @classmethod
@@ -61,7 +66,9 @@ class Snapshot:
             raw_status=data.get("raw_status"), model=data.get("model"),
             created_at=data.get("created_at"), finished_at=data.get("finished_at"),
             expires_at=data.get("expires_at"), profile=data.get("profile"),
-            **{key: data.get(key) for key in ABOUT}, raw=raw)
+            **{key: data.get(key) for key in ABOUT},
+            status_known=data.get("status_known", True) is not False,
+            link_problem=data.get("link_problem"), raw=raw)
 
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON object (without the raw response)."""
@@ -73,6 +80,7 @@ class Snapshot:
             "created_at": self.created_at, "finished_at": self.finished_at,
             "expires_at": self.expires_at,
             **{key: getattr(self, key) for key in ABOUT},
+            "status_known": self.status_known, "link_problem": self.link_problem,
         }
 
 

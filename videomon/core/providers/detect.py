@@ -102,6 +102,8 @@ async def detect_format(http: HttpClient, base_url: str, key: str | None, task_i
                                                 base_url=base_url)
             except LookupProblem:
                 continue
+            if not snapshot.status_known:  # (a status word this format does not know)
+                continue
             result.matches.append((name, dataclasses.replace(snapshot, profile=None)))
             readers.append(name)
         result.attempts.append(Attempt(url, tuple(names), "read by " + ", ".join(readers)

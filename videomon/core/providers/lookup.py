@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from videomon.core.domain.errors import (
     AuthRejected,
+    BadResponse,
     ConfigError,
     LookupProblem,
     NotFound,
     redact,
 )
-from videomon.core.domain.snapshot import Snapshot
+from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.providers.auth import auth_headers, key_secrets
 from videomon.core.providers.dialects import Dialect, FormatRegistry
 from videomon.core.providers.http import HttpClient
@@ -67,13 +68,24 @@ class TaskLookup:
                 except NotFound:
                     if index == len(urls) - 1:
                         raise
-            second = dialect.follow_up_url(snapshot, profile.base_url)
-            if second is not None:
-                follow = await self.http.get_json(
-                    second, headers=headers, proxy=profile.proxy, secrets=secrets,
-                    total=total)
+            try:
+                second = dialect.follow_up_url(snapshot, profile.base_url)
+                if second is not None:
+                    follow = await self.http.get_json(
+                        second, headers=headers, proxy=profile.proxy, secrets=secrets,
+                        total=total)
+                    snapshot = dataclasses.replace(
+                        snapshot, video_urls=dialect.read_follow_up(follow.body))
+            except (BadResponse, NotFound) as exc:
+                if snapshot.state is not TaskState.SUCCEEDED:
+                    raise
+                # finished, its link unreadable: said, and asked again later
+                snapshot = dataclasses.replace(snapshot, video_urls=(),
+                                               link_problem=redact(exc.message, secrets))
+            if snapshot.state is TaskState.SUCCEEDED and not snapshot.video_urls \
+                    and snapshot.link_problem is None:
                 snapshot = dataclasses.replace(
-                    snapshot, video_urls=dialect.read_follow_up(follow.body))
+                    snapshot, link_problem="the answer names no video link")
         except ConfigError as exc:  # e.g. a Kling key that is not ACCESS:SECRET
             problem = AuthRejected(redact(str(exc), secrets))
             return LookupResult(task_id, problem=problem)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from videomon.core.domain.errors import ProblemKind
+from videomon.core.domain.errors import NO_LINK, UNKNOWN_STATUS, ProblemKind
 from videomon.core.domain.snapshot import Snapshot, TaskState
 from videomon.core.domain.task import TrackedTask, Watch, snapshot_values
 from videomon.core.providers.lookup import LookupResult
@@ -92,8 +92,9 @@ def _answered(task: TrackedTask, counters: Counters, interval: float, result: Lo
               snap: Snapshot, now: float, config: PolicyConfig,
               rng: random.Random) -> Change:
     before = task.snapshot
+    snap = _known(task, snap)
     values: dict[str, object] = {"last_checked_at": now, **snapshot_values(snap),
-                                 "problem_kind": None, "problem_message": None}
+                                 **_said(snap)}
     changed = before is None or _moved(before) != _moved(snap)
     history: History | None = None
     if changed:
@@ -106,7 +107,8 @@ def _answered(task: TrackedTask, counters: Counters, interval: float, result: Lo
     else:
         counters = Counters(unchanged=counters.unchanged + 1)
     quiet = now - (task.last_change_at or now)
-    if snap.state.terminal:
+    linkless = snap.state is TaskState.SUCCEEDED and not snap.video_urls
+    if snap.state.terminal and not linkless:  # (no link yet: asked again, backing off)
         values["watch"] = Watch.DONE
     elif not changed and quiet >= config.stale_after:
         values["watch"] = Watch.STALE
@@ -120,4 +122,26 @@ def _answered(task: TrackedTask, counters: Counters, interval: float, result: Lo
         delay = min(config.max_interval, max(config.min_interval, result.poll_after))
     values["next_poll_at"] = now + jittered(delay, config, rng)
     return Change(values, history, counters, newly_succeeded=(
-        snap.state is TaskState.SUCCEEDED and task.state is not TaskState.SUCCEEDED))
+        snap.state is TaskState.SUCCEEDED and bool(snap.video_urls)
+        and (task.state is not TaskState.SUCCEEDED or not task.video_urls)))
+
+
+def _known(task: TrackedTask, snap: Snapshot) -> Snapshot:
+    """A status word no map knows leaves the task where it was (running, if nowhere)."""
+    if snap.status_known:
+        return snap
+    before = task.snapshot
+    state = task.state if before is not None and not task.state.terminal \
+        else TaskState.RUNNING
+    progress = snap.progress if snap.progress is not None else (
+        before.progress if before is not None else None)
+    return replace(snap, state=state, progress=progress)
+
+
+def _said(snap: Snapshot) -> dict[str, object]:
+    """The row's note about an answer: the unknown word, or the missing video link."""
+    if not snap.status_known:
+        return {"problem_kind": UNKNOWN_STATUS, "problem_message": snap.raw_status or ""}
+    if snap.state is TaskState.SUCCEEDED and not snap.video_urls:
+        return {"problem_kind": NO_LINK, "problem_message": snap.link_problem or ""}
+    return {"problem_kind": None, "problem_message": None}

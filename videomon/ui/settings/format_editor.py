@@ -249,6 +249,17 @@ class FormatEditor(QWidget):
             self.preview.setStyleSheet("")
             self.preview.setText(self.tr("Paste a sample answer to see what videomon reads."))
 
+    def _about(self, snapshot: Snapshot) -> list[str]:
+        """What the answer says the video is (the format's prompt, size… fields)."""
+        said = [(self.tr("Prompt: {text}"), snapshot.prompt),
+                (self.tr("Size: {text}"), snapshot.size),
+                (self.tr("Length: {text} s"), _number(snapshot.duration)),
+                (self.tr("Seed: {text}"), snapshot.seed),
+                (self.tr("Cost: {text}"), None if snapshot.cost is None else
+                 f"{_number(snapshot.cost)} {snapshot.cost_unit or ''}".rstrip()),
+                (self.tr("Picture: {text}"), snapshot.thumbnail_url)]
+        return [words.format(text=value) for words, value in said if value is not None]
+
     def show_reading(self, snapshot: Snapshot) -> None:
         lines = [self.tr("State: {state}").format(state=wording.state_word(snapshot.state))]
         if snapshot.progress is not None:
@@ -257,6 +268,7 @@ class FormatEditor(QWidget):
             lines.append(self.tr("Video: {url}").format(url=url))
         if snapshot.error:
             lines.append(self.tr("Error: {error}").format(error=snapshot.error))
+        lines += self._about(snapshot)
         if self._format is not None:
             second, problem = self.catalog.follow_up(self._format, snapshot)
             if problem:
@@ -316,3 +328,7 @@ class FormatEditor(QWidget):
     def say(self, text: str) -> None:
         """A result from the flow (saved, imported, refused …) under the preview."""
         self.test_result.setText(text)
+
+
+def _number(value: float | None) -> str | None:
+    return None if value is None else f"{value:g}"

@@ -199,8 +199,11 @@ _DEFINITIONS: list[dict[str, Any]] = [
                      "usage.output_video_duration"],
         },
         "cost_unit": "seconds",
-        "states": {"pending": "queued", "running": "running", "succeeded": "succeeded",
-                   "failed": "failed", "canceled": "failed", "unknown": "not_found"},
+        # DashScope's TaskStatus: PENDING, RUNNING, SUSPENDED (held), SUCCEEDED, FAILED,
+        # CANCELED, UNKNOWN (no such task)
+        "states": {"pending": "queued", "running": "running", "suspended": "queued",
+                   "succeeded": "succeeded", "failed": "failed", "canceled": "failed",
+                   "unknown": "not_found"},
     },
     {
         "name": "minimax",
@@ -273,6 +276,8 @@ _DEFINITIONS: list[dict[str, Any]] = [
             "duration": ["input.duration"],
             "seed": ["input.seed"],
             "cost": ["metrics.predict_time"],
+            # the SDK's Prediction.progress: the last progress bar in the logs
+            "progress_log": ["logs"],
         },
         "cost_unit": "seconds",
         "states": {"starting": "queued", "processing": "running", "succeeded": "succeeded",
@@ -287,6 +292,8 @@ _DEFINITIONS: list[dict[str, Any]] = [
         "fields": {
             "state": ["status"],
             "error": ["error", "detail"],
+            # fal_client's Completed carries error/error_type for a failed request
+            "failed_if": ["error", "error_type"],
         },
         "states": {"in_queue": "queued", "in_progress": "running", "completed": "succeeded",
                    "failed": "failed", "canceled": "failed", "cancelled": "failed"},

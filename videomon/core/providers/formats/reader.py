@@ -20,6 +20,7 @@ from videomon.core.providers.formats.values import (
     normalize_state,
     parse_progress,
     parse_timestamp,
+    progress_from_log,
     quote_id,
     settle,
     text_or_none,
@@ -64,12 +65,12 @@ def read_snapshot(fmt: Format, body: Any, *, task_id: str, base_url: str) -> Sna
     state_paths = fmt.paths("state")
     obj = _task_object(body, state_paths)
     raw_status = first(obj, *state_paths)
-    state = _state(fmt, raw_status)
-    scale = fmt.progress_scale
-    progress = parse_progress(first(obj, *fmt.paths("progress")),
-                              fraction=scale == "fraction", percent=scale == "percent")
-    if progress is None and fmt.paths("progress_fraction"):
-        progress = parse_progress(first(obj, *fmt.paths("progress_fraction")), fraction=True)
+    read_state = _state(fmt, raw_status)
+    state = read_state or TaskState.RUNNING  # (a word no map knows: the policy decides)
+    failure = first_text(obj, *fmt.paths("failed_if"))
+    if failure is not None and state is not TaskState.FAILED:
+        state = TaskState.FAILED  # e.g. fal's COMPLETED that carries an error
+    progress = _progress(fmt, obj)
     state, progress = settle(state, progress)
     urls = collect_urls(obj, *fmt.paths("video_urls"))
     if state is TaskState.SUCCEEDED and not urls and fmt.default_video_url:
@@ -77,7 +78,7 @@ def read_snapshot(fmt: Format, body: Any, *, task_id: str, base_url: str) -> Sna
                      keep_slashes=fmt.id_has_slashes),)
     error = first_text(obj, *fmt.paths("error"))
     if error is None and state is TaskState.FAILED:
-        error = first_text(obj, *fmt.paths("failed_message"))
+        error = first_text(obj, *fmt.paths("failed_message")) or failure
     zone = _zone(fmt.time_zone)
     about = read_about(fmt, obj)
     if state is TaskState.SUCCEEDED and about["thumbnail_url"] is None \
@@ -99,8 +100,20 @@ def read_snapshot(fmt: Format, body: Any, *, task_id: str, base_url: str) -> Sna
         if state.terminal else None,
         expires_at=parse_timestamp(first(obj, *fmt.paths("expires")), zone),
         **about,
+        status_known=read_state is not None,
         raw=body,
     )
+
+
+def _progress(fmt: Format, obj: Any) -> float | None:
+    scale = fmt.progress_scale
+    progress = parse_progress(first(obj, *fmt.paths("progress")),
+                              fraction=scale == "fraction", percent=scale == "percent")
+    if progress is None and fmt.paths("progress_fraction"):
+        progress = parse_progress(first(obj, *fmt.paths("progress_fraction")), fraction=True)
+    if progress is None and fmt.paths("progress_log"):
+        progress = progress_from_log(first(obj, *fmt.paths("progress_log")))
+    return progress
 
 
 def follow_up_url(fmt: Format, snapshot: Snapshot, base_url: str) -> str | None:
@@ -174,7 +187,9 @@ def _task_object(body: Any, state_paths: tuple[str, ...]) -> Any:
     return unwrap_envelope(body, ())  # raises, saying why there is no task
 
 
-def _state(fmt: Format, raw: Any) -> TaskState:
+def _state(fmt: Format, raw: Any) -> TaskState | None:
+    """The state a status word maps to; None for a word no map knows (relays invent
+    words: the lookup still counts). A status that is no word at all is a bad answer."""
     if isinstance(raw, bool) and fmt.states:  # e.g. Gemini-like {"done": true}
         raw = str(raw).lower()
     if isinstance(raw, str | int) and not isinstance(raw, bool) and fmt.states:
@@ -183,7 +198,14 @@ def _state(fmt: Format, raw: Any) -> TaskState:
             raise NotFound(f"the provider says the task does not exist (status {raw!r:.40})")
         if target is not None:
             return _TARGETS[target]
-    return normalize_state(raw)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return None
+    try:
+        return normalize_state(raw)
+    except BadResponse:
+        if isinstance(raw, str) and raw.strip():
+            return None
+        raise
 
 
 def _zone(offset: str) -> tzinfo | None:

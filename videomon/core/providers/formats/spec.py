@@ -46,8 +46,9 @@ from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.auth import check_auth
 from videomon.core.providers.formats.values import path_steps
 
-FIELD_NAMES = ("state", "progress", "progress_fraction", "video_urls", "error",
-               "failed_message", "error_code", "model", "created", "finished", "expires",
+FIELD_NAMES = ("state", "progress", "progress_fraction", "progress_log", "video_urls",
+               "error", "failed_message", "failed_if", "error_code", "model", "created",
+               "finished", "expires",
                # what the video is (optional: `Snapshot.ABOUT`)
                "prompt", "size", "width", "height", "duration", "seed", "cost", "thumbnail")
 STATE_TARGETS = ("queued", "running", "succeeded", "failed", "not_found")

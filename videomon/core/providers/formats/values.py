@@ -25,7 +25,7 @@ for _state, _words in {
     TaskState.QUEUED: (
         "", "not_start", "not_started", "notstart", "pending", "queued", "queue", "queueing",
         "queuing", "in_queue", "waiting", "submitted", "created", "scheduled", "accepted",
-        "initial", "init", "new", "unknown", "starting", "wait",
+        "initial", "init", "new", "starting", "wait",
     ),
     TaskState.RUNNING: (
         "in_progress", "inprogress", "processing", "running", "generating", "started",
@@ -56,6 +56,22 @@ def normalize_state(raw: Any) -> TaskState:
     if state is None:
         raise BadResponse(f"unrecognized task status {raw.strip()!r:.60}")
     return state
+
+
+#: a progress bar's line in a log (tqdm's "45%|████      | 9/20 [...]"), as Replicate's
+#: SDK reads a prediction's progress: the last such line counts
+_LOG_BAR = re.compile(r"^\s*(\d+)%\s*\|.+?\|\s*(\d+)/(\d+)")
+
+
+def progress_from_log(logs: Any) -> float | None:
+    """The percentage of the last progress-bar line in `logs`, or None."""
+    if not isinstance(logs, str) or not logs:
+        return None
+    for line in reversed(logs.replace("\r", "\n").split("\n")):
+        found = _LOG_BAR.match(line.strip())
+        if found:
+            return min(100.0, float(found.group(1)))
+    return None
 
 
 def settle(state: TaskState, progress: float | None) -> tuple[TaskState, float | None]:
