@@ -16,6 +16,7 @@ from starlette.responses import FileResponse, Response
 
 from videomon.resources import sample_picture, sample_video
 from videomon.simulator import formats as sim_formats
+from videomon.simulator import listing as sim_listing
 from videomon.simulator.faults import Faults
 from videomon.simulator.relay import PROMPTS, Relay, SimTask, not_found_body, render
 
@@ -46,13 +47,16 @@ class SimulatedRelay:
 
     def __init__(self, *, port: int = 0, cdn_port: int = 0, speed: float = 1.0,
                  faults: Faults | None = None, seed: int = 0, key: str | None = None,
-                 strict: bool = False,
+                 strict: bool = False, token: str | None = None,
                  formats: sim_formats.Formats = sim_formats.BUILTIN_DIALECTS) -> None:
         self.relay = Relay(speed=speed, seed=seed, strict=strict)
         #: the data formats it speaks (give it a registry to speak the user's formats too)
         self.formats = formats
         self.faults = faults or Faults()
         self.key = key
+        #: the account's access token a token-listed format needs ("USER:TOKEN"; None:
+        #: any token is taken)
+        self.token = token
         self._rng = random.Random(seed)
         self._api_sock = _bind(port)
         self._cdn_sock = _bind(cdn_port)
@@ -132,8 +136,12 @@ class SimulatedRelay:
             await _json(send, 200, {"simulated_relay": True, "cdn": self.cdn_url,
                                     "tasks": len(self.relay.tasks)})
             return
-        route = next(((prefix, d) for prefix, d in ROUTES if path.startswith(prefix)), None)
         query = scope.get("query_string", b"").decode("latin-1")
+        listed = sim_listing.list_format(path, self.formats)
+        if listed is not None and scope["method"] == "GET":
+            await self._list(scope, send, *listed, query)
+            return
+        route = next(((prefix, d) for prefix, d in ROUTES if path.startswith(prefix)), None)
         data_route = sim_formats.match(path + (f"?{query}" if query else ""), self.formats)
         if data_route is not None and scope["method"] == "GET" and (
                 route is None or data_route[0].literal > len(route[0])):
@@ -180,6 +188,28 @@ class SimulatedRelay:
             dialect == "openai" and task_id.startswith("video_")) else []
         headers = {"openai-poll-after-ms": "2000"} if task_id.startswith("video_") else {}
         await _json(send, 200, render(task, self.relay, urls), headers)
+
+    async def _list(self, scope: Scope, send: Any, fmt: Any, which: int, query: str) -> None:
+        """A page of the account's tasks (the key, or the account's token: `token`)."""
+        spec = fmt.listing
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1")
+                   for k, v in scope.get("headers", [])}
+        if spec.needs_token:
+            user, _, token = (self.token or ":").partition(":")
+            offered = headers.get("authorization", "").removeprefix("Bearer ").strip()
+            if not offered or (self.token and (offered != token
+                                               or headers.get("new-api-user") != user)):
+                await _json(send, 401, {"success": False,
+                                        "message": "无权进行此操作，access token 无效"})
+                return
+        elif not self._authorized(scope):
+            await _json(send, 401, {"error": {"message": "Incorrect API key provided"}})
+            return
+        fault = self.faults.pick(self._rng)
+        if fault is not None and await self._inject(fault, send):
+            return
+        await _json(send, 200, sim_listing.answer(fmt, which, query, self.relay,
+                                                  self.base_url, self.video_urls))
 
     async def _data_format(self, scope: Scope, send: Any, route: sim_formats.Route,
                            values: dict[str, str]) -> None:

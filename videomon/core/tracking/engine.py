@@ -24,6 +24,7 @@ from videomon.core.providers.profiles import (
     ProfileProblem,
     SkippedProfile,
 )
+from videomon.core.tracking.accounts import AccountImport, AccountReader
 from videomon.core.tracking.clock import Clock
 from videomon.core.tracking.listing import TaskListing
 from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig
@@ -76,6 +77,12 @@ class Engine:
         self.thumbnails = ThumbnailFetcher(
             self.http, ThumbnailCache(paths.cache_dir / "thumbnails"), config.formats,
             lambda name: self.scheduler.profiles.get(name), get_key)
+        #: the account's own list of tasks, read into the tracked ones
+        self.accounts = AccountImport(
+            AccountReader(self.http, config.formats, get_key),
+            lambda: self.scheduler.profiles,
+            lambda name, ids: self.scheduler.add(name, ids, listed=True),
+            lambda ref, result: self.scheduler.record(ref, result, download=False))
         self._jobs: list[asyncio.Task[None]] = []
 
     async def _fetch(self, profile: Profile, key: str | None, task_id: str) -> LookupResult:

@@ -184,8 +184,9 @@ class Scheduler:
         finally:
             self._in_flight.discard(ref)
 
-    def record(self, ref: int, result: LookupResult) -> None:
-        """Apply one lookup result through the policy (polls, and a download's re-query)."""
+    def record(self, ref: int, result: LookupResult, download: bool = True) -> None:
+        """Apply one lookup result through the policy (polls, a download's re-query, an
+        account's list; `download=False`: a video found finished is not fetched now)."""
         task = self.tasks.get(ref)
         profile = self.profiles.get(task.profile) if task else None
         if task is None or profile is None:
@@ -196,7 +197,7 @@ class Scheduler:
         if change.rejected_key is not None:
             self._pause_profile(profile.name, change.rejected_key)
         self._apply(task, change.values, change.history)
-        if change.newly_succeeded and self.on_succeeded is not None:
+        if change.newly_succeeded and download and self.on_succeeded is not None:
             self.on_succeeded(task.copy())
 
     async def requery(self, ref: int) -> LookupResult | None:
@@ -224,11 +225,12 @@ class Scheduler:
 
     # -- commands ------------------------------------------------------------------------
     async def add(self, profile: str, task_ids: Sequence[str],
-                  label: str | None = None) -> list[TrackedTask]:
-        """Track new tasks (already tracked ones are skipped); they are polled at once."""
+                  label: str | None = None, listed: bool = False) -> list[TrackedTask]:
+        """Track new tasks (already tracked ones are skipped); they are polled at once.
+        `listed`: from the account's list (the tasks the user removed stay removed)."""
         if profile not in self.profiles:
             raise KeyError(profile)
-        added = await self.book.add(profile, task_ids, label)
+        added = await self.book.add(profile, task_ids, label, listed)
         for task in added:
             self._arm(task)
         self._wake.set()

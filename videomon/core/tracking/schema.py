@@ -194,6 +194,15 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     INSERT INTO task_search (task_search) VALUES ('rebuild');
     """,
+    # 6: the tasks the user removed, so that an account's list never brings them back
+    """
+    CREATE TABLE forgotten (
+        profile TEXT NOT NULL,
+        task_id TEXT NOT NULL,
+        at REAL NOT NULL,
+        PRIMARY KEY (profile, task_id)
+    ) WITHOUT ROWID;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -32,6 +33,19 @@ class SetAside:
         def _pick(self, refs: Iterable[int]) -> None: ...
         def select(self, tail: str, params: Sequence[object] = ()) -> list[TrackedTask]: ...
 
+    def _forget(self) -> None:
+        """The picked tasks are being removed: remembered (`forgotten`), so that an
+        account's list never adds them again."""
+        self._db.execute("INSERT OR REPLACE INTO forgotten (profile, task_id, at) SELECT "
+                         "profile, task_id, ? FROM tasks WHERE ref IN "
+                         "(SELECT ref FROM temp.picked)", (time.time(),))
+
+    def _remembered_back(self) -> None:
+        """The picked tasks came back (an undo): no longer remembered as removed."""
+        self._db.execute("DELETE FROM forgotten WHERE (profile, task_id) IN (SELECT "
+                         "profile, task_id FROM tasks WHERE ref IN "
+                         "(SELECT ref FROM temp.picked))")
+
     def set_aside_count(self) -> int:
         """How many tasks the last removal set aside (what Undo would bring back)."""
         with self._lock:  # (its rows go in as one batch into an empty table: rowids 1..n)
@@ -55,6 +69,7 @@ class SetAside:
                         f"(SELECT ref FROM temp.picked)", chunk):
                     counts[(watch, state)] -= 1
                     gone.append(ref)
+            self._forget()
             if keep:
                 self._db.execute("DELETE FROM set_aside")
                 self._db.execute(f"INSERT INTO set_aside ({self._kept}) SELECT {self._kept} "
@@ -79,6 +94,7 @@ class SetAside:
                              "set_aside s ON t.profile = s.profile "
                              "AND t.task_id = s.task_id")
             self._db.execute("DELETE FROM set_aside")
+            self._remembered_back()
             self._db.execute("INSERT INTO history (ref, at, state, progress, note) "
                              "SELECT ref, ?, state, progress, 'restored' FROM tasks "
                              "WHERE ref IN (SELECT ref FROM temp.picked)", (now,))

@@ -164,12 +164,19 @@ class TaskStore(_Reading, SetAside, Annotating):
         return added[0] if added else None
 
     def add_many(self, profile: str, task_ids: Iterable[str], *, label: str | None = None,
-                 now: float | None = None) -> list[TrackedTask]:
-        """Track several tasks in one transaction; returns only the newly added ones."""
+                 now: float | None = None, listed: bool = False) -> list[TrackedTask]:
+        """Track several tasks in one transaction; returns only the newly added ones.
+        `listed`: found in the account's list — a task the user removed is skipped (one
+        the user adds again is no longer remembered as removed)."""
         now = time.time() if now is None else now
         refs: list[int] = []
+        note = "imported" if listed else "added"
         with self._transaction():
             for task_id in task_ids:
+                if self._db.execute(("SELECT 1" if listed else "DELETE") + " FROM forgotten "
+                                    "WHERE profile = ? AND task_id = ?",
+                                    (profile, task_id)).fetchone() and listed:
+                    continue
                 cursor = self._db.execute(
                     "INSERT OR IGNORE INTO tasks (profile, task_id, added_at, label, "
                     "next_poll_at, last_change_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -178,7 +185,7 @@ class TaskStore(_Reading, SetAside, Annotating):
                     ref = int(cursor.lastrowid or 0)
                     refs.append(ref)
                     self._db.execute("INSERT INTO history (ref, at, state, note) "
-                                     "VALUES (?, ?, 'queued', 'added')", (ref, now))
+                                     "VALUES (?, ?, 'queued', ?)", (ref, now, note))
         return [t for t in (self.get(r) for r in refs) if t is not None]
 
     def restore(self, tasks: Sequence[TrackedTask], now: float | None = None
@@ -215,6 +222,8 @@ class TaskStore(_Reading, SetAside, Annotating):
                     [_encode(f, getattr(task, f)) for f in _FIELDS[1:]])
                 restored[id(task)] = replace(task, ref=int(cursor.lastrowid or 0))
             out = [restored[id(t)] for t in back]
+            self._pick([t.ref for t in out])
+            self._remembered_back()
             self._pick([t.ref for t in out if t.raw is None])
             self._db.execute(  # the raw answers kept when they were removed
                 "UPDATE tasks SET raw = (SELECT raw FROM temp.removed_raw r WHERE "
@@ -232,6 +241,7 @@ class TaskStore(_Reading, SetAside, Annotating):
         """Delete these tasks; their raw answers are kept for `restore` (an undo)."""
         with self._transaction():
             self._pick(refs)  # one statement each, not one per row (13 s -> 4 s, 100,000)
+            self._forget()
             self._db.execute(
                 "INSERT OR REPLACE INTO temp.removed_raw (profile, task_id, raw) "
                 "SELECT profile, task_id, raw FROM tasks WHERE ref IN "

@@ -109,10 +109,11 @@ class TaskBook:
             self.apply(task, values)
 
     async def add(self, profile: str, task_ids: Sequence[str],
-                  label: str | None = None) -> list[TrackedTask]:
-        """Track new tasks (already tracked ones are skipped)."""
+                  label: str | None = None, listed: bool = False) -> list[TrackedTask]:
+        """Track new tasks (already tracked ones are skipped; `listed`: found in the
+        account's list, where those the user removed are skipped too)."""
         added = await asyncio.to_thread(self.store.add_many, profile, task_ids, label=label,
-                                        now=self.clock.now())
+                                        now=self.clock.now(), listed=listed)
         self._took(added)
         return added
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from videomon.core.providers.formats.builtin_lists import LISTS
 from videomon.core.providers.formats.spec import Format, format_from_dict
 
 # Defaults every relay-style JSON format shares (the seeds' gateway family).
@@ -303,7 +304,9 @@ _DEFINITIONS: list[dict[str, Any]] = [
 ]
 
 BUILTIN_FORMATS: dict[str, Format] = {
-    d["name"]: format_from_dict(d, builtin=True) for d in _DEFINITIONS}
+    d["name"]: format_from_dict({**d, **({"list": LISTS[d["name"]]} if d["name"] in LISTS
+                                         else {})}, builtin=True)
+    for d in _DEFINITIONS}
 
 #: where each vendor documents its API (the base URL a new provider starts with)
 VENDOR_BASE_URLS: dict[str, str] = {

@@ -91,6 +91,8 @@ class Format:
     then: FollowUp | None = None
     #: IDs that are multi-segment names whose ``/`` stays a separator (Gemini, fal)
     id_has_slashes: bool = False
+    #: how the provider lists the account's tasks (`list_spec.ListSpec`), if it can
+    listing: Any = None
     builtin: bool = field(default=False, compare=False)
 
     def paths(self, name: str) -> tuple[str, ...]:
@@ -108,7 +110,7 @@ def format_from_dict(data: Mapping[str, Any], *, builtin: bool = False) -> Forma
         raise FormatError("a format must be a table of keys (TOML) or an object (JSON)")
     known = {"name", "summary", "auth", "query", "also_query", "headers", "progress_scale",
              "time_zone", "default_video_url", "default_thumbnail_url", "cost_unit",
-             "fields", "states", "then", "id_has_slashes"}
+             "fields", "states", "then", "id_has_slashes", "list"}
     for key in data:
         if key not in known:
             raise FormatError(f"unknown key {key!r} (known: {', '.join(sorted(known))})",
@@ -149,11 +151,14 @@ def format_from_dict(data: Mapping[str, Any], *, builtin: bool = False) -> Forma
     slashes = data.get("id_has_slashes", False)
     if not isinstance(slashes, bool):
         raise FormatError("id_has_slashes must be true or false", field="id_has_slashes")
+    from videomon.core.providers.formats.list_spec import list_from_dict
+
+    listing = list_from_dict(data["list"]) if data.get("list") is not None else None
     return Format(name=name, query=query, fields=paths, summary=_text(data, "summary"),
                   auth=auth, also_query=also, headers=headers, states=states,
                   progress_scale=scale, time_zone=zone, default_video_url=default_url,
                   default_thumbnail_url=thumbnail_url, cost_unit=cost_unit, then=then,
-                  id_has_slashes=slashes, builtin=builtin)
+                  id_has_slashes=slashes, listing=listing, builtin=builtin)
 
 
 def _field_paths(table: Any) -> dict[str, tuple[str, ...]]:
@@ -210,6 +215,10 @@ def format_to_dict(fmt: Format) -> dict[str, Any]:
             then["take"] = dict(fmt.then.take)
         then["video_urls"] = list(fmt.then.video_urls)
         out["then"] = then
+    if fmt.listing is not None:
+        from videomon.core.providers.formats.list_spec import list_to_dict
+
+        out["list"] = list_to_dict(fmt.listing)
     return out
 
 

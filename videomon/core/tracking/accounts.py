@@ -1,0 +1,153 @@
+"""Finding a provider account's tasks itself: its list read a page at a time (the format's
+list request), the tasks videomon does not track added — marked imported, those carrying
+their state read at once (no second query, no download of old videos) — and the tasks the
+user removed left out. The key (or the account's token) goes only to the provider's
+own origin: a next page elsewhere ends the listing."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from videomon.core.domain.errors import AuthRejected, BadResponse, ConfigError, LookupProblem
+from videomon.core.providers.auth import auth_headers, key_secrets
+from videomon.core.providers.dialects import FormatRegistry
+from videomon.core.providers.dialects.formatted import FormatDialect
+from videomon.core.providers.formats.list_reader import Page, Window, page_url, read_page
+from videomon.core.providers.formats.list_spec import ListSpec
+from videomon.core.providers.formats.spec import Format
+from videomon.core.providers.http import HttpClient, same_origin
+from videomon.core.providers.lookup import LookupResult
+from videomon.core.providers.profiles import Profile
+
+log = logging.getLogger(__name__)
+
+#: pages read at most in one listing (per list URL): 100 x 100 tasks
+MAX_PAGES = 100
+#: the second credential's keyring name beside the profile's key
+TOKEN_SUFFIX = "#token"
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What one listing did: the tasks it added, how many it knew, where it stopped."""
+
+    profile: str
+    added: list[str] = field(default_factory=list)
+    known: int = 0
+    pages: int = 0
+    #: why the listing stopped early (a rejected token, a page that is no list …); the
+    #: tasks added before it stay, nothing tracked before is touched
+    problem: LookupProblem | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {"profile": self.profile, "added": self.added, "known": self.known,
+                "pages": self.pages,
+                "problem": self.problem.to_json() if self.problem else None}
+
+
+def list_format(formats: FormatRegistry, profile: Profile) -> Format:
+    """The profile's format, when it can list (`ConfigError` saying so otherwise)."""
+    dialect = formats.dialect(profile.dialect)
+    fmt = dialect.format if isinstance(dialect, FormatDialect) else None
+    if fmt is None or fmt.listing is None:
+        raise ConfigError(f"{profile.name}: the {profile.dialect} format has no list "
+                          "request, so its tasks cannot be found; paste their IDs instead")
+    return fmt
+
+
+class AccountReader:
+    """Reads an account's list pages (no tracking: `AccountImport` adds)."""
+
+    def __init__(self, http: HttpClient, formats: FormatRegistry,
+                 get_key: Callable[[str], Awaitable[str | None]]) -> None:
+        self.http, self.formats, self._get_key = http, formats, get_key
+
+    async def headers(self, profile: Profile, spec: ListSpec) -> tuple[dict[str, str],
+                                                                        tuple[str, ...]]:
+        """The list request's headers and the secrets to keep out of messages."""
+        dialect = self.formats.dialect(profile.dialect)
+        if not spec.needs_token:
+            key = await self._get_key(profile.name)
+            auth = profile.auth or dialect.default_auth
+            return ({**dialect.headers, **auth_headers(auth, key)},
+                    tuple(s for s in key_secrets(auth, key) if s))
+        secret = await self._get_key(profile.name + TOKEN_SUFFIX)
+        if not secret:
+            raise AuthRejected(f"{profile.name}: its list needs the account's access token "
+                               "(not the API key): set it with `videomon provider set-token "
+                               f"{profile.name}` or in Settings")
+        user, _, token = secret.partition(":")
+        if not token:
+            user, token = "", secret
+        headers = {name: value.replace("{user}", user).replace("{token}", token)
+                   for name, value in spec.headers.items()}
+        return {**dialect.headers, **headers, "Authorization": f"Bearer {token}"}, (token,)
+
+    async def pages(self, profile: Profile, window: Window,
+                    on_page: Callable[[Page], Awaitable[bool]]) -> int:
+        """Read the list, page after page, handing each to `on_page` (which answers
+        whether to go on); returns the pages read. Raises a `LookupProblem`."""
+        fmt = list_format(self.formats, profile)
+        spec = fmt.listing
+        assert spec is not None
+        headers, secrets = await self.headers(profile, spec)
+        read = 0
+        for which in range(1 + len(spec.also)):
+            at: str | None = None
+            for _ in range(MAX_PAGES):
+                url = page_url(fmt, profile.base_url, which=which, at=at, window=window)
+                if not same_origin(url, profile.base_url):
+                    raise BadResponse(f"the next page is on another host ({url[:80]}); "
+                                      "the listing stopped there (the key stays with the "
+                                      "provider)")
+                answer = await self.http.get_json(url, headers=headers, proxy=profile.proxy,
+                                                  secrets=secrets)
+                page = read_page(fmt, answer.body, base_url=profile.base_url, at=at)
+                read += 1
+                if not await on_page(page) or page.next is None or page.next == at:
+                    break
+                at = page.next
+        return read
+
+
+class AccountImport:
+    """Adds what an account lists to the tracked tasks (through the scheduler)."""
+
+    def __init__(self, reader: AccountReader, profiles: Callable[[], dict[str, Profile]],
+                 add: Callable[[str, list[str]], Awaitable[list]],  # type: ignore[type-arg]
+                 record: Callable[[int, LookupResult], None]) -> None:
+        self.reader, self._profiles = reader, profiles
+        self._add, self._record = add, record
+
+    async def run(self, name: str, window: Window | None = None) -> ImportReport:
+        window = window or Window()
+        profile = self._profiles().get(name)
+        if profile is None:
+            raise ConfigError(f"no provider named {name!r}")
+        report = ImportReport(name)
+
+        async def take(page: Page) -> bool:
+            since = window.since
+            items = [i for i in page.items
+                     if since is None or i.created is None or i.created >= since]
+            added = await self._add(name, [i.task_id for i in items])
+            report.added += [t.task_id for t in added]
+            report.known += len(items) - len(added)
+            listed = {i.task_id: i for i in items}
+            for task in added:
+                snapshot = listed[task.task_id].snapshot
+                if snapshot is not None:  # (read at once: no second query)
+                    self._record(task.ref, LookupResult(
+                        task.task_id, dataclasses.replace(snapshot, profile=name)))
+            # newest first: a page reaching past `since` is the last one needed
+            return len(items) == len(page.items)
+
+        try:
+            report.pages = await self.reader.pages(profile, window, take)
+        except LookupProblem as problem:
+            log.info("listing %s stopped: %s", name, problem)
+            report.problem = problem
+        return report
