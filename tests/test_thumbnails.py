@@ -15,7 +15,12 @@ from videomon.core.domain.task import TrackedTask
 from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.http import HttpClient
 from videomon.core.providers.profiles import Profile
-from videomon.core.transfers.thumbnails import PICTURE_LIMIT, ThumbnailCache, ThumbnailFetcher
+from videomon.core.transfers.thumbnails import (
+    PICTURE_LIMIT,
+    ThumbnailCache,
+    ThumbnailFetcher,
+    picture_key,
+)
 from videomon.resources import sample_picture, sample_video
 
 KEY = "sk-thumb-0123456789"
@@ -25,16 +30,16 @@ JPEG = sample_picture(0).read_bytes()
 def test_the_cache_keeps_to_its_bound_dropping_the_least_recently_used(tmp_path: Path) -> None:
     cache = ThumbnailCache(tmp_path / "t", limit=10 * len(JPEG))
     for ref in range(10):
-        cache.put(ref, JPEG)
+        cache.put(str(ref), JPEG)
         past = time.time() - 1000 + ref  # (written in order, a second apart)
         os.utime(tmp_path / "t" / f"{ref}.jpg", (past, past))
-    assert cache.get(0) is not None  # used now: the most recent
-    cache.put(10, JPEG)  # over the bound: down to 90 %
+    assert cache.get("0") is not None  # used now: the most recent
+    cache.put("10", JPEG)  # over the bound: down to 90 %
     kept = sorted(int(p.stem) for p in (tmp_path / "t").glob("*.jpg"))
     assert 0 in kept and 10 in kept and 1 not in kept and len(kept) <= 9
     assert not list((tmp_path / "t").glob("*.part"))
-    cache.forget([0])
-    assert cache.get(0) is None
+    cache.forget(["0"])
+    assert cache.get("0") is None
 
 
 def task(ref: int, url: str | None) -> TrackedTask:
@@ -87,3 +92,16 @@ def test_the_providers_picture_is_fetched_with_the_key_only_at_its_origin(
                 await http.aclose()
 
     asyncio.run(main())
+
+
+def test_a_new_task_on_a_removed_tasks_ref_never_gets_its_picture(tmp_path: Path) -> None:
+    """Refs are reused once the highest tasks are removed: pictures follow the task."""
+    cache = ThumbnailCache(tmp_path / "t")
+    fetcher = ThumbnailFetcher(HttpClient(), cache, FormatRegistry(), lambda _name: None,
+                               lambda _name: asyncio.sleep(0, None))
+    old = task(1, None)
+    cache.put(picture_key(old.profile, old.task_id), JPEG)
+    assert asyncio.run(fetcher.picture(old)) is not None
+    newcomer = TrackedTask(ref=1, profile="relay", task_id="video_other", added_at=2.0,
+                           state=TaskState.SUCCEEDED, snapshot=old.snapshot)
+    assert asyncio.run(fetcher.picture(newcomer)) is None

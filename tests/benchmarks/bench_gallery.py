@@ -28,15 +28,23 @@ DEAD = "http://127.0.0.1:9"  # (no provider: every picture comes from the cache)
 STEPS_PER_SECOND = 60
 
 
-def fill_cache(home: Path, count: int) -> None:
+def fill_cache(home: Path) -> None:
     """A picture per finished task in the cache folder, as the gallery leaves it."""
     from videomon.core.config.paths import AppPaths
+    from videomon.core.tracking.store import TaskStore
+    from videomon.core.transfers.thumbnails import picture_key
     from videomon.resources import sample_picture
 
-    folder = AppPaths.under(home).cache_dir / "thumbnails"
+    paths = AppPaths.under(home)
+    folder = paths.cache_dir / "thumbnails"
     folder.mkdir(parents=True, exist_ok=True)
-    for ref in range(1, count + 1):
-        shutil.copyfile(sample_picture(ref), folder / f"{ref}.jpg")
+    store = TaskStore(paths.data_dir / "tasks.db")
+    try:
+        for task in store.all():
+            shutil.copyfile(sample_picture(task.ref),
+                            folder / f"{picture_key(task.profile, task.task_id)}.jpg")
+    finally:
+        store.close()
 
 
 async def fling(bar: Any, seconds: float) -> int:
@@ -103,7 +111,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="videomon-bench-gallery-") as tmp:
         home = make_home(Path(tmp), DEAD, polling=0, rows=args.videos)
-        fill_cache(home, args.videos)
+        fill_cache(home)
         qapp = QApplication.instance() or QApplication([])
         loop = qasync.QEventLoop(qapp)
         asyncio.set_event_loop(loop)

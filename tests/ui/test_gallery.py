@@ -52,8 +52,8 @@ def test_the_gallery_shows_pictures_and_after_a_restart_reads_them_from_the_cach
             assert views.gallery_on and window.stack.currentWidget() is views.gallery
             assert views.gallery.selectionModel() is window.table.selectionModel()
             want = 3 if grabbing else 2
-            refs = [window.model.task_at(r).ref for r in range(3)]
-            await until(lambda: sum(map(views.pictures.has, refs)) == want, 30)
+            tasks = [window.model.task_at(r) for r in range(3)]
+            await until(lambda: sum(map(views.pictures.has, tasks)) == want, 30)
             assert views.pictures.loaded == want  # (each once)
             assert len(list(cache.glob("*.jpg"))) == want
             window.grab().save(str(ARTIFACTS / "gallery-first-run.png"))
@@ -73,8 +73,8 @@ def test_the_gallery_shows_pictures_and_after_a_restart_reads_them_from_the_cach
             views = window.library.views
             await until(lambda: window.model.rowCount() == 3, 10)
             assert views.gallery_on  # (remembered)
-            refs = [window.model.task_at(r).ref for r in range(3)]
-            await until(lambda: sum(map(views.pictures.has, refs)) == len(before), 20)
+            tasks = [window.model.task_at(r) for r in range(3)]
+            await until(lambda: sum(map(views.pictures.has, tasks)) == len(before), 20)
             assert views.pictures.loaded == len(before)
             assert not views.pictures.grabber.grabbed  # (none made again)
             assert {p.name: p.stat().st_size for p in cache.glob("*.jpg")} == before

@@ -6,6 +6,7 @@ folder outgrows its bound."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 import threading
 from collections.abc import Awaitable, Callable
@@ -23,8 +24,14 @@ PICTURE_LIMIT = 5 * 1024 * 1024
 _KINDS = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
 
 
+def picture_key(profile: str, task_id: str) -> str:
+    """A task's picture's name in the cache: its provider and ID (never its ref, which a
+    new task may get once the old one is removed)."""
+    return hashlib.sha1(f"{profile}\0{task_id}".encode()).hexdigest()[:24]
+
+
 class ThumbnailCache:
-    """One file per task (``<ref>.<ext>``); safe to call from worker threads."""
+    """One file per task (``<key>.<ext>``, `picture_key`); safe from worker threads."""
 
     def __init__(self, folder: Path, limit: int = CACHE_LIMIT) -> None:
         self.folder = folder
@@ -32,10 +39,10 @@ class ThumbnailCache:
         self._lock = threading.Lock()
         self._size: int | None = None  # (summed on the first write)
 
-    def get(self, ref: int) -> Path | None:
+    def get(self, key: str) -> Path | None:
         """The task's picture if it is cached (marked as just used)."""
         for ext in (".jpg", ".png", ".webp"):
-            path = self.folder / f"{ref}{ext}"
+            path = self.folder / f"{key}{ext}"
             try:
                 os.utime(path)
             except OSError:
@@ -43,10 +50,10 @@ class ThumbnailCache:
             return path
         return None
 
-    def put(self, ref: int, data: bytes, ext: str = ".jpg") -> Path:
+    def put(self, key: str, data: bytes, ext: str = ".jpg") -> Path:
         """Keep a picture (written whole or not at all), then keep to the bound."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / f"{ref}{ext}"
+        path = self.folder / f"{key}{ext}"
         part = path.with_name(path.name + ".part")
         part.write_bytes(data)
         part.replace(path)
@@ -81,10 +88,10 @@ class ThumbnailCache:
                 total -= size
         self._size = total
 
-    def forget(self, refs: list[int]) -> None:
-        for ref in refs:
+    def forget(self, keys: list[str]) -> None:
+        for key in keys:
             for ext in (".jpg", ".png", ".webp"):
-                (self.folder / f"{ref}{ext}").unlink(missing_ok=True)
+                (self.folder / f"{key}{ext}").unlink(missing_ok=True)
 
 
 class ThumbnailFetcher:
@@ -99,7 +106,8 @@ class ThumbnailFetcher:
     async def picture(self, task: TrackedTask) -> Path | None:
         """The cached picture, else the provider's (fetched now), else None (the window
         makes one from the saved file). Never raises for a picture that cannot be had."""
-        cached = await asyncio.to_thread(self.cache.get, task.ref)
+        key = picture_key(task.profile, task.task_id)
+        cached = await asyncio.to_thread(self.cache.get, key)
         if cached is not None:
             return cached
         url = task.snapshot.thumbnail_url if task.snapshot else None
@@ -112,7 +120,7 @@ class ThumbnailFetcher:
             return None
         if data is None:
             return None
-        return await asyncio.to_thread(self.cache.put, task.ref, data, ext)
+        return await asyncio.to_thread(self.cache.put, key, data, ext)
 
     async def _fetch(self, url: str, profile: Profile) -> tuple[bytes | None, str]:
         import httpx

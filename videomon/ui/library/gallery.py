@@ -61,7 +61,7 @@ class TileDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(picture, int(Qt.AlignmentFlag.AlignCenter),
                              "…" if task.state is TaskState.SUCCEEDED
-                             and self.pictures.waiting(task.ref) else wording.state_text(task))
+                             and self.pictures.waiting(task) else wording.state_text(task))
         self._badges(painter, picture, task)
         text_rect = QRect(box.x() + 6, picture.bottom() + 6, box.width() - 12,
                           box.bottom() - picture.bottom() - 8)

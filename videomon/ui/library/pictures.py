@@ -27,6 +27,13 @@ AT_ONCE = 4
 WAITING = 120
 
 
+Key = tuple[str, str]
+
+
+def _key(task: TrackedTask) -> Key:
+    return task.profile, task.task_id
+
+
 def _decode(data: bytes, width: int, height: int) -> QImage:
     """The picture scaled to fit width x height (device pixels): off the GUI thread, so
     painting a tile only copies it."""
@@ -45,45 +52,48 @@ class Pictures(QObject):
         super().__init__(parent)
         self.library, self.runner = library, runner
         self.grabber = FrameGrabber(self)
-        self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()
-        self._none: set[int] = set()  # (no picture to be had: asked again after a change)
-        self._wanted: OrderedDict[int, TrackedTask] = OrderedDict()
-        self._loading: set[int] = set()
+        # each kept by the task's provider and ID (a removed task's ref may be reused)
+        self._pixmaps: OrderedDict[Key, QPixmap] = OrderedDict()
+        self._none: set[Key] = set()  # (no picture to be had: asked again after a change)
+        self._wanted: OrderedDict[Key, TrackedTask] = OrderedDict()
+        self._loading: set[Key] = set()
         self._running = 0
         self.loaded = 0  # (how many were decoded: the benchmark reads it)
 
-    def has(self, ref: int) -> bool:
+    def has(self, task: TrackedTask) -> bool:
         """Whether the task's picture is held (painted without asking)."""
-        return ref in self._pixmaps
+        return _key(task) in self._pixmaps
 
-    def waiting(self, ref: int) -> bool:
+    def waiting(self, task: TrackedTask) -> bool:
         """Whether a picture may still come (the tile says "loading")."""
-        return ref not in self._none and ref not in self._pixmaps
+        key = _key(task)
+        return key not in self._none and key not in self._pixmaps
 
     def pixmap(self, task: TrackedTask) -> QPixmap | None:
         """The task's picture when there is one now; else it is asked for."""
-        found = self._pixmaps.get(task.ref)
+        key = _key(task)
+        found = self._pixmaps.get(key)
         if found is not None:
-            self._pixmaps.move_to_end(task.ref)
+            self._pixmaps.move_to_end(key)
             return found
-        if task.state is TaskState.SUCCEEDED and task.ref not in self._none \
-                and task.ref not in self._loading:
-            self._wanted[task.ref] = task
-            self._wanted.move_to_end(task.ref)
+        if task.state is TaskState.SUCCEEDED and key not in self._none \
+                and key not in self._loading:
+            self._wanted[key] = task
+            self._wanted.move_to_end(key)
             while len(self._wanted) > WAITING:
                 self._wanted.popitem(last=False)
             self._pump()
         return None
 
-    def forget(self, ref: int) -> None:
+    def forget(self, task: TrackedTask) -> None:
         """The task changed (e.g. its file was saved): ask again when it is painted."""
-        self._none.discard(ref)
+        self._none.discard(_key(task))
 
     def _pump(self) -> None:
         while self._running < AT_ONCE and self._wanted:
-            ref, task = self._wanted.popitem(last=True)  # (the newest wish: on screen)
+            key, task = self._wanted.popitem(last=True)  # (the newest wish: on screen)
             self._running += 1
-            self._loading.add(ref)
+            self._loading.add(key)
             self.runner.spawn(self._load(task), on_error=self._failed)
 
     def _failed(self, _exc: BaseException) -> None:
@@ -103,19 +113,19 @@ class Pictures(QObject):
                 _decode, data, round(PICTURE.width() * ratio),
                 round(PICTURE.height() * ratio)) if data else None
             if image is None or image.isNull():
-                self._none.add(task.ref)
+                self._none.add(_key(task))
                 self.ready.emit(task.ref)  # (the tile stops waiting)
                 return
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(ratio)
-            self._pixmaps[task.ref] = pixmap
+            self._pixmaps[_key(task)] = pixmap
             self.loaded += 1
             while len(self._pixmaps) > KEPT:
                 self._pixmaps.popitem(last=False)
             self.ready.emit(task.ref)
         finally:
             self._running -= 1
-            self._loading.discard(task.ref)
+            self._loading.discard(_key(task))
             self._pump()
 
     async def _grab(self, path: Path) -> bytes | None:

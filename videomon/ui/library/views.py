@@ -78,9 +78,9 @@ class TaskViews(QObject):
             return
         model = self.gallery.model()
         for row in range(top.row(), bottom.row() + 1):
-            ref = model.index(row, 0).data(Role.REF)
-            if ref is not None:
-                self.pictures.forget(ref)
+            task = model.index(row, 0).data(Role.TASK)
+            if task is not None:
+                self.pictures.forget(task)
 
     def close(self) -> None:
         self.pictures.close()

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from videomon.core.domain.errors import ConfigError
+from videomon.core.domain.task import TrackedTask
 from videomon.core.tracking.commands.providers import ProviderCommands
 from videomon.core.tracking.costs import CostGroup, CostLine, CostTable
 from videomon.core.tracking.engine import Engine
@@ -21,6 +22,7 @@ from videomon.core.tracking.exchange import (
     write_json,
 )
 from videomon.core.tracking.listing import Query
+from videomon.core.transfers.thumbnails import picture_key
 
 KINDS = ("csv", "json")
 
@@ -59,17 +61,22 @@ class LibraryCommands:
 
     async def picture_file(self, ref: int) -> Path | None:
         """Where `picture`'s image is kept (a notification shows it), or None."""
+        task = await self._task(ref)
+        return None if task is None else await self._engine.thumbnails.picture(task)
+
+    async def _task(self, ref: int) -> TrackedTask | None:
         task = self._engine.scheduler.tasks.get(ref)
         if task is None:
             found = await asyncio.to_thread(self._engine.listing.block, [ref])
             task = found.get(ref)
-        if task is None:
-            return None
-        return await self._engine.thumbnails.picture(task)
+        return task
 
     async def keep_picture(self, ref: int, data: bytes) -> None:
         """Keep a picture the window made from the saved video (JPEG bytes)."""
-        await asyncio.to_thread(self._engine.thumbnails.cache.put, ref, data, ".jpg")
+        task = await self._task(ref)
+        if task is not None:
+            await asyncio.to_thread(self._engine.thumbnails.cache.put,
+                                    picture_key(task.profile, task.task_id), data, ".jpg")
 
     async def tag_counts(self) -> list[tuple[str, int]]:
         """The tags in use, most used first (the state menu's list)."""
