@@ -178,6 +178,8 @@ def test_a_price_table_in_settings_gives_the_status_bar_its_cost(
                 dialog._save()
                 await until(lambda: not dialog.isVisible(), 5)
                 await until(lambda: window.library.cost_label.text() == "Cost: 1.00 USD", 5)
+                window.select_refs([window.model.task_at(0).ref])  # one row: its own cost
+                await until(lambda: window.library.cost_label.text() == "Cost: 0.50 USD", 5)
                 saved = app.commands.providers.settings()
                 assert saved.currency == "USD" and len(saved.prices) == 2
                 window.open_settings()  # the General page keeps what it does not show

@@ -120,6 +120,7 @@ class LibraryFlow(QObject):
                 self.states.setCurrentIndex(0)
 
         self.runner.spawn(self.commands.library.tag_counts(), fill, name="tag list")
+        self.cost_changed()  # (the list was read: its cost too, selected or not)
 
     # -- cost --------------------------------------------------------------------------------
     def cost_changed(self) -> None:
@@ -128,18 +129,20 @@ class LibraryFlow(QObject):
             self._cost_timer.start()
 
     def _work_out_cost(self) -> None:
-        several = self.table.selected_count() > 1
-        refs = list(self.table.selected_refs()) if several else None
-        query = None if several else self.model.query
+        """The selection's cost (one row too), else that of the tasks shown."""
+        selected = self.table.selected_count() > 0
+        refs = list(self.table.selected_refs()) if selected else None
+        query = None if selected else self.model.query
+        table = self.commands.library.cost_table()
 
         def show(line: CostLine) -> None:
-            if not line.tasks or (line.unknown == line.tasks and not line.units):
-                self.cost_label.clear()  # (nothing known: Details says "unknown")
+            if not line.tasks or (line.unknown == line.tasks and not line.units
+                                  and not table.prices):
+                self.cost_label.clear()  # (no prices and no provider figures at all)
                 return
-            text = line_text(line, self.commands.library.cost_table().currency)
-            self.cost_label.setText(text)
+            self.cost_label.setText(line_text(line, table.currency))
             self.cost_label.setToolTip(self.tr("What the %n selected task(s) cost", "",
-                                               line.tasks) if several else self.tr(
+                                               line.tasks) if selected else self.tr(
                 "What the %n task(s) shown cost", "", line.tasks))
 
         self.runner.spawn(self.commands.library.cost(refs, query), show, name="cost")

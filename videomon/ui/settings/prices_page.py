@@ -57,8 +57,8 @@ class PricesPage(QWidget):
         buttons.addWidget(remove)
         buttons.addStretch(1)
         note = QLabel(self.tr("The most specific row counts: a provider and model, then a "
-                              "provider, then a model. A task no row prices has an unknown "
-                              "cost; failed tasks cost nothing unless the provider reports "
+                              "provider, then a model. A task that no row prices has an "
+                              "unknown cost; failed tasks cost nothing unless the provider reports "
                               "a figure."))
         note.setWordWrap(True)
         form = QFormLayout()
