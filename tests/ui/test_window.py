@@ -194,6 +194,7 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
         banner = page(window).banner.text()
         assert page(window).banner.isVisibleTo(window) and "rejected" in banner
         assert "paused until the key changes" in banner
+        assert "href='settings:sim'" in banner  # (Settings opens on that provider)
         assert "<b>old</b> is not polled: its format &#x27;mine&#x27; is not" in banner
         ARTIFACTS.mkdir(exist_ok=True)
         assert window.grab().save(str(ARTIFACTS / "window-every-state.png"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import unquote
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -35,8 +36,10 @@ class SettingsFlow:
         self.dialog: SettingsDialog | None = None
 
     def open(self, keyring_problem: KeyringStatus | None,
-             preset: ProviderPreset | None = None) -> None:
-        """Find where each key comes from (keyring I/O off the UI thread), then open."""
+             preset: ProviderPreset | None = None, link: str = "") -> None:
+        """Find where each key comes from (keyring I/O off the UI thread), then open
+        (`link` "settings:NAME", the banner's for a rejected key: on that provider)."""
+        profile = unquote(link.removeprefix("settings:"))
         profiles = list(self.providers.profiles().values())
 
         def ready(sources: dict[str, str]) -> None:
@@ -54,6 +57,9 @@ class SettingsFlow:
             dialog.open()
             if preset is not None:  # from the welcome: a new provider of that kind
                 dialog.add_preset(preset.dialect, preset.base_url)
+            names = [p.name for p in dialog.profiles]
+            if profile in names:
+                dialog.list.setCurrentRow(names.index(profile))
 
         self.runner.spawn(self.providers.key_sources([p.name for p in profiles]), ready,
                           name="settings")

@@ -111,8 +111,7 @@ class MainWindow(QMainWindow):
         self.table = TaskTableView(self._download_before_drag)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Tracked tasks"))
-        self.download_delegate = DownloadDelegate(self)
-        self.output_delegate = OutputDelegate(self)
+        self.download_delegate, self.output_delegate = DownloadDelegate(self), OutputDelegate(self)
         painters = {Delegate.PROGRESS: self.delegate, Delegate.DOWNLOAD: self.download_delegate,
                     Delegate.OUTPUT: self.output_delegate}
         self.table.configure({c: painters[spec.delegate] for c, spec in COLUMNS.items()
@@ -136,7 +135,8 @@ class MainWindow(QMainWindow):
         welcome.demoRequested.connect(self.demoRequested)
         self.summary = StatusSummary(self, self.tray, self.model)
         self.summary.banner.linkActivated.connect(lambda link: self.demoRemovalRequested.emit()
-                                          if link == "remove-demo" else self.open_settings())
+                                          if link == "remove-demo" else self.settings_flow.open(
+                                              self.summary.keyring_problem, link=link))
         self.inline_bar = InlineBar()
         self.inline_bar.undoRequested.connect(self.undo_remove)
         self.adding = AddFlow(self, self.commands.tasks, self.commands.providers, self.runner,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from urllib.parse import quote
 
 from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
@@ -88,12 +89,13 @@ class StatusSummary(QObject):
         for profile, problem in sorted(self.profile_problems.items()):
             if problem.kind is ProfileTrouble.KEY:
                 text = self.tr("<b>{profile}</b>: {message} — polling is paused until the "
-                               "key changes. <a href='settings'>Open Settings</a>")
+                               "key changes. <a href='{link}'>Open Settings</a>")
             else:
                 text = self.tr("<b>{profile}</b> is not polled: {message}. "
-                               "<a href='settings'>Open Settings</a>")
+                               "<a href='{link}'>Open Settings</a>")
             lines.append(text.format(profile=html.escape(profile),
-                                     message=html.escape(str(problem))))
+                                     message=html.escape(str(problem)),
+                                     link="settings:" + quote(profile, safe="")))
         self.banner.setText("<br>".join(lines))
         self.banner.setVisible(bool(lines))
 
