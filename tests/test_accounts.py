@@ -8,6 +8,7 @@ problem, nothing tracked touched; the key goes only to the provider's origin."""
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,29 @@ def test_the_key_never_leaves_the_providers_origin_and_no_list_is_said(
                 await engine.stop()
 
         asyncio.run(main())
+
+
+def test_the_terminal_imports_an_account_and_stores_its_token(tmp_path: Path) -> None:
+    from tests.test_cli import run
+    from videomon.simulator.demo import RelayThread
+
+    with RelayThread(speed=50.0, seed=3) as thread:
+        sim = thread.relay
+        make_engine(tmp_path, sim.base_url).store.close()  # (the config: oa, un, rp, rw)
+        env = {"VIDEOMON_HOME": str(tmp_path), "VIDEOMON_API_KEY_OA": KEY}
+        ids = [f"video_ok_cli_{i}" for i in range(3)]
+        for task_id in ids:  # (a dict entry each: safe beside the relay's thread)
+            sim.relay.seed_task("openai", task_id)
+        first = run("import", "-p", "oa", "--since", "1d", "--json", env=env)
+        assert first.returncode == 0, first.stderr
+        assert sorted(json.loads(first.stdout)["added"]) == sorted(ids)
+        again = run("import", "-p", "oa", env=env)
+        assert again.returncode == 0 and "0 imported" in again.stderr
+        assert "3 already tracked" in again.stderr
+        listed = run("list", "--json", env=env)
+        assert sorted(json.loads(line)["task_id"] for line in listed.stdout.splitlines()) \
+            == sorted(ids)
+        runway = run("import", "-p", "rw", env=env)
+        assert runway.returncode == 2 and "no list request" in runway.stderr
+        no_token = run("import", "-p", "un", env={**env, "VIDEOMON_API_KEY_UN": KEY})
+        assert no_token.returncode == 4 and "set-token" in no_token.stderr

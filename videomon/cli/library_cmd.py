@@ -50,11 +50,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_filters(export)
     export.set_defaults(handler=cmd_export)
 
-    imp = sub.add_parser("import", help="track the tasks of a JSON export",
+    imp = sub.add_parser("import", help="track an export's tasks, or an account's",
                          description="Track the tasks of a `videomon export --format json` "
-                         "file (titles, notes, tags and stars too), skipping those already "
-                         "tracked.")
-    imp.add_argument("file", metavar="FILE", help="the export ('-': standard input)")
+                         "file (titles, notes, tags and stars too), or with -p the tasks "
+                         "a provider account lists; those already tracked are skipped, "
+                         "and so are those you removed.")
+    imp.add_argument("file", metavar="FILE", nargs="?",
+                     help="the export ('-': standard input)")
+    imp.add_argument("--profile", "-p", metavar="NAME",
+                     help="import this provider's own list of tasks instead")
+    imp.add_argument("--since", metavar="AGE", help="with -p: only tasks of the last AGE "
+                     "(30d, 12h, 2w); default: all the provider keeps")
+    imp.add_argument("--json", action="store_true", help="with -p: one JSON object")
     imp.set_defaults(handler=cmd_import)
 
     cost = sub.add_parser("cost", help="what the tracked videos cost",
@@ -123,6 +130,14 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.profile:
+        if args.file:
+            raise ConfigError("give a file to import, or -p PROVIDER for its list; not both")
+        from videomon.cli.account_cmd import cmd_import_account
+
+        return cmd_import_account(ctx, args)
+    if not args.file:
+        raise ConfigError("give the export to import (FILE), or -p PROVIDER for its list")
     try:
         text = sys.stdin.read() if args.file == "-" else Path(args.file).expanduser(
             ).read_text(encoding="utf-8")

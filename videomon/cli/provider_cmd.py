@@ -1,4 +1,4 @@
-"""`videomon provider add|list|remove|set-key`."""
+"""`videomon provider add|list|remove|set-key|set-token|detect`."""
 
 from __future__ import annotations
 
@@ -70,6 +70,9 @@ def register(sub: argparse._SubParsersAction, formats: FormatRegistry) -> None:
     sk.add_argument("name", metavar="NAME")
     sk.add_argument("--stdin", action="store_true", help="read the key from standard input")
     sk.set_defaults(handler=cmd_set_key)
+    from videomon.cli.account_cmd import register_token
+
+    register_token(psub)
 
     det = psub.add_parser(
         "detect", help="find which format a provider answers in",
