@@ -82,6 +82,7 @@ class VideomonApp:
         self.window = MainWindow(self.commands, self.bridge, self.state,
                                  state_icons(), app_icon(), self.runner, self.reporter,
                                  notes)
+        self.engine.follower.on_report = self.window.library.account_listed
         self.demo = DemoSession(self.commands.demo)
         self.window.demoRequested.connect(
             lambda: self.runner.spawn(self.demo.start(), self.window.providers_changed,

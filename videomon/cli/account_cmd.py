@@ -69,7 +69,36 @@ def cmd_set_token(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    profile = ctx.config.get(args.name)
+    if args.follow is None:
+        raise ConfigError("say what to change: --follow or --no-follow")
+    if args.follow:
+        list_format(ctx.formats, profile)  # (a format that cannot list cannot be followed)
+    since = time.time() - age_seconds(args.since) if args.since else None
+    changed = profile.with_changes(follow=args.follow,
+                                   follow_since=since if args.follow else None)
+    ctx.config.put(changed, replace_existing=True)
+    print(f"{profile.name}: " + (("following its list" + (f" from {args.since} ago" if since
+                                                          else " (all it keeps)"))
+                                 if args.follow else "not following its list"))
+    return 0
+
+
 def register_token(psub: argparse._SubParsersAction) -> None:
+    follow = psub.add_parser(
+        "set", help="change a profile: follow its account's list or not",
+        description="Follow a provider account: the window lists its tasks at start and "
+        "every few minutes and tracks those it does not know (a task you removed never "
+        "comes back).")
+    follow.add_argument("name", metavar="NAME")
+    group = follow.add_mutually_exclusive_group()
+    group.add_argument("--follow", dest="follow", action="store_const", const=True)
+    group.add_argument("--no-follow", dest="follow", action="store_const", const=False)
+    follow.add_argument("--since", metavar="AGE", help="with --follow: how far back the "
+                        "first listing reaches (30d, 2w); default: all the provider keeps")
+    follow.set_defaults(handler=cmd_set)
+
     token = psub.add_parser(
         "set-token", help="store the account's access token (for listing its tasks)",
         description="Store the second credential of a profile in the OS keyring: the "

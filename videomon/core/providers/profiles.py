@@ -77,6 +77,10 @@ class Profile:
     interval: float = 5.0
     max_concurrency: int = 4
     proxy: str | None = None
+    #: the account's own list is read at start and every few minutes (formats that list)
+    follow: bool = False
+    #: how far back following reaches (Unix seconds; None: all the provider keeps)
+    follow_since: float | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -108,11 +112,14 @@ class Profile:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         extra = data.pop("extra")
+        if not self.follow:  # (written only when set: older versions' files stay as they were)
+            del data["follow"], data["follow_since"]
         return {**extra, **data}  # unknown fields from newer versions survive a rewrite
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Profile:
-        known = {"name", "dialect", "base_url", "auth", "interval", "max_concurrency", "proxy"}
+        known = {"name", "dialect", "base_url", "auth", "interval", "max_concurrency", "proxy",
+                 "follow", "follow_since"}
         kwargs = {k: v for k, v in data.items() if k in known}
         extra = {k: v for k, v in data.items() if k not in known}
         return cls(**kwargs, extra=extra)

@@ -6,9 +6,10 @@ own origin: a next page elsewhere ends the listing."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 
 from videomon.core.domain.errors import AuthRejected, BadResponse, ConfigError, LookupProblem
@@ -151,3 +152,57 @@ class AccountImport:
             log.info("listing %s stopped: %s", name, problem)
             report.problem = problem
         return report
+
+
+#: a followed account is listed this often (s); a listing that stops on a problem waits
+#: twice as long each time, up to `FOLLOW_LONGEST`
+FOLLOW_EVERY = 300.0
+FOLLOW_LONGEST = 3600.0
+#: a later listing reaches back this far before the last one (late-stamped tasks)
+OVERLAP = 3600.0
+
+
+class AccountFollower:
+    """Lists each followed account at start and every few minutes (`Profile.follow`),
+    from `Profile.follow_since` the first time, then from a little before the last."""
+
+    def __init__(self, accounts: AccountImport, profiles: Callable[[], dict[str, Profile]],
+                 paused: Callable[[], Collection[str]], now: Callable[[], float]) -> None:
+        self.accounts, self._profiles, self._paused, self._now = (
+            accounts, profiles, paused, now)
+        self._next: dict[str, float] = {}
+        self._since: dict[str, float] = {}
+        self._delay: dict[str, float] = {}
+        #: told of each listing's report (the window's note bar)
+        self.on_report: Callable[[ImportReport], None] | None = None
+
+    async def run(self, tick: float = 5.0) -> None:
+        while True:
+            await self.once()
+            await asyncio.sleep(tick)
+
+    async def once(self) -> list[ImportReport]:
+        """List the followed accounts that are due (each once)."""
+        reports = []
+        for name, profile in list(self._profiles().items()):
+            now = self._now()
+            if not profile.follow or name in self._paused() or now < self._next.get(name, 0):
+                continue
+            since = self._since.get(name, profile.follow_since)
+            try:
+                report = await self.accounts.run(name, Window(since=since))
+            except Exception as exc:  # (a format that cannot list; a bug: not the loop's end)
+                log.warning("following %s: %s", name, exc, exc_info=not isinstance(
+                    exc, ConfigError))
+                self._next[name] = now + FOLLOW_LONGEST
+                continue
+            if report.problem is None:
+                self._since[name] = now - OVERLAP
+                self._delay[name] = FOLLOW_EVERY
+            else:
+                self._delay[name] = min(FOLLOW_LONGEST, 2 * self._delay.get(name, FOLLOW_EVERY))
+            self._next[name] = now + self._delay[name]
+            reports.append(report)
+            if self.on_report is not None:
+                self.on_report(report)
+        return reports

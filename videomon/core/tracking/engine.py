@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from videomon.core.providers.profiles import (
     ProfileProblem,
     SkippedProfile,
 )
-from videomon.core.tracking.accounts import AccountImport, AccountReader
+from videomon.core.tracking.accounts import AccountFollower, AccountImport, AccountReader
 from videomon.core.tracking.clock import Clock
 from videomon.core.tracking.listing import TaskListing
 from videomon.core.tracking.scheduler import Scheduler, SchedulerConfig
@@ -83,6 +84,8 @@ class Engine:
             lambda: self.scheduler.profiles,
             lambda name, ids: self.scheduler.add(name, ids, listed=True),
             lambda ref, result: self.scheduler.record(ref, result, download=False))
+        self.follower = AccountFollower(self.accounts, lambda: self.scheduler.profiles,
+                                        lambda: self.scheduler.paused_profiles, time.time)
         self._jobs: list[asyncio.Task[None]] = []
 
     async def _fetch(self, profile: Profile, key: str | None, task_id: str) -> LookupResult:
@@ -104,6 +107,8 @@ class Engine:
         if not self.private:
             self._jobs.append(asyncio.create_task(self._follow_store(),
                                                   name="videomon-follow-store"))
+            self._jobs.append(asyncio.create_task(self.follower.run(),
+                                                  name="videomon-follow-accounts"))
 
     def _read_live(self) -> tuple[list[TrackedTask], list[tuple[str, str, int]], int]:
         return (self.store.live(unsaved=self.settings.auto_download), self.store.counts(),

@@ -12,7 +12,8 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel
 
 from videomon.core.domain.annotation import Annotation
-from videomon.core.domain.errors import ConfigError
+from videomon.core.domain.errors import ConfigError, problem_detail
+from videomon.core.tracking.accounts import ImportReport
 from videomon.core.tracking.commands import Commands
 from videomon.core.tracking.costs import CostLine
 from videomon.core.tracking.exchange import ImportOutcome
@@ -121,6 +122,18 @@ class LibraryFlow(QObject):
 
         self.runner.spawn(self.commands.library.tag_counts(), fill, name="tag list")
         self.cost_changed()  # (the list was read: its cost too, selected or not)
+
+    # -- a followed account --------------------------------------------------------------------
+    def account_listed(self, report: ImportReport) -> None:
+        """A followed account was listed: the note bar says what came of it."""
+        if report.problem is not None:
+            self._say(self.tr("{name}: its list of tasks could not be read ({problem}); "
+                              "asked again later").format(name=report.profile,
+                                                          problem=problem_detail(
+                                                              str(report.problem))))
+        elif report.added:
+            self._say(self.tr("%n task(s) imported from {name}'s list", "",
+                              len(report.added)).format(name=report.profile))
 
     # -- cost --------------------------------------------------------------------------------
     def cost_changed(self) -> None:
