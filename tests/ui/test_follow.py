@@ -70,3 +70,40 @@ def test_a_followed_account_fills_the_window_and_nothing_comes_twice(
             assert await run(relay, len(IDS) - 1, False) == [0]  # (the removed one too)
 
     loop.run_until_complete(main())
+
+
+def test_settings_follows_an_account_and_keeps_its_token_in_the_keyring(
+        loop: qasync.QEventLoop, tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    from videomon.ui.settings.dialog import SettingsDialog
+
+    async def main() -> None:
+        world = make_world("http://127.0.0.1:9", tmp_path / "home",
+                           tasks=[("sim", "openai", "x"), ("relay", "unified", "x")])
+        app = VideomonApp(world.paths, credentials=CredentialStore(
+            environ={}, backend=memory_keyring))
+        await app.start(check_keyring=False)
+        window = app.window
+        try:
+            window.open_settings()
+            await until(lambda: isinstance(window.settings_flow.dialog, SettingsDialog)
+                        and window.settings_flow.dialog.isVisible(), 5)
+            dialog = window.settings_flow.dialog
+            names = [p.name for p in dialog.profiles]
+            dialog.list.setCurrentRow(names.index("relay"))  # new-api's log: a token
+            assert dialog.account.follow.isEnabled() and dialog.account.token.isVisibleTo(dialog)
+            dialog.account.follow.setChecked(True)
+            dialog.account.reach.setCurrentIndex(1)  # a week
+            dialog.account.token.setText("7:acc-token-xyz")
+            dialog.list.setCurrentRow(names.index("sim"))  # OpenAI's list: the key
+            assert not dialog.account.token.isVisibleTo(dialog)
+            dialog._save()
+            await until(lambda: not dialog.isVisible(), 5)
+            relay = app.commands.providers.profile("relay")
+            assert relay is not None and relay.follow and relay.follow_since is not None
+            assert memory_keyring.get_password("videomon", "relay#token") == "7:acc-token-xyz"
+            text = world.paths.config_file.read_text(encoding="utf-8")
+            assert "acc-token" not in text  # (never in a file)
+        finally:
+            await app.shutdown()
+
+    loop.run_until_complete(main())

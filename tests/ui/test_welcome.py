@@ -64,7 +64,7 @@ def test_welcome_preset_and_demo(loop: qasync.QEventLoop, tmp_path: Path,
             window.open_settings()  # Settings → "Show the welcome page" → Back
             await until(lambda: window.settings_flow.dialog is not None
                         and window.settings_flow.dialog.isVisible(), 5)
-            window.settings_flow.dialog._welcome()
+            window.settings_flow.dialog.general.welcomeRequested.emit()  # (its button)
             assert window.stack.currentWidget() is page(window).welcome
             window.on_tasks_changed(app.commands.tasks.copies())  # batches do not take it away
             assert window.stack.currentWidget() is page(window).welcome

@@ -137,10 +137,9 @@ class SimulatedRelay:
                                     "tasks": len(self.relay.tasks)})
             return
         query = scope.get("query_string", b"").decode("latin-1")
-        listed = sim_listing.list_format(path, self.formats)
-        if listed is not None and scope["method"] == "GET":
-            await self._list(scope, send, *listed, query)
-            return
+        listed = sim_listing.list_format(path, self.formats) if scope["method"] == "GET" else None
+        if listed is not None:  # (an account's list of tasks)
+            return await self._list(scope, send, *listed, query)
         route = next(((prefix, d) for prefix, d in ROUTES if path.startswith(prefix)), None)
         data_route = sim_formats.match(path + (f"?{query}" if query else ""), self.formats)
         if data_route is not None and scope["method"] == "GET" and (
@@ -148,8 +147,7 @@ class SimulatedRelay:
             await self._data_format(scope, send, *data_route)
             return
         if route is None or scope["method"] != "GET":
-            await _json(send, 404, {"error": {"message": f"no route for {path}"}})
-            return
+            return await _json(send, 404, {"error": {"message": f"no route for {path}"}})
         prefix, dialect = route
         rest = path[len(prefix):]
         content = dialect == "openai" and rest.endswith("/content")

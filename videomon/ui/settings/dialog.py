@@ -30,16 +30,19 @@ from PySide6.QtWidgets import (
 
 from videomon.core.config.settings import Settings
 from videomon.core.domain.errors import ConfigError
-from videomon.core.providers.credentials import KeyringStatus, env_var_for
+from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.providers.detect import Detection
 from videomon.core.providers.formats.catalog import FormatCatalog
 from videomon.core.providers.profiles import Profile, ProfileProblem
+from videomon.core.tracking.accounts import TOKEN_SUFFIX
 from videomon.ui import wording
 from videomon.ui.settings.detect_row import DetectRow
 from videomon.ui.settings.edit import SettingsEdit
+from videomon.ui.settings.follow_row import FollowRow
 from videomon.ui.settings.format_editor import FormatEditor
 from videomon.ui.settings.general_page import GeneralPage
 from videomon.ui.settings.insecure_note import InsecureUrlNote
+from videomon.ui.settings.key_hint import key_hint
 from videomon.ui.settings.presets import (
     ALL_PRESETS,
     AUTH_CHOICES,
@@ -76,7 +79,8 @@ class SettingsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._providers_page(), self.tr("Providers"))
         self.general = GeneralPage(settings, download_dir)
-        self.general.welcomeRequested.connect(self._welcome)
+        self.general.welcomeRequested.connect(lambda: (self.reject(),
+                                                       self.welcomeRequested.emit()))
         tabs.addTab(self.general, self.tr("General"))
         self.prices = PricesPage(settings, [p.name for p in profiles])
         tabs.addTab(self.prices, self.tr("Prices"))
@@ -159,8 +163,7 @@ class SettingsDialog(QDialog):
         self.concurrency = QSpinBox()
         self.concurrency.setRange(*CONCURRENCY_RANGE)
         self.proxy = QLineEdit()
-        self.proxy.setPlaceholderText(
-            self.tr("none (HTTP(S)_PROXY from the environment applies)"))
+        self.proxy.setPlaceholderText(self.tr("none (HTTP(S)_PROXY from the environment applies)"))
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.textEdited.connect(self._redescribe_key)
@@ -185,6 +188,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("API key:"), self.key)
         self.test_result.setAccessibleName(self.tr("Test result"))
         form.addRow("", self.key_note)
+        self.account = FollowRow()
+        form.addRow(self.tr("Account:"), self.account)
         form.addRow(test, self.test_result)
         self.detect = DetectRow()
         self.detect.detectRequested.connect(self._detect)
@@ -212,10 +217,6 @@ class SettingsDialog(QDialog):
         for text, name in format_choices(self.catalog):
             self.dialect.addItem(text, name)
         self.dialect.setCurrentIndex(max(0, self.dialect.findData(chosen)))
-
-    def _welcome(self) -> None:
-        self.reject()
-        self.welcomeRequested.emit()
 
     # -- profile list -----------------------------------------------------------------------
     def _show_form(self, visible: bool) -> None:
@@ -251,7 +252,14 @@ class SettingsDialog(QDialog):
         self.proxy.setText(profile.proxy or "")
         self.key.setText(self.keys.get(profile.name, ""))
         self._describe_key(profile.name)
+        self._describe_account(profile)
         self.test_result.clear()
+
+    def _describe_account(self, profile: Profile) -> None:
+        entry = self.catalog.entry(self.dialect.currentData() or profile.dialect)
+        stored = self.key_sources.get(profile.name + TOKEN_SUFFIX, "missing") != "missing"
+        self.account.load(profile, entry.format.listing if entry and entry.format else None,
+                          stored)
 
     def _redescribe_key(self, *_: object) -> None:
         """The key's hint follows the form (name, auth, a key being typed)."""
@@ -268,18 +276,8 @@ class SettingsDialog(QDialog):
     def _describe_key(self, name: str, shown: str | None = None) -> None:
         """The key hint of the provider stored as `name` (called `shown` in the form)."""
         source = self.key_sources.get(name, "missing")
-        if self.auth.currentText().strip() == "none":
-            text = self.tr("This provider needs no key (its auth is “none”).")
-        elif name in self.keys or self.key.text():
-            text = self.tr("A new key will be saved to the keyring.")
-        elif source.startswith("env "):
-            text = self.tr("Using the key from the environment variable {name}.").format(
-                name=source[4:])
-        elif source == "keyring":
-            text = self.tr("A key is stored in the keyring. Type a new one to replace it.")
-        else:
-            text = self.tr("No key yet. It is stored only in the system keyring (or set "
-                           "{name}).").format(name=env_var_for(shown or name))
+        text = key_hint(source, no_auth=self.auth.currentText().strip() == "none",
+                        typed=name in self.keys or bool(self.key.text()), name=shown or name)
         self.key.setPlaceholderText(
             "••••••••" if source != "missing" else "ACCESS_KEY:SECRET_KEY"
             if self.dialect.currentData() == "kling" else self.tr("paste the API key"))
@@ -294,7 +292,7 @@ class SettingsDialog(QDialog):
                        auth=auth,
                        interval=self.interval.value(), max_concurrency=self.concurrency.value(),
                        proxy=self.proxy.text().strip() or None,
-                       extra=dict(base.extra) if base else {})
+                       extra=dict(base.extra) if base else {}, **self.account.values())
 
     def _commit_form(self) -> bool:
         """Take the form into the working copy; False (with a message) when invalid."""
@@ -318,6 +316,8 @@ class SettingsDialog(QDialog):
             self.key_sources[profile.name] = self.key_sources.get(old, "missing")
         if key:
             self.keys[profile.name] = key
+        if self.account.typed_token():  # (the account's second credential, for its list)
+            self.keys[profile.name + TOKEN_SUFFIX] = self.account.typed_token()
         self.profiles[self._current] = profile
         self.list.item(self._current).setText(profile.name)
         self.error.clear()

@@ -12,6 +12,7 @@ from videomon.core.domain.errors import VideomonError
 from videomon.core.providers.credentials import KeyringStatus
 from videomon.core.providers.lookup import LookupResult
 from videomon.core.providers.profiles import Profile, check_base_url
+from videomon.core.tracking.accounts import TOKEN_SUFFIX
 from videomon.core.tracking.commands import FormatCommands, ProviderCommands
 from videomon.ui import wording
 from videomon.ui.runtime.async_tasks import TaskRunner
@@ -61,8 +62,9 @@ class SettingsFlow:
             if profile in names:
                 dialog.list.setCurrentRow(names.index(profile))
 
-        self.runner.spawn(self.providers.key_sources([p.name for p in profiles]), ready,
-                          name="settings")
+        names = [p.name for p in profiles]
+        self.runner.spawn(self.providers.key_sources(names + [n + TOKEN_SUFFIX for n in names]),
+                          ready, name="settings")
 
     def _save(self, dialog: SettingsDialog, edit: SettingsEdit) -> None:
         def failed(exc: BaseException) -> None:
