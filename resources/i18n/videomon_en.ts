@@ -128,7 +128,7 @@
 <context>
     <name>LibraryFlow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/library/flow.py" line="+85"/>
+        <location filename="../../videomon/ui/library/flow.py" line="+86"/>
         <source>Starred %n task(s)</source>
         <translation>
             <numerusform>Starred %n task</numerusform>
@@ -152,7 +152,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+36"/>
+        <source>%n task(s) imported from {name}&apos;s list</source>
+        <translation>
+            <numerusform>%n task imported from {name}'s list</numerusform>
+            <numerusform>%n tasks imported from {name}'s list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
         <source>What the %n selected task(s) cost</source>
         <translation>
             <numerusform>What the %n selected task cost</numerusform>

@@ -646,6 +646,61 @@ The details are also in {path}.</source>
     </message>
 </context>
 <context>
+    <name>FollowRow</name>
+    <message>
+        <location filename="../../videomon/ui/settings/follow_row.py" line="+31"/>
+        <source>Follow this account: add the tasks its list shows</source>
+        <extracomment>how far back a first listing reaches (seconds; None: all the provider keeps)</extracomment>
+        <translation>关注此账户：添加其任务列表中的任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How far back</source>
+        <translation>追溯范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from the last day</source>
+        <translation>最近一天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from the last week</source>
+        <translation>最近一周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>everything the provider keeps</source>
+        <translation>服务商保留的全部</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access token</source>
+        <translation>访问令牌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>USER_ID:ACCESS_TOKEN from the relay&apos;s console (not the sk- key)</source>
+        <translation>中转站控制台的 用户ID:访问令牌（不是 sk- 密钥）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This format has no list of tasks: paste their IDs.</source>
+        <translation>此格式没有任务列表：请粘贴任务 ID。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its list takes the console&apos;s user ID and access token, not the API key; both stay in the system keyring.</source>
+        <translation>其任务列表需要控制台的用户 ID 和访问令牌，而不是 API 密钥；两者都只保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its list is read with the API key, at start and every few minutes; a task you remove does not come back.</source>
+        <translation>启动时及每隔几分钟用 API 密钥读取其任务列表；你移除的任务不会再回来。</translation>
+    </message>
+</context>
+<context>
     <name>FormatEditor</name>
     <message>
         <location filename="../../videomon/ui/settings/format_editor.py" line="+82"/>
@@ -783,7 +838,37 @@ The details are also in {path}.</source>
         <translation>示例不是有效的 JSON：{error}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Prompt: {text}</source>
+        <translation>提示词：{text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size: {text}</source>
+        <translation>尺寸：{text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length: {text} s</source>
+        <translation>时长：{text} 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed: {text}</source>
+        <translation>种子：{text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost: {text}</source>
+        <translation>费用：{text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Picture: {text}</source>
+        <translation>图片：{text}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
@@ -803,7 +888,7 @@ The details are also in {path}.</source>
         <translation>错误：{error}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Then asks for the video at: {url}</source>
         <translation>随后在此获取视频：{url}</translation>
     </message>
@@ -838,7 +923,7 @@ The details are also in {path}.</source>
         <translation>接口格式文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings/flow.py" line="+122"/>
+        <location filename="../../videomon/ui/settings/flow.py" line="+130"/>
         <source>✔ Format saved.</source>
         <translation>✔ 接口格式已保存。</translation>
     </message>
@@ -861,7 +946,7 @@ The details are also in {path}.</source>
 <context>
     <name>GalleryView</name>
     <message>
-        <location filename="../../videomon/ui/library/gallery.py" line="+160"/>
+        <location filename="../../videomon/ui/library/gallery.py" line="+158"/>
         <source>Gallery of tracked videos</source>
         <translation>已跟踪视频的图库</translation>
     </message>
@@ -1004,7 +1089,7 @@ The details are also in {path}.</source>
 <context>
     <name>LibraryFlow</name>
     <message>
-        <location filename="../../videomon/ui/library/flow.py" line="+42"/>
+        <location filename="../../videomon/ui/library/flow.py" line="+43"/>
         <source>Cost</source>
         <extracomment>the status bar&apos;s cost is worked out again this long after the last change (ms) the state filter lists this many tags, the most used first</extracomment>
         <translation>费用</translation>
@@ -1040,8 +1125,20 @@ The details are also in {path}.</source>
         <source>Tag: {tag} ({count})</source>
         <translation>标签：{tag}（{count}）</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>{name}: its list of tasks could not be read ({problem}); asked again later</source>
+        <translation>{name}：无法读取其任务列表（{problem}）；稍后再试</translation>
+    </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+5"/>
+        <source>%n task(s) imported from {name}&apos;s list</source>
+        <translation>
+            <numerusform>已从 {name} 的列表导入 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
         <source>What the %n selected task(s) cost</source>
         <translation>
             <numerusform>所选 %n 个任务的费用</numerusform>
@@ -1367,7 +1464,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
     <message>
         <location line="+6"/>
-        <source>The most specific row counts: a provider and model, then a provider, then a model. A task no row prices has an unknown cost; failed tasks cost nothing unless the provider reports a figure.</source>
+        <source>The most specific row counts: a provider and model, then a provider, then a model. A task that no row prices has an unknown cost; failed tasks cost nothing unless the provider reports a figure.</source>
         <translation>以最具体的一行为准：先看服务商加模型，再看服务商，再看模型。没有任何一行能定价的任务费用未知；失败的任务不计费，除非服务商报告了用量。</translation>
     </message>
     <message>
@@ -1519,13 +1616,13 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>最大并发请求必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings/dialog.py" line="+67"/>
+        <location filename="../../videomon/ui/settings/dialog.py" line="+70"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
@@ -1565,7 +1662,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>none (HTTP(S)_PROXY from the environment applies)</source>
         <translation>不使用（沿用环境变量 HTTP(S)_PROXY）</translation>
     </message>
@@ -1580,12 +1677,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>名称：</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-21"/>
         <source>(the format&apos;s default)</source>
         <translation>（按接口格式默认）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Format:</source>
         <translation>接口格式：</translation>
     </message>
@@ -1625,12 +1722,17 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>测试结果</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Unsure of the format?</source>
         <translation>不确定接口格式？</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>No provider yet. Press Add to set one up.</source>
         <translation>还没有服务商。点击“添加”来设置一个。</translation>
     </message>
@@ -1640,27 +1742,27 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>认证方式须为 bearer、raw、none、header:名称（例如 header:x-goog-api-key）、prefix:前缀词 或 kling-jwt。</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/settings/dialog.py" line="+129"/>
+        <location filename="../../videomon/ui/settings/dialog.py" line="+126"/>
         <source>Tracked tasks refer to a saved provider by its name.</source>
         <translation>已跟踪的任务按名称关联已保存的服务商，因此名称不可更改。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../videomon/ui/settings/key_hint.py" line="+14"/>
         <source>This provider needs no key (its auth is “none”).</source>
         <translation>此服务商不需要密钥（其认证方式为“none”）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A new key will be saved to the keyring.</source>
         <translation>新密钥将保存到系统密钥环。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Using the key from the environment variable {name}.</source>
         <translation>正在使用环境变量 {name} 中的密钥。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A key is stored in the keyring. Type a new one to replace it.</source>
         <translation>系统密钥环中已有密钥。输入新密钥即可替换。</translation>
     </message>
@@ -1670,7 +1772,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>尚未设置密钥。密钥只保存在系统密钥环中（也可设置环境变量 {name}）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../videomon/ui/settings/dialog.py" line="+42"/>
         <source>paste the API key</source>
         <translation>粘贴 API 密钥</translation>
     </message>
@@ -1680,7 +1782,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>已有名为“{name}”的服务商。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
@@ -1741,7 +1843,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>StatusSummary</name>
     <message>
-        <location filename="../../videomon/ui/window/status_summary.py" line="+58"/>
+        <location filename="../../videomon/ui/window/status_summary.py" line="+59"/>
         <source>{shown} of {total} shown</source>
         <translation>显示 {shown} / 共 {total}</translation>
     </message>
@@ -1752,16 +1854,16 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
     <message>
         <location line="+8"/>
-        <source>&lt;b&gt;{profile}&lt;/b&gt;: {message} — polling is paused until the key changes. &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt;</source>
-        <translation>&lt;b&gt;{profile}&lt;/b&gt;：{message}——更换密钥之前暂停查询。&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;</translation>
+        <source>&lt;b&gt;{profile}&lt;/b&gt;: {message} — polling is paused until the key changes. &lt;a href=&apos;{link}&apos;&gt;Open Settings&lt;/a&gt;</source>
+        <translation>&lt;b&gt;{profile}&lt;/b&gt;：{message}——更换密钥之前暂停查询。&lt;a href='{link}'&gt;打开设置&lt;/a&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>&lt;b&gt;{profile}&lt;/b&gt; is not polled: {message}. &lt;a href=&apos;settings&apos;&gt;Open Settings&lt;/a&gt;</source>
-        <translation>&lt;b&gt;{profile}&lt;/b&gt; 未在轮询：{message}。&lt;a href=&apos;settings&apos;&gt;打开设置&lt;/a&gt;</translation>
+        <source>&lt;b&gt;{profile}&lt;/b&gt; is not polled: {message}. &lt;a href=&apos;{link}&apos;&gt;Open Settings&lt;/a&gt;</source>
+        <translation>&lt;b&gt;{profile}&lt;/b&gt; 未在轮询：{message}。&lt;a href='{link}'&gt;打开设置&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Video ready</source>
         <translation>视频已生成</translation>
     </message>
@@ -2039,7 +2141,7 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
 <context>
     <name>VideomonApp</name>
     <message>
-        <location filename="../../videomon/app.py" line="+188"/>
+        <location filename="../../videomon/app.py" line="+189"/>
         <source>videomon cannot start</source>
         <translation>videomon 无法启动</translation>
     </message>
@@ -2642,7 +2744,17 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>服务商返回了无法识别的响应</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>unknown status &apos;{word}&apos; (asked again; the state is kept)</source>
+        <translation>未知状态“{word}”（会再次查询；保持原状态）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the video link is missing ({why}); asked again later</source>
+        <translation>缺少视频链接（{why}）；稍后再次查询</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{headline}: {details}</source>
         <translation>{headline}：{details}</translation>
     </message>
