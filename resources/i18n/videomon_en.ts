@@ -126,6 +126,17 @@
     </message>
 </context>
 <context>
+    <name>FormatEditor</name>
+    <message numerus="yes">
+        <location filename="../../videomon/ui/settings/format_editor.py" line="+259"/>
+        <source>A page of the list: %n task(s)</source>
+        <translation>
+            <numerusform>A page of the list: %n task</numerusform>
+            <numerusform>A page of the list: %n tasks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryFlow</name>
     <message numerus="yes">
         <location filename="../../videomon/ui/library/flow.py" line="+86"/>
@@ -155,8 +166,8 @@
         <location line="+36"/>
         <source>%n task(s) imported from {name}&apos;s list</source>
         <translation>
-            <numerusform>%n task imported from {name}'s list</numerusform>
-            <numerusform>%n tasks imported from {name}'s list</numerusform>
+            <numerusform>%n task imported from {name}&apos;s list</numerusform>
+            <numerusform>%n tasks imported from {name}&apos;s list</numerusform>
         </translation>
     </message>
     <message numerus="yes">

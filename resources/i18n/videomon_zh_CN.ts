@@ -703,8 +703,9 @@ The details are also in {path}.</source>
 <context>
     <name>FormatEditor</name>
     <message>
-        <location filename="../../videomon/ui/settings/format_editor.py" line="+82"/>
+        <location filename="../../videomon/ui/settings/format_editor.py" line="+85"/>
         <source>Formats</source>
+        <extracomment>the tasks of a sample list page the preview names</extracomment>
         <translation>接口格式</translation>
     </message>
     <message>
@@ -828,17 +829,34 @@ The details are also in {path}.</source>
         <translation>该定义无法使用。{where}{what}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Paste a sample answer to see what videomon reads.</source>
         <translation>粘贴一段示例回复，即可看到 videomon 读到的内容。</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
         <source>The sample is not valid JSON: {error}</source>
         <translation>示例不是有效的 JSON：{error}</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>A page of the list: %n task(s)</source>
+        <translation>
+            <numerusform>列表的一页：%n 个任务</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>Next page: {at}</source>
+        <translation>下一页：{at}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last page</source>
+        <translation>最后一页</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Prompt: {text}</source>
         <translation>提示词：{text}</translation>
     </message>
@@ -1855,12 +1873,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     <message>
         <location line="+8"/>
         <source>&lt;b&gt;{profile}&lt;/b&gt;: {message} — polling is paused until the key changes. &lt;a href=&apos;{link}&apos;&gt;Open Settings&lt;/a&gt;</source>
-        <translation>&lt;b&gt;{profile}&lt;/b&gt;：{message}——更换密钥之前暂停查询。&lt;a href='{link}'&gt;打开设置&lt;/a&gt;</translation>
+        <translation>&lt;b&gt;{profile}&lt;/b&gt;：{message}——更换密钥之前暂停查询。&lt;a href=&apos;{link}&apos;&gt;打开设置&lt;/a&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&lt;b&gt;{profile}&lt;/b&gt; is not polled: {message}. &lt;a href=&apos;{link}&apos;&gt;Open Settings&lt;/a&gt;</source>
-        <translation>&lt;b&gt;{profile}&lt;/b&gt; 未在轮询：{message}。&lt;a href='{link}'&gt;打开设置&lt;/a&gt;</translation>
+        <translation>&lt;b&gt;{profile}&lt;/b&gt; 未在轮询：{message}。&lt;a href=&apos;{link}&apos;&gt;打开设置&lt;/a&gt;</translation>
     </message>
     <message>
         <location line="+11"/>

@@ -34,6 +34,14 @@ cost = ["job.credits"]
 WAITING = "queued"
 BUSY = "running"
 DONE = "succeeded"
+
+[list]
+url = "{base}/api/jobs?page={page}"
+paging = "page"
+items = ["jobs"]
+id = ["key"]
+full = true
+page_size = 2
 """
 
 
@@ -82,6 +90,18 @@ def test_the_preview_follows_typing_and_a_saved_format_can_be_used(
                 # what the video is: the prompt and the cost the format names
                 assert "Prompt: a corgi" in editor.preview.text()
                 assert "Cost: 12 credits" in editor.preview.text()
+                # a sample page of its list: the tasks it names, their states, the next page
+                editor.sample.selectAll()
+                QTest.keyClicks(editor.sample, '{"jobs": [{"key": "j1", "job": {"phase": '
+                                '"DONE"}}, {"key": "j2", "job": {"phase": "BUSY"}}]}')
+                await until(lambda: "2 tasks" in editor.preview.text(), 5)
+                assert "j1 — Succeeded" in editor.preview.text()
+                assert "j2 — Running" in editor.preview.text()
+                assert "Next page: 2" in editor.preview.text()
+                editor.sample.selectAll()
+                QTest.keyClicks(editor.sample, '{"job": {"phase": "DONE", "files": '
+                                '[{"href": "https://cdn.example/v.mp4"}]}}')
+                await until(lambda: "https://cdn.example/v.mp4" in editor.preview.text(), 5)
                 # a mistake in the definition is named, and nothing can be saved from it
                 text = editor.definition.toPlainText()
                 editor.definition.setPlainText(text.replace('["job.phase"]', '["job..phase"]'))

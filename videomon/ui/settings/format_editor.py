@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from videomon.core.domain.snapshot import Snapshot
 from videomon.core.providers.formats.catalog import FormatCatalog
+from videomon.core.providers.formats.list_reader import Page
 from videomon.core.providers.formats.spec import Format
 from videomon.ui import wording
 
@@ -48,6 +49,8 @@ error = ["error.message"]
 # WAITING = "queued"
 """
 SAMPLE = """{"status": "processing", "progress": 42}"""
+#: the tasks of a sample list page the preview names
+PAGE_SHOWN = 5
 
 
 class FormatEditor(QWidget):
@@ -245,9 +248,24 @@ class FormatEditor(QWidget):
             self._say_problem(wording.problem_text(problem.kind.value, problem.message))
         elif reading.snapshot is not None:
             self.show_reading(reading.snapshot)
+        elif reading.page is not None:
+            self.show_page(reading.page)
         else:
             self.preview.setStyleSheet("")
             self.preview.setText(self.tr("Paste a sample answer to see what videomon reads."))
+
+    def show_page(self, page: Page) -> None:
+        """A sample list answer: the tasks it names (and their states) and the next page."""
+        lines = [self.tr("A page of the list: %n task(s)", "", len(page.items))]
+        for item in page.items[:PAGE_SHOWN]:
+            state = wording.state_word(item.snapshot.state) if item.snapshot else ""
+            lines.append(f"• {item.task_id}" + (f" — {state}" if state else ""))
+        if len(page.items) > PAGE_SHOWN:
+            lines.append("…")
+        lines.append(self.tr("Next page: {at}").format(at=page.next) if page.next
+                     else self.tr("The last page"))
+        self.preview.setStyleSheet("")
+        self.preview.setText("\n".join(lines))
 
     def _about(self, snapshot: Snapshot) -> list[str]:
         """What the answer says the video is (the format's prompt, size… fields)."""

@@ -13,6 +13,7 @@ from videomon.core.domain.errors import LookupProblem
 from videomon.core.domain.snapshot import Snapshot
 from videomon.core.providers.dialects import Dialect, FormatRegistry, is_builtin
 from videomon.core.providers.dialects.formatted import FormatDialect
+from videomon.core.providers.formats.list_reader import Page, read_page
 from videomon.core.providers.formats.reader import follow_up_url, read_snapshot
 from videomon.core.providers.formats.spec import (
     Format,
@@ -20,6 +21,7 @@ from videomon.core.providers.formats.spec import (
     format_to_toml,
     parse_format_text,
 )
+from videomon.core.providers.formats.values import first
 
 #: the base URL a sample is read against (it only shows in URLs built from it)
 SAMPLE_BASE = "https://relay.example"
@@ -51,6 +53,7 @@ class SampleReading:
     sample_problem: str | None = None  # the sample is not JSON
     snapshot: Snapshot | None = None
     problem: LookupProblem | None = None  # the sample reads as a provider's problem
+    page: Page | None = None  # the sample is a page of the format's list
 
 
 class FormatCatalog:
@@ -86,6 +89,12 @@ class FormatCatalog:
             body = json.loads(sample)
         except ValueError as exc:
             return SampleReading(fmt, sample_problem=str(exc))
+        if fmt.listing is not None and isinstance(body, dict) and isinstance(
+                first(body, *fmt.listing.items), list):
+            try:
+                return SampleReading(fmt, page=read_page(fmt, body, base_url=SAMPLE_BASE))
+            except LookupProblem as problem:
+                return SampleReading(fmt, problem=problem)
         try:
             return SampleReading(fmt, snapshot=read_snapshot(
                 fmt, body, task_id="sample", base_url=SAMPLE_BASE))
