@@ -107,3 +107,37 @@ def test_settings_follows_an_account_and_keeps_its_token_in_the_keyring(
             await app.shutdown()
 
     loop.run_until_complete(main())
+
+
+def test_import_from_a_provider_once_over_a_chosen_time(
+        loop: qasync.QEventLoop, tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from videomon.ui.library.account_dialog import AccountImportDialog
+
+    async def main() -> None:
+        with RelayThread(speed=50.0, seed=4) as relay:
+            for task_id in IDS[:3]:
+                relay.relay.relay.seed_task("openai", task_id)
+            world = make_world(relay.relay.base_url, tmp_path / "home",
+                               tasks=[("sim", "openai", "x"), ("fal", "fal", "x")])
+            app = VideomonApp(world.paths, credentials=CredentialStore(
+                environ={}, backend=memory_keyring),
+                scheduler_config=SchedulerConfig(flush_interval=0.05))
+            await app.start(check_keyring=False)
+            window = app.window
+            try:
+                window.show()
+                window.actions.import_account.trigger()
+                dialog = next(w for w in QApplication.topLevelWidgets()
+                              if isinstance(w, AccountImportDialog) and w.isVisible())
+                assert [dialog.provider.itemText(i) for i in range(dialog.provider.count())] \
+                    == ["sim"]  # (fal lists nothing)
+                dialog._import()
+                await until(lambda: window.model.rowCount() == 3, 10)
+                await until(lambda: "3 tasks imported from sim" in
+                            window.inline_bar.text.text(), 5)
+            finally:
+                await app.shutdown()
+
+    loop.run_until_complete(main())

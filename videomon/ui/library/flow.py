@@ -17,6 +17,7 @@ from videomon.core.tracking.accounts import ImportReport
 from videomon.core.tracking.commands import Commands
 from videomon.core.tracking.costs import CostLine
 from videomon.core.tracking.exchange import ImportOutcome
+from videomon.ui.library.account_dialog import AccountImportDialog
 from videomon.ui.library.cost_words import line_text
 from videomon.ui.library.tags_dialog import TagsDialog
 from videomon.ui.library.views import TaskViews
@@ -123,7 +124,21 @@ class LibraryFlow(QObject):
         self.runner.spawn(self.commands.library.tag_counts(), fill, name="tag list")
         self.cost_changed()  # (the list was read: its cost too, selected or not)
 
-    # -- a followed account --------------------------------------------------------------------
+    # -- a provider's own list ----------------------------------------------------------------
+    def import_account(self) -> None:
+        """Import from a provider…: its list once, over a chosen time."""
+        dialog = AccountImportDialog(self.commands.accounts.listable(), self.window)
+        dialog.importRequested.connect(lambda name, since: self.runner.spawn(
+            self.commands.accounts.import_(name, since), self.account_listed_now,
+            on_error=self._problem))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def account_listed_now(self, report: ImportReport) -> None:
+        self.account_listed(report)
+        if report.problem is None and not report.added:
+            self._say(self.tr("Nothing new in {name}'s list").format(name=report.profile))
+        self.refresh_tags()
     def account_listed(self, report: ImportReport) -> None:
         """A followed account was listed: the note bar says what came of it."""
         if report.problem is not None:

@@ -103,6 +103,9 @@ class WindowActions(QObject):
                         self.tr("Write the selection (or the tasks shown) to CSV or JSON"))
         self.import_ = a(self.tr("Import…"), library.import_, "Ctrl+I",
                          self.tr("Track the tasks of a videomon JSON export"))
+        self.import_account = a(self.tr("Import from a provider…"), library.import_account,
+                                "Ctrl+Shift+I",
+                                self.tr("Track the tasks a provider's own list shows"))
         self._library = (self.rename, self.star, self.tags)
         views = library.views
         self.table_view = a(self.tr("Table"), lambda: views.show(False), "Ctrl+1",
@@ -227,7 +230,8 @@ class WindowActions(QObject):
         for action in (self.refresh, self.pause, self.resume, None, self.download, self.cancel,
                        self.open_file, self.show_folder, None, self.copy, self.copy_id,
                        self.copy_url, self.open_url, None, self.rename, self.star, self.tags,
-                       None, self.details, self.export, self.import_, self.remove):
+                       None, self.details, self.export, self.import_, self.import_account,
+                       self.remove):
             if action is None:
                 menu.addSeparator()
             else:

@@ -1,8 +1,10 @@
 """What the window and the CLI ask of the engine, as plain async calls (Qt-free and
-testable), behind five small doors: `tasks`, `providers`, `formats`, `demo` and `library`."""
+testable), behind six small doors: `tasks`, `providers`, `formats`, `demo`, `library` and
+`accounts`."""
 
 from __future__ import annotations
 
+from videomon.core.tracking.commands.accounts import AccountCommands
 from videomon.core.tracking.commands.demo import DemoCommands
 from videomon.core.tracking.commands.formats import FormatCommands
 from videomon.core.tracking.commands.library import LibraryCommands
@@ -25,7 +27,9 @@ class Commands:
         self.formats = FormatCommands(engine)
         self.demo = DemoCommands(engine, self.tasks, self.providers)
         self.library = LibraryCommands(engine, self.providers)
+        self.accounts = AccountCommands(engine)
 
 
-__all__ = ["PROBE_ID", "AddOutcome", "Commands", "ConnectionReport", "DemoCommands",
-           "FormatCommands", "LibraryCommands", "ProviderCommands", "TaskCommands"]
+__all__ = ["PROBE_ID", "AccountCommands", "AddOutcome", "Commands", "ConnectionReport",
+           "DemoCommands", "FormatCommands", "LibraryCommands", "ProviderCommands",
+           "TaskCommands"]
