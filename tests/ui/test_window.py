@@ -189,8 +189,9 @@ def test_every_state_banner_and_dialogs_render(loop: qasync.QEventLoop, relay: R
         await asyncio.sleep(0.3)
         states = column(app, Column.STATE)
         assert states["video_paused_05"] == "Paused"
+        assert states["sora-2:task_running_02"] == "Not polled"  # (its key was rejected)
+        assert not column(app, Column.PROGRESS, Role.INDETERMINATE)["video_unknown_04"]
         assert states["video_gone_08"] == "Not found" and states["video_stale_09"] == "Stale"
-        assert column(app, Column.PROGRESS, Role.INDETERMINATE)["veo3:placeholder-stall-03"]
         banner = page(window).banner.text()
         assert page(window).banner.isVisibleTo(window) and "rejected" in banner
         assert "paused until the key changes" in banner

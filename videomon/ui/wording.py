@@ -43,6 +43,11 @@ def state_text(task: TrackedTask) -> str:
     return state_word(task.state)
 
 
+def held_text() -> str:
+    """The State of a task whose provider is not polled now (its key was rejected…)."""
+    return Wording.tr("Not polled")
+
+
 def watch_word(watch: str) -> str:
     """How a task stopped being followed ("not_found", "stale"), as the State cell says it."""
     if watch == Watch.NOT_FOUND:

@@ -46,7 +46,8 @@ def display(task: TrackedTask, column: Column, now: float, held: bool,
     if column is Column.MODEL:
         return task.model or ""
     if column is Column.STATE:
-        return wording.state_text(task)
+        return wording.held_text() if held and task.watch is Watch.ACTIVE \
+            and not task.state.terminal else wording.state_text(task)
     if column is Column.PROGRESS:
         value = wording.progress_value(task)
         return wording.percent(value)

@@ -167,12 +167,13 @@ class TaskTableModel(QAbstractTableModel):
                                   self.index(last, Column.DOWNLOAD))
 
     def set_held_profiles(self, names: Iterable[str]) -> None:
-        """Providers not polled now (a rejected key, an unusable entry): their rows' Checked
-        cell says so instead of "checking…". (The view repaints only what it shows.)"""
+        """Providers not polled now (a rejected key, an unusable entry): their rows' State
+        and Checked cells say so, without a moving stripe. (The view repaints only what it
+        shows.)"""
         held = frozenset(names)
         if held != self._held and self.rowCount():
             self._held = held
-            self.dataChanged.emit(self.index(0, Column.CHECKED),
+            self.dataChanged.emit(self.index(0, Column.STATE),
                                   self.index(self.rowCount() - 1, Column.CHECKED))
         self._held = held
 
@@ -372,8 +373,8 @@ class TaskTableModel(QAbstractTableModel):
             return task.ref
         if role == Role.PROGRESS:
             return wording.progress_value(task)
-        if role == Role.INDETERMINATE:
-            return wording.is_indeterminate(task, self.now())
+        if role == Role.INDETERMINATE:  # (no moving stripe while its provider is held)
+            return wording.is_indeterminate(task, self.now()) and task.profile not in self._held
         if role == Role.GROUP:
             return wording.state_group(task)
         if role == Role.DOWNLOAD:
