@@ -139,7 +139,7 @@
 <context>
     <name>LibraryFlow</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/library/flow.py" line="+86"/>
+        <location filename="../../videomon/ui/library/flow.py" line="+87"/>
         <source>Starred %n task(s)</source>
         <translation>
             <numerusform>Starred %n task</numerusform>
@@ -163,7 +163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+50"/>
         <source>%n task(s) imported from {name}&apos;s list</source>
         <translation>
             <numerusform>%n task imported from {name}&apos;s list</numerusform>
@@ -314,7 +314,7 @@
 <context>
     <name>Wording</name>
     <message numerus="yes">
-        <location filename="../../videomon/ui/wording.py" line="+118"/>
+        <location filename="../../videomon/ui/wording.py" line="+123"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n s ago</numerusform>

@@ -80,6 +80,70 @@
     </message>
 </context>
 <context>
+    <name>AccountImportDialog</name>
+    <message>
+        <location filename="../../videomon/ui/library/account_dialog.py" line="+23"/>
+        <source>Import from a provider</source>
+        <extracomment>how far back (seconds; None: all the provider keeps)</extracomment>
+        <translation>从服务商导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How far back</source>
+        <translation>追溯范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the last day</source>
+        <translation>最近一天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the last week</source>
+        <translation>最近一周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>everything the provider keeps</source>
+        <translation>服务商保留的全部</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tasks its list shows are tracked, with their prompts and states; those already tracked and those you removed are left as they are.</source>
+        <translation>跟踪其列表中的任务，连同提示词和状态；已跟踪的任务和你移除的任务保持不变。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks from:</source>
+        <translation>任务范围：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No provider here can list its tasks (OpenAI, new-api relays, Kling, Ark, Luma and Replicate can).</source>
+        <translation>这里没有能列出任务的服务商（OpenAI、new-api 中转站、可灵、方舟、Luma 和 Replicate 可以）。</translation>
+    </message>
+</context>
+<context>
     <name>AddFlow</name>
     <message numerus="yes">
         <location filename="../../videomon/ui/adding/flow.py" line="+23"/>
@@ -692,7 +756,7 @@ The details are also in {path}.</source>
     <message>
         <location line="+2"/>
         <source>Its list takes the console&apos;s user ID and access token, not the API key; both stay in the system keyring.</source>
-        <translation>其任务列表需要控制台的用户 ID 和访问令牌，而不是 API 密钥；两者都只保存在系统钥匙串中。</translation>
+        <translation>其任务列表需要控制台的用户 ID 和访问令牌，而不是 API 密钥；两者都只保存在系统密钥环中。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1107,7 +1171,7 @@ The details are also in {path}.</source>
 <context>
     <name>LibraryFlow</name>
     <message>
-        <location filename="../../videomon/ui/library/flow.py" line="+43"/>
+        <location filename="../../videomon/ui/library/flow.py" line="+44"/>
         <source>Cost</source>
         <extracomment>the status bar&apos;s cost is worked out again this long after the last change (ms) the state filter lists this many tags, the most used first</extracomment>
         <translation>费用</translation>
@@ -1144,7 +1208,12 @@ The details are also in {path}.</source>
         <translation>标签：{tag}（{count}）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
+        <source>Nothing new in {name}&apos;s list</source>
+        <translation>{name} 的列表中没有新任务</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{name}: its list of tasks could not be read ({problem}); asked again later</source>
         <translation>{name}：无法读取其任务列表（{problem}）；稍后再试</translation>
     </message>
@@ -2058,13 +2127,13 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/table/model.py" line="+325"/>
+        <location filename="../../videomon/ui/table/model.py" line="+326"/>
         <source>When the provider was last asked, and when it will be asked next</source>
         <extracomment>the user typed a title in the first column (F2): ref, text (&quot;&quot; clears it)</extracomment>
         <translation>上次向服务商查询的时间，以及下次查询的时间</translation>
     </message>
     <message>
-        <location filename="../../videomon/ui/table/cells.py" line="+67"/>
+        <location filename="../../videomon/ui/table/cells.py" line="+68"/>
         <source>progress unknown</source>
         <extracomment>the prompt&apos;s first words stand in for a title up to this many characters</extracomment>
         <translation>进度未知</translation>
@@ -2467,12 +2536,12 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     </message>
     <message>
         <location line="+1"/>
-        <location line="+140"/>
+        <location line="+143"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-142"/>
         <source>Download (or retry) the selected finished videos</source>
         <translation>下载（或重试下载）所选的已生成视频</translation>
     </message>
@@ -2577,6 +2646,16 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
         <translation>跟踪 videomon JSON 导出文件中的任务</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Import from a provider…</source>
+        <translation>从服务商导入…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Track the tasks a provider&apos;s own list shows</source>
+        <translation>跟踪服务商自己的列表中的任务</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Table</source>
         <translation>表格</translation>
@@ -2631,24 +2710,29 @@ Downloads work as usual; open a saved video with Ctrl+Shift+O. On Debian/Ubuntu,
     <name>Wording</name>
     <message>
         <location filename="../../videomon/ui/wording.py" line="+38"/>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Not found</source>
         <extracomment>running with the same progress for this long: the number is a placeholder, not progress</extracomment>
         <translation>未找到</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+11"/>
+        <location line="-14"/>
+        <location line="+16"/>
         <source>Stale</source>
         <translation>长时间无更新</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-14"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>Not polled</source>
+        <translation>未查询</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>

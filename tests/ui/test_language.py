@@ -202,7 +202,7 @@ async def visit_everything(app: VideomonApp, shot: str,
         tabs.setCurrentIndex(i)
         check(f"settings tab {i}", settings)
         settings.grab().save(str(ARTIFACTS / f"{shot}-settings-{i}.png"))
-    settings._welcome()  # "Show the welcome page"
+    settings.general.welcomeRequested.emit()  # "Show the welcome page"
     check("welcome", window)
     window.grab().save(str(ARTIFACTS / f"{shot}-welcome.png"))
     page(window).welcome.back_button.click()

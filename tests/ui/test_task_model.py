@@ -240,7 +240,7 @@ def test_rows_of_a_provider_not_polled_say_so(model: TaskTableModel) -> None:
         (a.row(), b.row(), a.column(), b.column())))
     assert cell(model, 4, Column.CHECKED) == "just now · next in 0:04"
     model.set_held_profiles({"veo"})
-    assert seen == [(0, 4, Column.CHECKED, Column.CHECKED)]  # (the view repaints what shows)
+    assert seen == [(0, 4, Column.STATE, Column.CHECKED)]  # (the view repaints what shows)
     assert cell(model, 4, Column.CHECKED) == "just now · not polled"
     assert cell(model, 0, Column.CHECKED) == "just now · next in 0:04"
     assert cell(model, 1, Column.CHECKED) == "just now"  # finished: nothing to poll anyway
