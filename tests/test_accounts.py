@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.httpserver import Reply, ScriptedServer
+from tests.test_engine import wait_for
 from videomon.core.config.paths import AppPaths
 from videomon.core.domain.errors import AuthRejected, BadResponse, ConfigError
 from videomon.core.domain.snapshot import TaskState
@@ -210,3 +211,30 @@ def test_the_terminal_imports_an_account_and_stores_its_token(tmp_path: Path) ->
         assert runway.returncode == 2 and "no list request" in runway.stderr
         no_token = run("import", "-p", "un", env={**env, "VIDEOMON_API_KEY_UN": KEY})
         assert no_token.returncode == 4 and "set-token" in no_token.stderr
+
+
+def test_gemini_lists_its_operations_per_veo_model(tmp_path: Path) -> None:
+    async def main() -> None:
+        async with SimulatedRelay(speed=50, key=KEY, strict=True) as sim:
+            names = [f"models/veo-3.0-generate-001/operations/ok-{i}" for i in range(3)]
+            names.append("models/veo-2.0-generate-001/operations/ok-old")
+            for name in names:
+                sim.relay.seed_task("gemini", name, queue_for=0.0, run_for=0.01)
+            paths = AppPaths.from_environment({"VIDEOMON_HOME": str(tmp_path)})
+            config = ConfigStore(paths.config_file, FormatRegistry())
+            config.put(Profile("gm", "gemini", sim.base_url, interval=0.5))
+            engine = Engine(paths, config, CredentialStore(
+                environ={"VIDEOMON_API_KEY_GM": KEY}),
+                scheduler_config=SchedulerConfig(flush_interval=0.05))
+            await engine.start()
+            try:
+                report = await engine.accounts.run("gm")
+                assert report.problem is None and sorted(report.added) == sorted(names)
+                # each then read as a pasted operation is (the list gives only names)
+                await wait_for(lambda: all(t.state is TaskState.SUCCEEDED
+                                           for t in engine.scheduler.tasks.values()
+                                           if t.profile == "gm") or not engine.scheduler.tasks)
+            finally:
+                await engine.stop()
+
+    asyncio.run(main())

@@ -5,6 +5,7 @@ time window honoured), built from the format's own paths like its single answers
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -21,13 +22,14 @@ NEW_API_FAMILY = ("unified", "tasks", "kling-relay")
 def list_format(path: str, formats: sim_formats.Formats) -> tuple[Format, int] | None:
     """The format whose list URL (or one of its `also` URLs) has this path."""
     for _name, dialect in formats.items():
-        if not isinstance(dialect, FormatDialect) or dialect.format.listing is None:
+        fmt = dialect.format if isinstance(dialect, FormatDialect) else getattr(
+            dialect, "list_format", None)  # (Gemini's)
+        if fmt is None or fmt.listing is None:
             continue
-        spec = dialect.format.listing
-        for which, template in enumerate((spec.url, *spec.also)):
+        for which, template in enumerate((fmt.listing.url, *fmt.listing.also)):
             if template.startswith("{base}") and \
                     urlsplit(template.removeprefix("{base}")).path == path:
-                return dialect.format, which
+                return fmt, which
     return None
 
 
@@ -48,8 +50,11 @@ def answer(fmt: Format, which: int, query: str, relay: Relay, base_url: str,
     asked = dict(parse_qsl(query))
     limit = int(asked.get(names.get("limit", ""), spec.page_size) or spec.page_size)
     family = NEW_API_FAMILY if fmt.name in NEW_API_FAMILY else (fmt.name,)
-    tasks = sorted((t for (d, _), t in relay.tasks.items() if d in family),
-                   key=lambda t: (-t.created, t.task_id))
+    path = urlsplit(template.removeprefix("{base}")).path
+    model = re.search(r"/models/([^/]+)/operations$", path)  # (Gemini lists per model)
+    tasks = sorted((t for (d, _), t in relay.tasks.items() if d in family and (
+        model is None or t.task_id.startswith(f"models/{model.group(1)}/"))),
+        key=lambda t: (-t.created, t.task_id))
     since = _moment(asked.get(names.get("since", "")), spec)
     until = _moment(asked.get(names.get("until", "")), spec)
     tasks = [t for t in tasks if (since is None or relay.wall(t.created) >= since)
@@ -64,7 +69,6 @@ def answer(fmt: Format, which: int, query: str, relay: Relay, base_url: str,
     if spec.paging == "cursor" and spec.next:
         sim_formats.put(body, spec.next[0], page[-1].task_id if page else None)
     elif spec.paging == "next_url":
-        path = urlsplit(template.removeprefix("{base}")).path
         sim_formats.put(body, spec.next[0], f"{base_url}{path}?" + urlencode(
             {"cursor": start + limit}) if more else None)
     return body

@@ -12,7 +12,13 @@ import logging
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 
-from videomon.core.domain.errors import AuthRejected, BadResponse, ConfigError, LookupProblem
+from videomon.core.domain.errors import (
+    AuthRejected,
+    BadResponse,
+    ConfigError,
+    LookupProblem,
+    NotFound,
+)
 from videomon.core.providers.auth import auth_headers, key_secrets
 from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.dialects.formatted import FormatDialect
@@ -52,7 +58,8 @@ class ImportReport:
 def list_format(formats: FormatRegistry, profile: Profile) -> Format:
     """The profile's format, when it can list (`ConfigError` saying so otherwise)."""
     dialect = formats.dialect(profile.dialect)
-    fmt = dialect.format if isinstance(dialect, FormatDialect) else None
+    fmt = dialect.format if isinstance(dialect, FormatDialect) else getattr(
+        dialect, "list_format", None)  # (Gemini: a code dialect that lists)
     if fmt is None or fmt.listing is None:
         raise ConfigError(f"{profile.name}: the {profile.dialect} format has no list "
                           "request, so its tasks cannot be found; paste their IDs instead")
@@ -95,8 +102,9 @@ class AccountReader:
         spec = fmt.listing
         assert spec is not None
         headers, secrets = await self.headers(profile, spec)
-        read = 0
-        for which in range(1 + len(spec.also)):
+        read, unknown = 0, 0
+        lists = 1 + len(spec.also)
+        for which in range(lists):
             at: str | None = None
             for _ in range(MAX_PAGES):
                 url = page_url(fmt, profile.base_url, which=which, at=at, window=window)
@@ -104,8 +112,14 @@ class AccountReader:
                     raise BadResponse(f"the next page is on another host ({url[:80]}); "
                                       "the listing stopped there (the key stays with the "
                                       "provider)")
-                answer = await self.http.get_json(url, headers=headers, proxy=profile.proxy,
-                                                  secrets=secrets)
+                try:
+                    answer = await self.http.get_json(url, headers=headers,
+                                                      proxy=profile.proxy, secrets=secrets)
+                except NotFound:  # (one of several lists this account has none of)
+                    unknown += 1
+                    if unknown == lists:
+                        raise
+                    break
                 page = read_page(fmt, answer.body, base_url=profile.base_url, at=at)
                 read += 1
                 if not await on_page(page) or page.next is None or page.next == at:

@@ -258,8 +258,7 @@ class SettingsDialog(QDialog):
     def _describe_account(self, profile: Profile) -> None:
         entry = self.catalog.entry(self.dialect.currentData() or profile.dialect)
         stored = self.key_sources.get(profile.name + TOKEN_SUFFIX, "missing") != "missing"
-        self.account.load(profile, entry.format.listing if entry and entry.format else None,
-                          stored)
+        self.account.load(profile, entry.listing if entry else None, stored)
 
     def _redescribe_key(self, *_: object) -> None:
         """The key's hint follows the form (name, auth, a key being typed)."""

@@ -44,6 +44,14 @@ class GeminiDialect(Dialect):
     id_has_slashes = True
     summary = "Google Veo via the Gemini API: GET /v1beta/{operation name}"
 
+    @property
+    def list_format(self) -> Any:
+        """How its operations are listed (a data format holding just the list request)."""
+        from videomon.core.providers.formats.builtin_lists import GEMINI_LIST
+        from videomon.core.providers.formats.spec import format_from_dict
+
+        return format_from_dict(GEMINI_LIST, builtin=True)
+
     def parse(self, body: Any, *, task_id: str, base_url: str) -> Snapshot:
         if not isinstance(body, dict):
             raise BadResponse(f"expected a JSON object, got {type(body).__name__}")

@@ -1,7 +1,7 @@
 """The list requests of the built-in formats (the `[list]` table), each from the vendor's
 documents: how the account's tasks are listed, a page at a time. Formats whose vendor
-documents no list (Runway, fal, MiniMax, DashScope) have none; Gemini's operations list
-needs a model name and is not offered yet."""
+documents no list (Runway, fal, MiniMax, DashScope) have none; Gemini's operations are
+listed per Veo model (`GEMINI_LIST`)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,21 @@ _KLING_ITEM = {"state": ["task_status"], "video_urls": ["task_result.videos"],
                "error": ["task_status_msg"], "created": ["created_at"],
                "finished": ["updated_at"], "duration": ["task_result.videos[0].duration"],
                "cost": ["final_unit_deduction"]}
+
+#: the Veo models whose operations Gemini lists (GET /v1beta/models/{model}/operations)
+VEO_MODELS = ("veo-3.1-generate-preview", "veo-3.1-fast-generate-preview",
+              "veo-3.0-generate-001", "veo-3.0-fast-generate-001", "veo-2.0-generate-001")
+_GEMINI_LIST = "{base}/v1beta/models/%s/operations?pageSize={limit}&pageToken={cursor}"
+
+#: Gemini (a code dialect): its operations are listed per model, as IDs (each then read
+#: as a pasted operation is); a model the key cannot use answers "not found": skipped
+GEMINI_LIST: dict[str, Any] = {
+    "name": "gemini", "query": "{base}/v1beta/{id}", "fields": {"state": ["done"]},
+    "list": {"url": _GEMINI_LIST % VEO_MODELS[0],
+             "also": [_GEMINI_LIST % model for model in VEO_MODELS[1:]],
+             "paging": "cursor", "items": ["operations"], "id": ["name"],
+             "next": ["nextPageToken"], "created": ["metadata.createTime"], "page_size": 50},
+}
 
 LISTS: dict[str, dict[str, Any]] = {
     # OpenAI: GET /v1/videos?after&limit&order -> {data, first_id, last_id, has_more}

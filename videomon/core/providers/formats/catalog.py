@@ -14,6 +14,7 @@ from videomon.core.domain.snapshot import Snapshot
 from videomon.core.providers.dialects import Dialect, FormatRegistry, is_builtin
 from videomon.core.providers.dialects.formatted import FormatDialect
 from videomon.core.providers.formats.list_reader import Page, read_page
+from videomon.core.providers.formats.list_spec import ListSpec
 from videomon.core.providers.formats.reader import follow_up_url, read_snapshot
 from videomon.core.providers.formats.spec import (
     Format,
@@ -37,6 +38,8 @@ class FormatEntry:
     builtin: bool
     default_auth: str
     format: Format | None
+    #: how the account's tasks are listed, where they can be (Gemini's too)
+    listing: ListSpec | None = None
 
     @property
     def definition(self) -> str | None:
@@ -110,6 +113,7 @@ class FormatCatalog:
 
 
 def _entry(dialect: Dialect) -> FormatEntry:
+    fmt = dialect.format if isinstance(dialect, FormatDialect) else None
+    lists = fmt or getattr(dialect, "list_format", None)
     return FormatEntry(dialect.name, dialect.summary, is_builtin(dialect.name),
-                       dialect.default_auth,
-                       dialect.format if isinstance(dialect, FormatDialect) else None)
+                       dialect.default_auth, fmt, lists.listing if lists else None)
