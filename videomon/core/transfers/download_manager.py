@@ -150,7 +150,9 @@ class DownloadManager:
         for task in list(self.book.tasks.values()):
             interrupted = task.download_busy
             missed = (self.settings.auto and task.download_state is None
-                      and task.state is TaskState.SUCCEEDED)
+                      and task.state is TaskState.SUCCEEDED
+                      and self._profile(task.profile) is not None)  # (an imported provider
+            # not set up here: nothing to fail; its download waits for the provider)
             if (interrupted or missed) and self.start(task.ref):
                 count += 1
         return count
@@ -195,7 +197,8 @@ class DownloadManager:
             return
         profile = self._profile(task.profile)
         if profile is None:
-            self._fail(ref, f"the profile {task.profile!r} no longer exists")
+            self._fail(ref, f"no provider {task.profile!r} is set up here (add it in "
+                            "Settings to download its videos)")
             return
         paths, reused = self._choose_paths(task)
         self._claimed[ref] = paths
