@@ -226,7 +226,7 @@ def test_a_schema_1_folder_is_migrated_and_searchable(tmp_path: Path) -> None:
     db.close()
     store = TaskStore(path)
     try:
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION == 6
         listing = TaskListing(store)
         assert [t.task_id for t in listing.page(Query("corgi"), 0, 10)] == ["vid_1"]
         # (schema 5: the prompt of a stored answer is searched; tags and stars kept)
@@ -234,6 +234,11 @@ def test_a_schema_1_folder_is_migrated_and_searchable(tmp_path: Path) -> None:
         store.annotate([2], Annotation.made(add_tags=["keep"], starred=True))
         assert [t.task_id for t in listing.page(Query("keep"), 0, 10)] == ["vid_2"]
         assert listing.refs(Query(tag="Keep", starred=True)) == [2]
+        # (schema 6: what the user removes is remembered; an account's list skips it)
+        store.set_aside([2])
+        assert store.add_many("relay", ["vid_2"], listed=True) == []
+        store.bring_back(3.0)  # (an undo: back, and no longer remembered as removed)
+        assert store.query("SELECT COUNT(*) FROM forgotten") == [(0,)]
         assert [t.task_id for t in listing.page(Query(order=Order.MODEL), 0, 10)] == \
             ["vid_2", "vid_1"]  # (no model yet sorts first)
         assert listing.counts()[Group.FINISHED] == 1 and listing.counts()[Group.ACTIVE] == 1
