@@ -188,7 +188,7 @@ class PreviewPane(QWidget):
         if (previous and previous[0] == task.ref and previous[2] and source.path
                 and self.source and not self.last_error and self.playing):
             return  # keep streaming; the saved file plays next time
-        title = task.label or task.task_id
+        title = task.title or task.label or task.task_id  # (the user's name first)
         if source.path:
             self.load(QUrl.fromLocalFile(source.path), title)
         elif source.url:

@@ -19,6 +19,7 @@ from videomon.core.tracking.tally import TaskTally
 from videomon.ui import wording
 from videomon.ui.desktop.tray import Tray
 from videomon.ui.look.elided_label import ElidedLabel
+from videomon.ui.table.cells import name_text
 from videomon.ui.table.model import TaskTableModel
 
 
@@ -103,7 +104,7 @@ class StatusSummary(QObject):
         """A task just ended: a message in the status bar (`FinishNotes` tells the desktop)."""
         ok = task.state is TaskState.SUCCEEDED
         title = self.tr("Video ready") if ok else self.tr("Task failed")
-        text = f"{task.label or task.task_id} ({task.model or task.profile})"
+        text = f"{name_text(task)} ({task.model or task.profile})"
         if task.error:
             text = self.tr("{task}: {error}").format(task=text, error=task.error)
         self.window.statusBar().showMessage(
