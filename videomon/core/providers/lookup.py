@@ -14,7 +14,7 @@ from videomon.core.domain.errors import (
     redact,
 )
 from videomon.core.domain.snapshot import Snapshot, TaskState
-from videomon.core.providers.auth import auth_headers, key_secrets
+from videomon.core.providers.auth import key_secrets
 from videomon.core.providers.dialects import Dialect, FormatRegistry
 from videomon.core.providers.http import HttpClient
 from videomon.core.providers.profiles import Profile
@@ -53,9 +53,7 @@ class TaskLookup:
         secrets = key_secrets(profile.auth, key)
         try:
             dialect = dialect or self.formats.dialect(profile.dialect)
-            auth = profile.auth or dialect.default_auth
-            secrets = key_secrets(auth, key)
-            headers = {**dialect.headers, **auth_headers(auth, key)}
+            headers, secrets = dialect.request_headers(profile.auth, key)
             urls = dialect.query_urls(profile.base_url, task_id)
             for index, url in enumerate(urls):
                 try:

@@ -19,7 +19,6 @@ from videomon.core.domain.errors import (
     LookupProblem,
     NotFound,
 )
-from videomon.core.providers.auth import auth_headers, key_secrets
 from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.dialects.formatted import FormatDialect
 from videomon.core.providers.formats.list_reader import Page, Window, page_url, read_page
@@ -78,10 +77,7 @@ class AccountReader:
         """The list request's headers and the secrets to keep out of messages."""
         dialect = self.formats.dialect(profile.dialect)
         if not spec.needs_token:
-            key = await self._get_key(profile.name)
-            auth = profile.auth or dialect.default_auth
-            return ({**dialect.headers, **auth_headers(auth, key)},
-                    tuple(s for s in key_secrets(auth, key) if s))
+            return dialect.request_headers(profile.auth, await self._get_key(profile.name))
         secret = await self._get_key(profile.name + TOKEN_SUFFIX)
         if not secret:
             raise AuthRejected(f"{profile.name}: its list needs the account's access token "

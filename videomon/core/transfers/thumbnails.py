@@ -13,7 +13,6 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from videomon.core.domain.task import TrackedTask
-from videomon.core.providers.auth import auth_headers
 from videomon.core.providers.dialects import FormatRegistry
 from videomon.core.providers.http import HttpClient, redirect_target, same_origin
 from videomon.core.providers.profiles import Profile
@@ -126,9 +125,7 @@ class ThumbnailFetcher:
         import httpx
 
         key = await self._get_key(profile.name)
-        dialect = self.formats.dialect(profile.dialect)
-        auth = {**dialect.headers,
-                **auth_headers(profile.auth or dialect.default_auth, key)}
+        auth, _ = self.formats.dialect(profile.dialect).request_headers(profile.auth, key)
         client = self.http.client(profile.proxy)
         current = url
         for _ in range(5):

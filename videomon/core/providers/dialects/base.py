@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
 from videomon.core.domain.snapshot import Snapshot
+from videomon.core.providers.auth import auth_headers, key_secrets
 from videomon.core.providers.formats.values import join_base, quote_id
 
 
@@ -27,6 +28,13 @@ class Dialect(ABC):
 
     #: extra request headers the provider wants (e.g. an API version)
     headers: dict[str, str] = {}  # noqa: RUF012 - never mutated
+
+    def request_headers(self, auth: str, key: str | None) -> tuple[dict[str, str],
+                                                                   tuple[str, ...]]:
+        """What every request to this provider carries — its own headers and `key` under
+        `auth` (a profile's, else this dialect's default) — and the secrets in them."""
+        auth = auth or self.default_auth
+        return {**self.headers, **auth_headers(auth, key)}, key_secrets(auth, key)
 
     def task_url(self, base_url: str, task_id: str) -> str:
         encoded = quote_id(task_id.strip(), keep_slashes=self.id_has_slashes)
