@@ -4,12 +4,11 @@ time window honoured), built from the format's own paths like its single answers
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from videomon.core.providers.dialects.formatted import FormatDialect
+from videomon.core.providers.formats.list_reader import item_format
 from videomon.core.providers.formats.list_spec import ListSpec
 from videomon.core.providers.formats.spec import Format
 from videomon.simulator import formats as sim_formats
@@ -22,9 +21,8 @@ NEW_API_FAMILY = ("unified", "tasks", "kling-relay")
 def list_format(path: str, formats: sim_formats.Formats) -> tuple[Format, int] | None:
     """The format whose list URL (or one of its `also` URLs) has this path."""
     for _name, dialect in formats.items():
-        fmt = dialect.format if isinstance(dialect, FormatDialect) else getattr(
-            dialect, "list_format", None)  # (Gemini's)
-        if fmt is None or fmt.listing is None:
+        fmt = dialect.list_format
+        if fmt is None:
             continue
         for which, template in enumerate((fmt.listing.url, *fmt.listing.also)):
             if template.startswith("{base}") and \
@@ -63,7 +61,8 @@ def answer(fmt: Format, which: int, query: str, relay: Relay, base_url: str,
     page = tasks[start:start + limit]
     more = start + limit < len(tasks)
     body: dict[str, Any] = {}
-    sim_formats.put(body, spec.items[0], [_item(fmt, spec, t, relay, urls) for t in page])
+    reading = item_format(fmt)
+    sim_formats.put(body, spec.items[0], [_item(reading, spec, t, relay, urls) for t in page])
     if spec.more:
         sim_formats.put(body, spec.more[0], more)
     if spec.paging == "cursor" and spec.next:
@@ -93,9 +92,7 @@ def _moment(value: str | None, spec: ListSpec) -> float | None:
     return int(value) / 1000 if spec.since == "ms" else float(value)
 
 
-def _item(fmt: Format, spec: ListSpec, task: SimTask, relay: Relay, urls: Any) -> Any:
-    reading = dataclasses.replace(fmt, fields={**fmt.fields, **spec.fields},
-                                  states=spec.states or fmt.states, then=None)
+def _item(reading: Format, spec: ListSpec, task: SimTask, relay: Relay, urls: Any) -> Any:
     state, progress = task.phase(relay.now())
     finished = task.finished_at(relay.wall_start, relay.speed) \
         if state in ("succeeded", "failed") else None

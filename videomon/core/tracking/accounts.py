@@ -20,7 +20,6 @@ from videomon.core.domain.errors import (
     NotFound,
 )
 from videomon.core.providers.dialects import FormatRegistry
-from videomon.core.providers.dialects.formatted import FormatDialect
 from videomon.core.providers.formats.list_reader import Page, Window, page_url, read_page
 from videomon.core.providers.formats.list_spec import ListSpec
 from videomon.core.providers.formats.spec import Format
@@ -56,10 +55,8 @@ class ImportReport:
 
 def list_format(formats: FormatRegistry, profile: Profile) -> Format:
     """The profile's format, when it can list (`ConfigError` saying so otherwise)."""
-    dialect = formats.dialect(profile.dialect)
-    fmt = dialect.format if isinstance(dialect, FormatDialect) else getattr(
-        dialect, "list_format", None)  # (Gemini: a code dialect that lists)
-    if fmt is None or fmt.listing is None:
+    fmt = formats.dialect(profile.dialect).list_format
+    if fmt is None:
         raise ConfigError(f"{profile.name}: the {profile.dialect} format has no list "
                           "request, so its tasks cannot be found; paste their IDs instead")
     return fmt

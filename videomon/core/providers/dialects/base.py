@@ -29,6 +29,11 @@ class Dialect(ABC):
     #: extra request headers the provider wants (e.g. an API version)
     headers: dict[str, str] = {}  # noqa: RUF012 - never mutated
 
+    @property
+    def list_format(self) -> Any:
+        """The data format whose `[list]` lists this provider's tasks, or None."""
+        return None
+
     def request_headers(self, auth: str, key: str | None) -> tuple[dict[str, str],
                                                                    tuple[str, ...]]:
         """What every request to this provider carries — its own headers and `key` under

@@ -26,6 +26,10 @@ class FormatDialect(Dialect):
         self.id_has_slashes = fmt.id_has_slashes  # type: ignore[misc]
         self.headers = dict(fmt.headers)
 
+    @property
+    def list_format(self) -> Format | None:
+        return self.format if self.format.listing is not None else None
+
     def task_url(self, base_url: str, task_id: str) -> str:
         return self.query_urls(base_url, task_id)[0]
 

@@ -47,10 +47,9 @@ class GeminiDialect(Dialect):
     @property
     def list_format(self) -> Any:
         """How its operations are listed (a data format holding just the list request)."""
-        from videomon.core.providers.formats.builtin_lists import GEMINI_LIST
-        from videomon.core.providers.formats.spec import format_from_dict
+        from videomon.core.providers.formats.builtin import GEMINI_LIST_FORMAT
 
-        return format_from_dict(GEMINI_LIST, builtin=True)
+        return GEMINI_LIST_FORMAT
 
     def parse(self, body: Any, *, task_id: str, base_url: str) -> Snapshot:
         if not isinstance(body, dict):

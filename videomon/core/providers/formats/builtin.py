@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from videomon.core.providers.formats.builtin_lists import LISTS
+from videomon.core.providers.formats.builtin_lists import GEMINI_LIST, LISTS
 from videomon.core.providers.formats.spec import Format, format_from_dict
 
 # Defaults every relay-style JSON format shares (the seeds' gateway family).
@@ -307,6 +307,8 @@ BUILTIN_FORMATS: dict[str, Format] = {
     d["name"]: format_from_dict({**d, **({"list": LISTS[d["name"]]} if d["name"] in LISTS
                                          else {})}, builtin=True)
     for d in _DEFINITIONS}
+#: Gemini's operations list (Gemini itself is a code dialect)
+GEMINI_LIST_FORMAT: Format = format_from_dict(GEMINI_LIST, builtin=True)
 
 #: where each vendor documents its API (the base URL a new provider starts with)
 VENDOR_BASE_URLS: dict[str, str] = {

@@ -113,7 +113,8 @@ class FormatCatalog:
 
 
 def _entry(dialect: Dialect) -> FormatEntry:
-    fmt = dialect.format if isinstance(dialect, FormatDialect) else None
-    lists = fmt or getattr(dialect, "list_format", None)
+    lists = dialect.list_format
     return FormatEntry(dialect.name, dialect.summary, is_builtin(dialect.name),
-                       dialect.default_auth, fmt, lists.listing if lists else None)
+                       dialect.default_auth,
+                       dialect.format if isinstance(dialect, FormatDialect) else None,
+                       lists.listing if lists else None)

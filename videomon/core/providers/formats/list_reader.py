@@ -29,8 +29,6 @@ class Page:
     items: tuple[Listed, ...]
     #: the next page's cursor, offset, page number or URL; None after the last page
     next: str | None
-    #: items that were no task (no ID)
-    unreadable: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +50,7 @@ def page_url(fmt: Format, base_url: str, *, which: int = 0, at: str | None = Non
     values = {"limit": str(spec.page_size), "cursor": "", "offset": "0", "page": "1",
               "since": _time(window.since, spec), "until": _time(window.until, spec)}
     if at is not None:
-        values[{"cursor": "cursor", "offset": "offset", "page": "page"}[spec.paging]] = at
+        values[spec.paging] = at  # (the placeholder is named as the paging)
     return _drop_empty(fill(template, base_url, values))
 
 
@@ -71,17 +69,21 @@ def read_page(fmt: Format, body: Any, *, base_url: str, at: str | None = None) -
     if not isinstance(raw_items, list):
         raise BadResponse("the list answer has no list of tasks under "
                           + " or ".join(spec.items))
-    items, unreadable = [], 0
-    for item in raw_items:
-        listed = _item(fmt, spec, item, base_url)
-        if listed is None:
-            unreadable += 1
-        else:
-            items.append(listed)
-    return Page(tuple(items), _next(spec, body, items, len(raw_items), at), unreadable)
+    reading = item_format(fmt) if spec.full else fmt
+    items = [listed for listed in (_item(reading, spec, item, base_url) for item in raw_items)
+             if listed is not None]  # (an item without a task ID is none)
+    return Page(tuple(items), _next(spec, body, items, len(raw_items), at))
 
 
-def _item(fmt: Format, spec: ListSpec, item: Any, base_url: str) -> Listed | None:
+def item_format(fmt: Format) -> Format:
+    """The format an item of its list is read with: the list's own fields over the
+    format's, the list's own status words instead of the format's where it has some."""
+    spec = _spec(fmt)
+    return dataclasses.replace(fmt, fields={**fmt.fields, **spec.fields},
+                               states=spec.states or fmt.states, then=None)
+
+
+def _item(reading: Format, spec: ListSpec, item: Any, base_url: str) -> Listed | None:
     if not isinstance(item, dict):
         return None
     task_id = first_text(item, *spec.id)
@@ -90,8 +92,6 @@ def _item(fmt: Format, spec: ListSpec, item: Any, base_url: str) -> Listed | Non
     created = parse_timestamp(first(item, *spec.created)) if spec.created else None
     snapshot = None
     if spec.full:
-        reading = dataclasses.replace(
-            fmt, fields={**fmt.fields, **spec.fields}, states=spec.states or fmt.states)
         try:
             snapshot = read_snapshot(reading, item, task_id=task_id, base_url=base_url)
         except LookupProblem:
@@ -140,4 +140,4 @@ def _drop_empty(url: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(kept)))
 
 
-__all__ = ["Listed", "Page", "Window", "page_url", "read_page"]
+__all__ = ["Listed", "Page", "Window", "item_format", "page_url", "read_page"]

@@ -27,8 +27,6 @@ from typing import Any
 PAGINGS = ("cursor", "offset", "page", "next_url")
 #: placeholders a list URL may use
 LIST_PLACEHOLDERS = {"base", "limit", "cursor", "offset", "page", "since", "until"}
-#: the second credential's parts a list header may use ({user}: new-api's user id)
-HEADER_PLACEHOLDERS = {"user", "token"}
 
 
 @dataclass(frozen=True, slots=True)
