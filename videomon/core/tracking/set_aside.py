@@ -40,6 +40,16 @@ class SetAside:
                          "profile, task_id, ? FROM tasks WHERE ref IN "
                          "(SELECT ref FROM temp.picked)", (time.time(),))
 
+    def _may_add(self, profile: str, task_id: str, listed: bool) -> bool:
+        """Whether a task may be added: one an account's list names (`listed`) not if the
+        user removed it; one the user adds always (and is then no longer remembered)."""
+        key = (profile, task_id)
+        if listed:
+            return self._db.execute("SELECT 1 FROM forgotten WHERE profile = ? AND "
+                                    "task_id = ?", key).fetchone() is None
+        self._db.execute("DELETE FROM forgotten WHERE profile = ? AND task_id = ?", key)
+        return True
+
     def _remembered_back(self) -> None:
         """The picked tasks came back (an undo): no longer remembered as removed."""
         self._db.execute("DELETE FROM forgotten WHERE (profile, task_id) IN (SELECT "

@@ -173,9 +173,7 @@ class TaskStore(_Reading, SetAside, Annotating):
         note = "imported" if listed else "added"
         with self._transaction():
             for task_id in task_ids:
-                if self._db.execute(("SELECT 1" if listed else "DELETE") + " FROM forgotten "
-                                    "WHERE profile = ? AND task_id = ?",
-                                    (profile, task_id)).fetchone() and listed:
+                if not self._may_add(profile, task_id, listed):
                     continue
                 cursor = self._db.execute(
                     "INSERT OR IGNORE INTO tasks (profile, task_id, added_at, label, "
