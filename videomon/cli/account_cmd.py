@@ -14,18 +14,17 @@ from videomon.cli.context import CliContext
 from videomon.core.domain.errors import ConfigError
 from videomon.core.providers.formats.list_reader import Window
 from videomon.core.tracking.accounts import TOKEN_SUFFIX, ImportReport, list_format
+from videomon.core.tracking.costs import parse_age
 from videomon.core.tracking.engine import Engine
-
-_UNITS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
 
 def age_seconds(text: str) -> float:
-    """``30d``, ``12h``, ``2w``, ``90m`` in seconds (`ConfigError` for anything else)."""
-    value = text.strip().lower()
+    """``30d``, ``12h``, ``2w``, ``90m`` in seconds, read as `cost --since` reads them
+    (`ConfigError` for anything else)."""
     try:
-        return float(value[:-1]) * _UNITS[value[-1]]
-    except (KeyError, ValueError, IndexError):
-        raise ConfigError(f"--since {text!r}: write an age such as 30d, 12h, 2w") from None
+        return parse_age(text.strip().lower())
+    except ValueError as exc:
+        raise ConfigError(f"--since {exc}") from None
 
 
 def cmd_import_account(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -36,9 +36,7 @@ class FollowRow(QWidget):
         self.reach.addItem(self.tr("everything the provider keeps"), REACH[2])
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setAccessibleName(self.tr("Access token"))
-        self.token.setPlaceholderText(self.tr("USER_ID:ACCESS_TOKEN from the relay's console "
-                                              "(not the sk- key)"))
+        self.token.setAccessibleName(self.tr("Access token"))  # (its hint: `load`)
         self.note = QLabel()
         self.note.setWordWrap(True)
         row = QHBoxLayout()
