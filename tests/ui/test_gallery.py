@@ -16,7 +16,10 @@ from tests.ui.helpers import ARTIFACTS, until
 from videomon.app import VideomonApp
 from videomon.core.providers.credentials import CredentialStore
 from videomon.core.tracking.scheduler import SchedulerConfig
+from videomon.core.transfers.thumbnails import picture_key
+from videomon.resources import sample_picture
 from videomon.simulator.demo import RelayThread, make_world
+from videomon.simulator.relay import PROMPTS
 
 OPENAI = ("video_ok_gal_0001", "video_ok_gal_0002")
 UNIFIED = "veo3:ok_gal_0003"  # (a format without a picture: a frame of the saved file)
@@ -85,5 +88,50 @@ def test_the_gallery_shows_pictures_and_after_a_restart_reads_them_from_the_cach
         with RelayThread(speed=200.0, seed=5) as relay:
             await first_run(relay)
         await second_run()
+
+    loop.run_until_complete(main())
+
+
+def test_a_new_task_on_a_removed_tasks_ref_shows_its_own_picture(
+        loop: qasync.QEventLoop, tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    """Found walking the journey: a task pasted after one was removed took the removed
+    one's ref, and with it its picture (in the gallery and its notification)."""
+    home = tmp_path / "home"
+    cache = home / "cache" / "thumbnails"
+    first, gone, newcomer = "video_ok_ref_0001", "video_ok_ref_0002", "video_ok_ref_0003"
+
+    async def main() -> None:
+        with RelayThread(speed=200.0, seed=5) as relay:
+            for index, task_id in enumerate((first, gone, newcomer)):
+                relay.relay.relay.seed_task("openai", task_id, prompt=PROMPTS[index])
+            app = gallery_app(home, relay.relay.base_url, memory_keyring)
+            await app.start(check_keyring=False)
+            window = app.window
+            try:
+                window.show()
+                window.library.views.show(True)
+                window.add_text(f"{first} {gone}", "sim")
+                await until(lambda: window.model.rowCount() == 2 and all(
+                    window.model.task_at(r).saved for r in range(2)), 30)
+                pictures = window.library.views.pictures
+                await until(lambda: all(pictures.has(window.model.task_at(r))
+                                        for r in range(2)), 20)
+                removed = next(window.model.task_at(r) for r in range(2)
+                               if window.model.task_at(r).task_id == gone)
+                window.select_refs([removed.ref])
+                window.remove_selected()
+                await until(lambda: window.model.rowCount() == 1, 10)
+                window.add_text(newcomer, "sim")
+                await until(lambda: window.model.rowCount() == 2, 10)
+                new = next(window.model.task_at(r) for r in range(2)
+                           if window.model.task_at(r).task_id == newcomer)
+                assert new.ref == removed.ref  # (the ref is reused: the case at hand)
+                await until(lambda: window.model.task(new.ref).saved
+                            and pictures.has(window.model.task(new.ref)), 30)
+                held = cache / f"{picture_key('sim', newcomer)}.jpg"
+                assert held.read_bytes() == sample_picture(2).read_bytes()  # its own
+                assert held.read_bytes() != sample_picture(1).read_bytes()
+            finally:
+                await app.shutdown()
 
     loop.run_until_complete(main())
